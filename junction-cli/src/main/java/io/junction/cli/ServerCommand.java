@@ -1,0 +1,213 @@
+package io.junction.cli;
+
+import io.junction.nats.auth.AuthOptions;
+import io.junction.nats.auth.Permissions;
+import io.junction.nats.auth.User;
+import io.junction.nats.config.ConfigException;
+import io.junction.nats.config.ConfigLoader;
+import io.junction.nats.server.NatsServer;
+import io.junction.nats.server.ServerOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code junction server}: runs the server with nats-server's command-line flags. */
+@Command(
+        name = "server",
+        sortOptions = false,
+        versionProvider = VersionProvider.class,
+        description = "Runs the Junction server (NATS protocol on 4222 by default).")
+final class ServerCommand implements Callable<Integer> {
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this message")
+    boolean help;
+
+    @Option(
+            names = {"-v", "--version"},
+            versionHelp = true,
+            description = "Show version")
+    boolean version;
+
+    @Option(
+            names = {"-a", "--addr", "--net"},
+            paramLabel = "<host>",
+            description = "Bind to host address (default: 0.0.0.0)")
+    String host;
+
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "<port>",
+            description = "Use port for clients (default: 4222; -1 picks a random port)")
+    Integer port;
+
+    @Option(
+            names = {"-n", "--name", "--server_name"},
+            paramLabel = "<name>",
+            description = "Server name (default: the server id)")
+    String name;
+
+    @Option(
+            names = {"-m", "--http_port"},
+            paramLabel = "<port>",
+            description = "Use port for HTTP monitoring (off unless given)")
+    Integer httpPort;
+
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "<file>",
+            description = "Configuration file")
+    Path config;
+
+    @Option(
+            names = {"-t"},
+            description = "Test the configuration and exit")
+    boolean testConfig;
+
+    @Option(names = "--user", paramLabel = "<user>", description = "User required for connections")
+    String user;
+
+    @Option(names = "--pass", paramLabel = "<password>", description = "Password required for connections")
+    String password;
+
+    @Option(names = "--auth", paramLabel = "<token>", description = "Authorization token required for connections")
+    String token;
+
+    @Option(
+            names = {"-D", "--debug"},
+            description = "Enable debugging output")
+    boolean debug;
+
+    @Option(
+            names = {"-V", "--trace"},
+            description = "Trace the raw protocol")
+    boolean trace;
+
+    @Option(
+            names = {"-DV", "-VD"},
+            description = "Debug and trace")
+    boolean debugAndTrace;
+
+    @Option(
+            names = {"-VV", "-DVV"},
+            hidden = true,
+            description = "Verbose trace (as -DV)")
+    boolean verboseTrace;
+
+    @Option(
+            names = {"-l", "--log"},
+            paramLabel = "<file>",
+            description = "File to redirect log output")
+    Path logFile;
+
+    @Option(
+            names = "--ports_file_dir",
+            paramLabel = "<dir>",
+            description = "Creates a ports file in the specified directory (<executable>_<pid>.ports)")
+    Path portsFileDir;
+
+    @Option(
+            names = {"-js", "--jetstream"},
+            description = "Enable JetStream (accepted; JetStream is not served yet)")
+    boolean jetStream;
+
+    @Option(
+            names = {"-sd", "--store_dir"},
+            paramLabel = "<dir>",
+            description = "Set the storage directory")
+    Path storeDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerOptions options;
+        try {
+            options = options();
+        } catch (ConfigException e) {
+            Logging.configure(false, false, null);
+            Logging.error(e.getMessage());
+            return 1;
+        }
+        if (testConfig) {
+            Logging.configure(false, false, null);
+            Logging.info("configuration file " + config + " is valid");
+            return 0;
+        }
+        Logging.configure(options.debug(), options.trace(), options.logFile());
+
+        var server = new NatsServer(options);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "junction-shutdown"));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Logging.error("could not start the server: " + e.getMessage());
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    ServerOptions options() {
+        var builder = config == null ? ServerOptions.builder() : ConfigLoader.load(config);
+        if (config != null) {
+            builder.configFile(config);
+        }
+        if (host != null) {
+            builder.host(host);
+        }
+        if (port != null) {
+            builder.port(port);
+        }
+        if (name != null) {
+            builder.serverName(name);
+        }
+        if (httpPort != null) {
+            builder.httpPort(httpPort);
+        }
+        if (debug || debugAndTrace || verboseTrace) {
+            builder.debug(true);
+        }
+        if (trace || debugAndTrace || verboseTrace) {
+            builder.trace(true);
+        }
+        if (logFile != null) {
+            builder.logFile(logFile);
+        }
+        if (portsFileDir != null) {
+            builder.portsFileDir(portsFileDir);
+        }
+        applyJetStream(builder);
+        applyAuth(builder);
+        return builder.build();
+    }
+
+    private void applyJetStream(ServerOptions.Builder builder) {
+        var current = builder.jetStream();
+        if (jetStream || storeDir != null) {
+            var dir = storeDir != null ? storeDir : current.storeDir();
+            builder.jetStream(new ServerOptions.JetStreamOptions(
+                    jetStream || current.enabled(), dir, current.maxMemory(), current.maxStore()));
+        }
+    }
+
+    private void applyAuth(ServerOptions.Builder builder) {
+        if (token != null) {
+            builder.auth(new AuthOptions(token, List.of(), null, Permissions.ALL));
+        }
+        if (user != null) {
+            var single = new User(user, password == null ? "" : password, null);
+            builder.auth(
+                    new AuthOptions(null, List.of(single), null, builder.auth().defaultPermissions()));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.junction.nats.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The fields of a client's CONNECT. Fields the client leaves out take nats-server's defaults: verbose, pedantic and
+ * echo on, everything else off or empty.
+ */
+public record ConnectOptions(
+        boolean verbose,
+        boolean pedantic,
+        boolean tlsRequired,
+        String authToken,
+        String user,
+        String pass,
+        String name,
+        String lang,
+        String version,
+        int protocol,
+        boolean echo,
+        boolean headers,
+        boolean noResponders) {
+    public static final ConnectOptions DEFAULTS =
+            new ConnectOptions(true, true, false, null, null, null, null, null, null, 0, true, false, false);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Parses a CONNECT's JSON.
+     *
+     * @throws IllegalArgumentException when it is not a JSON object or a field has the wrong type
+     */
+    public static ConnectOptions parse(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("CONNECT is not valid JSON: " + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("CONNECT is not a JSON object");
+        }
+        return new ConnectOptions(
+                bool(node, "verbose", DEFAULTS.verbose),
+                bool(node, "pedantic", DEFAULTS.pedantic),
+                bool(node, "tls_required", false),
+                text(node, "auth_token"),
+                text(node, "user"),
+                text(node, "pass"),
+                text(node, "name"),
+                text(node, "lang"),
+                text(node, "version"),
+                integer(node, "protocol"),
+                bool(node, "echo", DEFAULTS.echo),
+                bool(node, "headers", false),
+                bool(node, "no_responders", false));
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean fallback) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("CONNECT field " + field + " is not a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("CONNECT field " + field + " is not a string");
+        }
+        return value.textValue();
+    }
+
+    private static int integer(JsonNode node, String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber()) {
+            throw new IllegalArgumentException("CONNECT field " + field + " is not an integer");
+        }
+        return value.intValue();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectOptions[name=" + name + ", lang=" + lang + ", version=" + version + ", protocol=" + protocol
+                + ", verbose=" + verbose + ", pedantic=" + pedantic + ", echo=" + echo + ", headers=" + headers
+                + ", no_responders=" + noResponders + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,294 @@
+package io.junction.nats.protocol;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads client operations from a connection's inbound bytes, however they are split across reads.
+ *
+ * <h2>Buffering</h2>
+ * The caller accumulates bytes and calls {@link #parse} after each read; every complete operation is consumed and
+ * handed to the {@link ClientOpHandler}, a partial one is left in the buffer. A control line longer than
+ * {@code max_control_line} and a payload larger than {@code max_payload} are refused as soon as they are announced,
+ * so the buffer never holds more than one control line and one payload.
+ *
+ * <h2>Errors</h2>
+ * An unknown operation is refused at its first wrong byte, as nats-server does, without waiting for the line's end.
+ * After a violation the parser consumes nothing more.
+ *
+ * <p>Not thread-safe: one parser per connection, used on its event loop.
+ */
+public final class ProtocolParser {
+    private static final String[] OPERATIONS = {
+        "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG", "CONNECT", "INFO", "+OK", "-ERR"
+    };
+    private static final int MAX_ARGS = 5;
+
+    private final ClientOpHandler handler;
+    private final int maxControlLine;
+    private final int[] argStarts = new int[MAX_ARGS];
+    private final int[] argEnds = new int[MAX_ARGS];
+    private int scanned;
+    private boolean failed;
+    private boolean awaitingPayload;
+    private String pubSubject;
+    private String pubReply;
+    private int pubHeaderLength;
+    private int pubSize;
+
+    public ProtocolParser(ClientOpHandler handler, int maxControlLine) {
+        this.handler = handler;
+        this.maxControlLine = maxControlLine;
+    }
+
+    /** Consumes every complete operation in {@code in}, leaving any partial one unread. */
+    public void parse(ByteBuf in) {
+        while (!failed && handler.isOpen() && in.isReadable()) {
+            if (awaitingPayload) {
+                if (!readPayload(in)) {
+                    return;
+                }
+                continue;
+            }
+            var start = in.readerIndex();
+            var lineFeed = in.indexOf(start + scanned, in.writerIndex(), (byte) '\n');
+            if (lineFeed < 0) {
+                scanned = in.readableBytes();
+                checkPartialLine(in, start, in.writerIndex());
+                return;
+            }
+            scanned = 0;
+            var end = lineFeed > start && in.getByte(lineFeed - 1) == '\r' ? lineFeed - 1 : lineFeed;
+            in.readerIndex(lineFeed + 1);
+            processLine(in, start, end);
+        }
+    }
+
+    private boolean readPayload(ByteBuf in) {
+        if (in.readableBytes() < pubSize + 2) {
+            return false;
+        }
+        var start = in.readerIndex();
+        if (in.getByte(start + pubSize) != '\r' || in.getByte(start + pubSize + 1) != '\n') {
+            fail(ProtocolError.UNKNOWN_OPERATION, "message does not end with CRLF after " + pubSize + " bytes");
+            return false;
+        }
+        awaitingPayload = false;
+        var subject = pubSubject;
+        var reply = pubReply;
+        pubSubject = null;
+        pubReply = null;
+        handler.publish(subject, reply, pubHeaderLength, in.slice(start, pubSize));
+        in.readerIndex(start + pubSize + 2);
+        return true;
+    }
+
+    private void checkPartialLine(ByteBuf in, int start, int end) {
+        var opEnd = start;
+        while (opEnd < end && !isSeparator(in.getByte(opEnd)) && in.getByte(opEnd) != '\r') {
+            opEnd++;
+        }
+        var complete = opEnd < end;
+        if (!checkOperationWord(in, start, opEnd, complete)) {
+            return;
+        }
+        if (end - opEnd > maxControlLine) {
+            fail(ProtocolError.MAX_CONTROL_LINE, "partial control line of " + (end - start) + " bytes");
+        }
+    }
+
+    /** Refuses a word that is not, and cannot grow into, a known operation; true when it may stand. */
+    private boolean checkOperationWord(ByteBuf in, int start, int end, boolean complete) {
+        if (end > start && handler.awaitingConnect() && upper(in.getByte(start)) != 'C') {
+            fail(ProtocolError.AUTHORIZATION_VIOLATION, "operation before CONNECT");
+            return false;
+        }
+        var length = end - start;
+        for (var op : OPERATIONS) {
+            var fits = complete ? length == op.length() : length <= op.length();
+            if (fits && startsWithIgnoreCase(in, start, length, op)) {
+                return true;
+            }
+            if (op.startsWith("P") && op.length() == 4 && length > 4 && startsWithIgnoreCase(in, start, 4, op)) {
+                return true;
+            }
+        }
+        fail(
+                ProtocolError.UNKNOWN_OPERATION,
+                "unknown operation " + in.toString(start, length, StandardCharsets.ISO_8859_1));
+        return false;
+    }
+
+    private void processLine(ByteBuf in, int start, int end) {
+        var opEnd = start;
+        while (opEnd < end && !isSeparator(in.getByte(opEnd))) {
+            opEnd++;
+        }
+        if (!checkOperationWord(in, start, opEnd, true)) {
+            return;
+        }
+        var argStart = skipSeparators(in, opEnd, end);
+        var op = upper(in.getByte(start));
+        var opLength = opEnd - start;
+        if (op == 'P' && opLength >= 4 && upper(in.getByte(start + 1)) == 'I') {
+            handler.ping();
+            return;
+        }
+        if (op == 'P' && opLength >= 4 && upper(in.getByte(start + 1)) == 'O') {
+            handler.pong();
+            return;
+        }
+        if (end - argStart > maxControlLine) {
+            fail(ProtocolError.MAX_CONTROL_LINE, "control line of " + (end - start) + " bytes");
+            return;
+        }
+        switch (op) {
+            case 'P' -> processPub(in, argStart, end);
+            case 'H' -> processHeaderPub(in, argStart, end);
+            case 'S' -> processSub(in, argStart, end);
+            case 'U' -> processUnsub(in, argStart, end);
+            case 'C' -> handler.connect(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
+            case '-' -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
+            default -> {
+                // INFO and +OK from a client carry nothing the server acts on.
+            }
+        }
+    }
+
+    private void processPub(ByteBuf in, int start, int end) {
+        var count = splitArgs(in, start, end);
+        if (count != 2 && count != 3) {
+            fail(ProtocolError.MALFORMED_ARGUMENTS, "PUB needs a subject, an optional reply and a size");
+            return;
+        }
+        var size = parseSize(in, count - 1);
+        if (size < 0) {
+            fail(ProtocolError.MALFORMED_ARGUMENTS, "PUB has a bad or missing size");
+            return;
+        }
+        expectPayload(in, count == 3, -1, size);
+    }
+
+    private void processHeaderPub(ByteBuf in, int start, int end) {
+        if (!handler.headersEnabled()) {
+            fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB from a client that did not enable headers");
+            return;
+        }
+        var count = splitArgs(in, start, end);
+        if (count != 3 && count != 4) {
+            fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB needs a subject, an optional reply and two sizes");
+            return;
+        }
+        var headerLength = (int) Math.min(parseSize(in, count - 2), Integer.MAX_VALUE);
+        var size = parseSize(in, count - 1);
+        if (headerLength < 0 || size < 0 || headerLength > size) {
+            fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB has bad header or total sizes");
+            return;
+        }
+        expectPayload(in, count == 4, headerLength, size);
+    }
+
+    private void expectPayload(ByteBuf in, boolean hasReply, int headerLength, long size) {
+        if (size > handler.maxPayload()) {
+            fail(ProtocolError.MAX_PAYLOAD, "payload of " + size + " bytes over max_payload " + handler.maxPayload());
+            return;
+        }
+        pubSubject = arg(in, 0);
+        pubReply = hasReply ? arg(in, 1) : null;
+        pubHeaderLength = headerLength;
+        pubSize = (int) size;
+        awaitingPayload = true;
+    }
+
+    private void processSub(ByteBuf in, int start, int end) {
+        var count = splitArgs(in, start, end);
+        switch (count) {
+            case 2 -> handler.subscribe(arg(in, 0), null, arg(in, 1));
+            case 3 -> handler.subscribe(arg(in, 0), arg(in, 1), arg(in, 2));
+            default -> fail(ProtocolError.MALFORMED_ARGUMENTS, "SUB needs a subject, an optional queue and a sid");
+        }
+    }
+
+    private void processUnsub(ByteBuf in, int start, int end) {
+        var count = splitArgs(in, start, end);
+        switch (count) {
+            case 1 -> handler.unsubscribe(arg(in, 0), -1);
+            case 2 -> handler.unsubscribe(arg(in, 0), parseSize(in, 1));
+            default -> fail(ProtocolError.MALFORMED_ARGUMENTS, "UNSUB needs a sid and an optional maximum");
+        }
+    }
+
+    private void fail(ProtocolError error, String detail) {
+        failed = true;
+        awaitingPayload = false;
+        handler.protocolViolation(error, detail);
+    }
+
+    /** Splits the arguments on runs of spaces and tabs; returns their count, or MAX_ARGS + 1 when there are more. */
+    private int splitArgs(ByteBuf in, int start, int end) {
+        var count = 0;
+        var i = start;
+        while (i < end) {
+            i = skipSeparators(in, i, end);
+            if (i >= end) {
+                break;
+            }
+            if (count == MAX_ARGS) {
+                return MAX_ARGS + 1;
+            }
+            argStarts[count] = i;
+            while (i < end && !isSeparator(in.getByte(i))) {
+                i++;
+            }
+            argEnds[count++] = i;
+        }
+        return count;
+    }
+
+    private String arg(ByteBuf in, int index) {
+        return in.toString(argStarts[index], argEnds[index] - argStarts[index], StandardCharsets.ISO_8859_1);
+    }
+
+    /** The argument as a non-negative decimal, or -1 when it is not one or overflows, as nats-server's parseSize. */
+    private long parseSize(ByteBuf in, int index) {
+        var start = argStarts[index];
+        var end = argEnds[index];
+        if (end - start == 0 || end - start > 18) {
+            return -1;
+        }
+        var value = 0L;
+        for (var i = start; i < end; i++) {
+            var digit = in.getByte(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private static int skipSeparators(ByteBuf in, int from, int end) {
+        var i = from;
+        while (i < end && isSeparator(in.getByte(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSeparator(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static int upper(byte b) {
+        return b >= 'a' && b <= 'z' ? b - 32 : b;
+    }
+
+    private static boolean startsWithIgnoreCase(ByteBuf in, int start, int length, String op) {
+        for (var i = 0; i < length; i++) {
+            if (upper(in.getByte(start + i)) != op.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

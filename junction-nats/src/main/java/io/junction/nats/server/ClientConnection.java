@@ -1,0 +1,536 @@
+package io.junction.nats.server;
+
+import io.junction.nats.auth.ClientPermissions;
+import io.junction.nats.protocol.ClientOpHandler;
+import io.junction.nats.protocol.ConnectOptions;
+import io.junction.nats.protocol.ProtocolError;
+import io.junction.nats.protocol.ProtocolParser;
+import io.junction.nats.subject.Subjects;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.timeout.WriteTimeoutException;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: reads its operations, routes its messages and holds its subscriptions.
+ *
+ * <h2>Threading</h2>
+ * Everything here runs on the connection's event loop except what other connections' publishers call to deliver:
+ * {@link Outbound} appends, {@link Subscription} counters, auto-unsubscribe and a close request, all thread-safe.
+ * A publisher appends to each receiver's outbound buffer and, after its read batch, asks each receiver it touched
+ * to flush once.
+ */
+final class ClientConnection extends ByteToMessageDecoder implements ClientOpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final NatsServer server;
+    private final ServerOptions options;
+    private final long cid;
+    private final Instant start = Instant.now();
+    private final ConcurrentHashMap<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final List<Outbound> toFlush = new ArrayList<>();
+    private final ProtocolParser parser;
+    private final Delivery delivery = new Delivery(this);
+    private Outbound outbound;
+    private ChannelHandlerContext context;
+    private ConnectOptions connect = ConnectOptions.DEFAULTS;
+    private boolean connectReceived;
+    private String authorizedUser;
+    private ClientPermissions permissions;
+    private ScheduledFuture<?> pingTimer;
+    private ScheduledFuture<?> authTimer;
+    private int pingsOut;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile boolean closed;
+    private volatile ClosedReason closedReason;
+    private volatile Instant stop;
+    private long inMsgs;
+    private long inBytes;
+    private String remoteIp;
+    private int remotePort;
+
+    ClientConnection(NatsServer server, long cid) {
+        this.server = server;
+        this.options = server.options();
+        this.cid = cid;
+        this.parser = new ProtocolParser(this, options.maxControlLine());
+    }
+
+    // Netty lifecycle
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        context = ctx;
+        outbound = new Outbound(ctx.channel(), options.maxPending());
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress address) {
+            remoteIp = address.getAddress().getHostAddress();
+            remotePort = address.getPort();
+        }
+        send(server.infoFactory().infoFor(cid, remoteIp));
+        if (!server.register(this)) {
+            closeWithError("maximum connections exceeded", ClosedReason.MAX_CONNECTIONS);
+        } else {
+            startTimers(ctx);
+            LOG.debug("cid={} client connection created from {}:{}", cid, remoteIp, remotePort);
+        }
+        flushPending();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        lastActivityNanos = System.nanoTime();
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        parser.parse(in);
+        if (closed) {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        flushPending();
+        super.channelReadComplete(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        close(ClosedReason.CLIENT_CLOSED);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof WriteTimeoutException) {
+            slowConsumer(ClosedReason.SLOW_CONSUMER_WRITE_DEADLINE);
+        } else if (cause instanceof IOException) {
+            LOG.debug("cid={} read error: {}", cid, cause.getMessage());
+            close(ClosedReason.READ_ERROR);
+        } else {
+            LOG.warn("cid={} unexpected error, closing the connection", cid, cause);
+            close(ClosedReason.READ_ERROR);
+        }
+    }
+
+    // Protocol operations
+
+    @Override
+    public void connect(String json) {
+        ConnectOptions parsed;
+        try {
+            parsed = ConnectOptions.parse(json);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("cid={} bad CONNECT: {}", cid, e.getMessage());
+            close(ClosedReason.PROTOCOL_VIOLATION);
+            return;
+        }
+        var identity = server.authenticator().authenticate(parsed.authToken(), parsed.user(), parsed.pass());
+        if (identity == null) {
+            LOG.error("cid={} authentication error - user {}", cid, parsed.user());
+            closeWithError(ProtocolError.AUTHORIZATION_VIOLATION.text(), ClosedReason.AUTHENTICATION_VIOLATION);
+            return;
+        }
+        connect = parsed;
+        if (parsed.protocol() < 0 || parsed.protocol() > 1) {
+            closeWithError("invalid client protocol", ClosedReason.BAD_CLIENT_PROTOCOL);
+            return;
+        }
+        if (parsed.noResponders() && !parsed.headers()) {
+            closeWithError("no responders requires headers support", ClosedReason.NO_RESPONDERS_REQUIRES_HEADERS);
+            return;
+        }
+        connectReceived = true;
+        authorizedUser = identity.username();
+        permissions = ClientPermissions.compile(identity.permissions());
+        if (authTimer != null) {
+            authTimer.cancel(false);
+        }
+        if (parsed.verbose()) {
+            send(OK);
+        }
+    }
+
+    @Override
+    public void publish(String subject, String reply, int headerLength, ByteBuf message) {
+        var size = message.readableBytes();
+        inMsgs++;
+        inBytes += size;
+        bindNoAuthUser();
+
+        if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
+            sendError("Invalid Publish Subject");
+        }
+        if (permissions != null && !permissions.canPublish(subject)) {
+            sendError("Permissions Violation for Publish to \"" + subject + "\"");
+            return;
+        }
+        if (reply != null && isReservedReply(reply)) {
+            sendError("Permissions Violation for Publish with Reply of \"" + reply + "\"");
+            return;
+        }
+        if (connect.verbose()) {
+            send(OK);
+        }
+
+        delivery.prepare(subject, reply, headerLength, message);
+        var result = server.index().match(subject);
+        var delivered = false;
+        for (var subscription : result.plain()) {
+            delivered |= delivery.to(subscription);
+        }
+        for (var group : result.queueGroups()) {
+            delivered |= deliverToOneOf(delivery, group);
+        }
+        delivery.release();
+        if (!delivered && reply != null && connect.noResponders()) {
+            sendNoResponders(reply);
+        }
+    }
+
+    @Override
+    public void subscribe(String subject, String queue, String sid) {
+        bindNoAuthUser();
+        if (permissions != null && !permissions.canSubscribe(subject, queue)) {
+            var text = "Permissions Violation for Subscription to \"" + subject + "\"";
+            sendError(queue == null ? text : text + " using queue \"" + queue + "\"");
+            return;
+        }
+        if (options.maxSubscriptions() > 0 && subscriptions.size() >= options.maxSubscriptions()) {
+            LOG.error("cid={} maximum subscriptions exceeded", cid);
+            sendError("maximum subscriptions exceeded");
+            return;
+        }
+        if (!subscriptions.containsKey(sid)) {
+            var valid = queue == null || Subjects.isValidQueueName(queue);
+            var subscription = new Subscription(this, subject, queue, sid);
+            if (!valid || !server.index().insert(subscription)) {
+                sendError("Invalid Subject");
+                return;
+            }
+            subscriptions.put(sid, subscription);
+        }
+        if (connect.verbose()) {
+            send(OK);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String sid, long max) {
+        var subscription = subscriptions.get(sid);
+        if (subscription != null) {
+            if (max > 0 && max > subscription.delivered()) {
+                subscription.max(max);
+            } else {
+                removeSubscription(subscription);
+            }
+        }
+        if (connect.verbose()) {
+            send(OK);
+        }
+    }
+
+    @Override
+    public void ping() {
+        send(PONG);
+    }
+
+    @Override
+    public void pong() {
+        pingsOut = 0;
+    }
+
+    @Override
+    public void protocolViolation(ProtocolError error, String detail) {
+        LOG.debug("cid={} protocol violation: {}", cid, detail);
+        var reason =
+                switch (error) {
+                    case MAX_PAYLOAD -> ClosedReason.MAX_PAYLOAD;
+                    case MAX_CONTROL_LINE -> ClosedReason.MAX_CONTROL_LINE;
+                    case AUTHORIZATION_VIOLATION -> ClosedReason.AUTHENTICATION_VIOLATION;
+                    case UNKNOWN_OPERATION, MALFORMED_ARGUMENTS -> ClosedReason.PROTOCOL_VIOLATION;
+                };
+        if (error.text() == null) {
+            close(reason);
+        } else {
+            closeWithError(error.text(), reason);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public boolean awaitingConnect() {
+        return !connectReceived
+                && server.authenticator().isRequired()
+                && server.authenticator().noAuthIdentity() == null;
+    }
+
+    @Override
+    public boolean headersEnabled() {
+        return connect.headers();
+    }
+
+    @Override
+    public int maxPayload() {
+        return options.maxPayload();
+    }
+
+    // Delivery, called by publishers on any event loop
+
+    /** Appends a message for this client; false when it is closed or was just closed as a slow consumer. */
+    boolean enqueue(Delivery delivery, Subscription subscription, ClientConnection publisher) {
+        if (permissions != null && permissions.isDeliveryDenied(delivery.subject())) {
+            return false;
+        }
+        var result = outbound.message(
+                delivery.subjectBytes(),
+                subscription.sidBytes,
+                delivery.replyBytes(),
+                delivery.sizes(),
+                delivery.hasHeaders(),
+                delivery.message());
+        switch (result) {
+            case NEEDS_FLUSH -> publisher.toFlush.add(outbound);
+            case QUEUED -> {
+                // A flush is already on its way.
+            }
+            case OVER_LIMIT -> {
+                slowConsumer(ClosedReason.SLOW_CONSUMER_PENDING_BYTES);
+                return false;
+            }
+            case CLOSED -> {
+                return false;
+            }
+        }
+        if (delivery.reply() != null && permissions != null && permissions.tracksResponses()) {
+            permissions.allowResponse(delivery.reply());
+        }
+        return true;
+    }
+
+    boolean echo() {
+        return connect.echo();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void autoUnsubscribe(Subscription subscription) {
+        if (subscriptions.remove(subscription.sid(), subscription)) {
+            server.index().remove(subscription);
+        }
+    }
+
+    // Closing
+
+    /** Closes from any thread: the connection stops reading, its subscriptions go, and owed bytes are flushed. */
+    void close(ClosedReason reason) {
+        if (!context.executor().inEventLoop()) {
+            context.executor().execute(() -> close(reason));
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closedReason = reason;
+        stop = Instant.now();
+        cancelTimers();
+        for (var subscription : subscriptions.values()) {
+            server.index().remove(subscription);
+        }
+        outbound.flush();
+        outbound.close();
+        var channel = context.channel();
+        if (channel.isActive()) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        server.unregister(this);
+        LOG.debug("cid={} client connection closed: {}", cid, reason.text());
+    }
+
+    private void slowConsumer(ClosedReason reason) {
+        if (closed) {
+            return;
+        }
+        if (!context.executor().inEventLoop()) {
+            context.executor().execute(() -> slowConsumer(reason));
+            return;
+        }
+        server.counters().slowConsumers.increment();
+        LOG.info("cid={} slow consumer detected, closing: {}", cid, reason.text());
+        outbound.close();
+        close(reason);
+        context.channel().close();
+    }
+
+    private void closeWithError(String text, ClosedReason reason) {
+        sendError(text);
+        close(reason);
+    }
+
+    // Helpers
+
+    private boolean deliverToOneOf(Delivery delivery, List<Subscription> group) {
+        var size = group.size();
+        var first = size == 1 ? 0 : ThreadLocalRandom.current().nextInt(size);
+        for (var i = 0; i < size; i++) {
+            if (delivery.to(group.get((first + i) % size))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sendNoResponders(String reply) {
+        for (var subscription : server.index().match(reply).plain()) {
+            if (subscription.client() == this) {
+                send(("HMSG " + reply + " " + subscription.sid() + " 16 16\r\nNATS/1.0 503\r\n\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                return;
+            }
+        }
+    }
+
+    private void bindNoAuthUser() {
+        if (connectReceived || !server.authenticator().isRequired()) {
+            return;
+        }
+        var identity = server.authenticator().noAuthIdentity();
+        if (identity != null) {
+            connectReceived = true;
+            authorizedUser = identity.username();
+            permissions = ClientPermissions.compile(identity.permissions());
+        }
+    }
+
+    private void removeSubscription(Subscription subscription) {
+        if (subscriptions.remove(subscription.sid(), subscription)) {
+            server.index().remove(subscription);
+        }
+    }
+
+    void sendError(String text) {
+        send(("-ERR '" + text + "'\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void send(byte[] line) {
+        if (outbound.protocol(line) == Outbound.Append.NEEDS_FLUSH) {
+            toFlush.add(outbound);
+        }
+    }
+
+    private void flushPending() {
+        for (var i = 0; i < toFlush.size(); i++) {
+            var pending = toFlush.get(i);
+            if (pending == outbound) {
+                pending.flush();
+            } else {
+                pending.flushSoon();
+            }
+        }
+        toFlush.clear();
+    }
+
+    private void startTimers(ChannelHandlerContext ctx) {
+        var interval = options.pingInterval().toNanos();
+        pingTimer = ctx.executor().scheduleAtFixedRate(this::pingTimerFired, interval, interval, TimeUnit.NANOSECONDS);
+        if (server.authenticator().isRequired()) {
+            authTimer = ctx.executor()
+                    .schedule(this::authTimerFired, options.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancelTimers() {
+        if (pingTimer != null) {
+            pingTimer.cancel(false);
+        }
+        if (authTimer != null) {
+            authTimer.cancel(false);
+        }
+    }
+
+    private void pingTimerFired() {
+        if (closed
+                || System.nanoTime() - lastActivityNanos
+                        < options.pingInterval().toNanos()) {
+            return;
+        }
+        if (pingsOut + 1 > options.maxPingsOut()) {
+            LOG.debug("cid={} stale client connection, closing", cid);
+            closeWithError("Stale Connection", ClosedReason.STALE_CONNECTION);
+            return;
+        }
+        pingsOut++;
+        send(PING);
+        flushPending();
+    }
+
+    private void authTimerFired() {
+        if (!closed && !connectReceived) {
+            closeWithError("Authentication Timeout", ClosedReason.AUTHENTICATION_TIMEOUT);
+        }
+    }
+
+    private static boolean isReservedReply(String reply) {
+        return reply.startsWith("_R_.") || reply.startsWith("$JS.ACK.") || reply.startsWith("_GR_.");
+    }
+
+    // Monitoring
+
+    ConnectionInfo info(boolean withSubscriptions) {
+        var subjects = withSubscriptions
+                ? subscriptions.values().stream().map(Subscription::subject).toList()
+                : List.<String>of();
+        var idleNanos = System.nanoTime() - lastActivityNanos;
+        return new ConnectionInfo(
+                cid,
+                remoteIp,
+                remotePort,
+                start,
+                Instant.now().minusNanos(idleNanos),
+                0,
+                outbound == null ? 0 : outbound.pendingBytes(),
+                inMsgs,
+                outbound == null ? 0 : outbound.messages(),
+                inBytes,
+                outbound == null ? 0 : outbound.bytes(),
+                subscriptions.size(),
+                subjects,
+                connect.name(),
+                connect.lang(),
+                connect.version(),
+                authorizedUser,
+                stop,
+                closedReason == null ? null : closedReason.text());
+    }
+
+    long cid() {
+        return cid;
+    }
+}

@@ -1,0 +1,99 @@
+package io.junction.nats.server;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One published message on its way to the subscriptions it matched, with the wire pieces every receiver shares
+ * encoded once: subject, reply and the size fields.
+ *
+ * <p>Each connection reuses one instance for all its publishes, on its event loop; the encodings of the last
+ * subject, reply and sizes are kept, as publishers tend to repeat them.
+ */
+final class Delivery {
+    private final ClientConnection publisher;
+    private String subject;
+    private byte[] subjectBytes;
+    private String reply;
+    private byte[] replyBytes;
+    private int headerLength = Integer.MIN_VALUE;
+    private int size = -1;
+    private byte[] sizes;
+    private ByteBuf message;
+
+    Delivery(ClientConnection publisher) {
+        this.publisher = publisher;
+    }
+
+    /** Readies this delivery for one message; the buffer is only valid until the publish returns. */
+    void prepare(String subject, String reply, int headerLength, ByteBuf message) {
+        if (!subject.equals(this.subject)) {
+            this.subject = subject;
+            subjectBytes = subject.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        if (reply == null) {
+            this.reply = null;
+            replyBytes = null;
+        } else if (!reply.equals(this.reply)) {
+            this.reply = reply;
+            replyBytes = reply.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        var messageSize = message.readableBytes();
+        if (headerLength != this.headerLength || messageSize != size) {
+            this.headerLength = headerLength;
+            size = messageSize;
+            var text = headerLength < 0 ? " " + messageSize + "\r\n" : " " + headerLength + " " + messageSize + "\r\n";
+            sizes = text.getBytes(StandardCharsets.US_ASCII);
+        }
+        this.message = message;
+    }
+
+    /** Delivers to one subscription; false when it took nothing (echo off, closed, limit reached, refused). */
+    boolean to(Subscription subscription) {
+        var target = subscription.client();
+        if (target == publisher && !publisher.echo() || target.isClosed()) {
+            return false;
+        }
+        var claim = subscription.claimDelivery();
+        if (claim < 0) {
+            return false;
+        }
+        var delivered = target.enqueue(this, subscription, publisher);
+        if (claim == 1) {
+            target.autoUnsubscribe(subscription);
+        }
+        return delivered;
+    }
+
+    void release() {
+        message = null;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    byte[] subjectBytes() {
+        return subjectBytes;
+    }
+
+    String reply() {
+        return reply;
+    }
+
+    byte[] replyBytes() {
+        return replyBytes;
+    }
+
+    byte[] sizes() {
+        return sizes;
+    }
+
+    boolean hasHeaders() {
+        return headerLength >= 0;
+    }
+
+    ByteBuf message() {
+        return message;
+    }
+}

@@ -1,0 +1,341 @@
+package io.junction.nats.server;
+
+import io.junction.nats.auth.Authenticator;
+import io.junction.nats.subject.SubjectIndex;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.WriteTimeoutHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NATS server: accepts client connections and routes their messages through one subject index.
+ *
+ * <p>{@link #start} binds the client port and returns; {@link #close} stops accepting, flushes what every client is
+ * owed and closes them. Thread-safe.
+ */
+public final class NatsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NatsServer.class);
+    private static final int MAX_CLOSED_CONNECTIONS = 10_000;
+
+    private final ServerOptions options;
+    private final String serverId = newServerId();
+    private final String serverName;
+    private final SubjectIndex<Subscription> index = new SubjectIndex<>();
+    private final Authenticator authenticator;
+    private final Counters counters = new Counters();
+    private final ConcurrentHashMap<Long, ClientConnection> clients = new ConcurrentHashMap<>();
+    private final Deque<ConnectionInfo> closedConnections = new ArrayDeque<>();
+    private final AtomicLong nextClientId = new AtomicLong();
+    private final List<AutoCloseable> companions = new ArrayList<>();
+    private final Instant startTime = Instant.now();
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+    private ServerInfoFactory infoFactory;
+    private Path portsFile;
+    private int port;
+    private volatile boolean running;
+
+    public NatsServer(ServerOptions options) {
+        this.options = options;
+        this.serverName = options.serverName() != null ? options.serverName() : serverId;
+        this.authenticator = new Authenticator(options.auth());
+    }
+
+    /**
+     * Binds the client port and starts accepting connections.
+     *
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public synchronized void start() {
+        LOG.info(
+                "Starting junction {} (nats-server {} protocol)",
+                ServerInfoFactory.JUNCTION_VERSION,
+                ServerInfoFactory.NATS_VERSION);
+        LOG.info("Server name: {}", serverName);
+        LOG.info("Server id: {}", serverId);
+        warnAboutUnservedOptions();
+
+        var epoll = Epoll.isAvailable();
+        IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        bossGroup = new MultiThreadIoEventLoopGroup(1, ioHandler);
+        workerGroup = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), ioHandler);
+        var bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        counters.totalConnections.increment();
+                        var cid = nextClientId.incrementAndGet();
+                        channel.pipeline()
+                                .addLast(new WriteTimeoutHandler(
+                                        options.writeDeadline().toNanos(), TimeUnit.NANOSECONDS))
+                                .addLast(new ClientConnection(NatsServer.this, cid));
+                    }
+                });
+        var bindPort = options.port() == ServerOptions.RANDOM_PORT ? 0 : options.port();
+        try {
+            serverChannel = bootstrap
+                    .bind(options.host(), bindPort)
+                    .syncUninterruptibly()
+                    .channel();
+        } catch (Exception e) {
+            shutdownEventLoops();
+            throw new UncheckedIOException(
+                    new IOException("cannot listen on " + options.host() + ":" + bindPort + ": " + e.getMessage(), e));
+        }
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        infoFactory = new ServerInfoFactory(serverId, serverName, options, port, authenticator.isRequired());
+        running = true;
+        LOG.info("Listening for client connections on {}:{}", options.host(), port);
+        LOG.info("Server is ready");
+    }
+
+    /** Registers something to start with the server's lifetime and close before it, such as the monitor. */
+    public synchronized void addCompanion(AutoCloseable companion) {
+        companions.add(companion);
+    }
+
+    /** Writes nats-server's ports file, {@code <name>_<pid>.ports}, when a directory was configured. */
+    public synchronized void writePortsFile(String executableName, List<String> monitoringUrls) {
+        if (options.portsFileDir() == null) {
+            return;
+        }
+        var file = options.portsFileDir()
+                .resolve(executableName + "_" + ProcessHandle.current().pid() + ".ports");
+        var json = new StringBuilder("{\"nats\":[\"").append(clientUrl()).append("\"]");
+        if (!monitoringUrls.isEmpty()) {
+            json.append(",\"monitoring\":[\"")
+                    .append(String.join("\",\"", monitoringUrls))
+                    .append("\"]");
+        }
+        json.append('}');
+        try {
+            Files.createDirectories(options.portsFileDir());
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+            portsFile = file;
+        } catch (IOException e) {
+            LOG.error("cannot write the ports file {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Stops accepting, flushes what each client is owed, closes every connection and the companions. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        LOG.info("Initiating Shutdown...");
+        for (var companion : companions.reversed()) {
+            try {
+                companion.close();
+            } catch (Exception e) {
+                LOG.warn("error closing {}", companion, e);
+            }
+        }
+        serverChannel.close().syncUninterruptibly();
+        for (var client : clients.values()) {
+            client.close(ClosedReason.SERVER_SHUTDOWN);
+        }
+        shutdownEventLoops();
+        if (portsFile != null) {
+            try {
+                Files.deleteIfExists(portsFile);
+            } catch (IOException e) {
+                LOG.debug("cannot remove the ports file {}: {}", portsFile, e.getMessage());
+            }
+        }
+        LOG.info("Server Exiting..");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL clients connect to, with a loopback host when bound to every interface. */
+    public String clientUrl() {
+        var host = options.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        return "nats://" + host + ":" + port;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    public String serverId() {
+        return serverId;
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public SubjectIndex<Subscription> index() {
+        return index;
+    }
+
+    /** The INFO a client would be sent, without its client fields. */
+    public String infoJson() {
+        return infoFactory.json();
+    }
+
+    public ServerStats stats() {
+        var inMsgs = counters.inMsgs.sum();
+        var inBytes = counters.inBytes.sum();
+        var outMsgs = counters.outMsgs.sum();
+        var outBytes = counters.outBytes.sum();
+        for (var client : clients.values()) {
+            var info = client.info(false);
+            inMsgs += info.inMsgs();
+            inBytes += info.inBytes();
+            outMsgs += info.outMsgs();
+            outBytes += info.outBytes();
+        }
+        return new ServerStats(
+                inMsgs,
+                inBytes,
+                outMsgs,
+                outBytes,
+                counters.slowConsumers.sum(),
+                counters.totalConnections.sum(),
+                clients.size(),
+                index.count());
+    }
+
+    /** Snapshots of the open connections, in connection id order. */
+    public List<ConnectionInfo> connections(boolean withSubscriptions) {
+        var result = new ArrayList<ConnectionInfo>(clients.size());
+        for (var client : clients.values()) {
+            result.add(client.info(withSubscriptions));
+        }
+        result.sort((a, b) -> Long.compare(a.cid(), b.cid()));
+        return result;
+    }
+
+    /** The most recently closed connections, oldest first, at most ten thousand. */
+    public List<ConnectionInfo> closedConnections() {
+        synchronized (closedConnections) {
+            return List.copyOf(closedConnections);
+        }
+    }
+
+    // For connections
+
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    ServerInfoFactory infoFactory() {
+        return infoFactory;
+    }
+
+    /** Admits a new connection; false when {@code max_connections} is reached. */
+    boolean register(ClientConnection client) {
+        if (!running || clients.size() >= options.maxConnections()) {
+            return false;
+        }
+        clients.put(client.cid(), client);
+        return true;
+    }
+
+    void unregister(ClientConnection client) {
+        if (clients.remove(client.cid()) == null) {
+            return;
+        }
+        var info = client.info(true);
+        counters.addClosed(info);
+        synchronized (closedConnections) {
+            if (closedConnections.size() >= MAX_CLOSED_CONNECTIONS) {
+                closedConnections.removeFirst();
+            }
+            closedConnections.addLast(info);
+        }
+    }
+
+    Collection<ClientConnection> clients() {
+        return clients.values();
+    }
+
+    private void warnAboutUnservedOptions() {
+        if (options.cluster() != null) {
+            LOG.warn(
+                    "cluster block for cluster {} on port {} is read but clustering is not supported yet; "
+                            + "starting standalone",
+                    options.cluster().name(),
+                    options.cluster().port());
+        }
+        if (options.jetStream().enabled()) {
+            LOG.warn("JetStream is not served yet; clients see a server without JetStream");
+        }
+    }
+
+    private void shutdownEventLoops() {
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static String newServerId() {
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var random = new SecureRandom();
+        var id = new StringBuilder("N");
+        while (id.length() < 56) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+}

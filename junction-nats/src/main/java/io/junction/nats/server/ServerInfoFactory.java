@@ -1,0 +1,51 @@
+package io.junction.nats.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds the INFO line a client receives on connect.
+ *
+ * <p>The {@code version} is the nats-server release whose client-visible protocol Junction implements in full; the
+ * clients turn features on by it, so it must never claim more than Junction serves.
+ */
+public final class ServerInfoFactory {
+    /** The nats-server version whose client protocol Junction serves. */
+    public static final String NATS_VERSION = "2.9.10";
+
+    public static final String JUNCTION_VERSION = "0.1.0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode template;
+
+    ServerInfoFactory(String serverId, String serverName, ServerOptions options, int port, boolean authRequired) {
+        template = JSON.createObjectNode();
+        template.put("server_id", serverId);
+        template.put("server_name", serverName);
+        template.put("version", NATS_VERSION);
+        template.put("proto", 1);
+        template.put("git_commit", "junction-" + JUNCTION_VERSION);
+        template.put("go", "java" + Runtime.version().feature());
+        template.put("host", options.host());
+        template.put("port", port);
+        template.put("headers", true);
+        if (authRequired) {
+            template.put("auth_required", true);
+        }
+        template.put("max_payload", options.maxPayload());
+    }
+
+    byte[] infoFor(long clientId, String clientIp) {
+        var info = template.deepCopy();
+        info.put("client_id", clientId);
+        if (clientIp != null) {
+            info.put("client_ip", clientIp);
+        }
+        return ("INFO " + info + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    String json() {
+        return template.toString();
+    }
+}
