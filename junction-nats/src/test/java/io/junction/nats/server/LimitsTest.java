@@ -1,0 +1,102 @@
+package io.junction.nats.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.junction.nats.auth.AuthOptions;
+import io.junction.nats.auth.Permissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Limits and protection: each closes or refuses exactly what nats-server does, and nothing else. */
+class LimitsTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final String QUIET = "{\"verbose\":false,\"pedantic\":false}";
+
+    @Test
+    void refusesConnectionsOverMaxConnectionsAfterSendingInfo() {
+        try (var server = TestServers.start(options -> options.maxConnections(1));
+                var first = RawClient.connected(server, QUIET);
+                var second = new RawClient(server)) {
+            assertThat(second.readLine(WAIT)).startsWith("INFO ");
+            assertThat(second.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(second.text()).isEqualTo("-ERR 'maximum connections exceeded'\r\n");
+            assertThat(first.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @Test
+    void refusesSubscriptionsOverMaxSubscriptionsAndKeepsTheConnection() {
+        try (var server = TestServers.start(options -> options.maxSubscriptions(2));
+                var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB a 1\r\nSUB b 2\r\nSUB c 3\r\nPUB a 1\r\nx\r\n");
+
+            assertThat(client.sync()).isEqualTo("-ERR 'maximum subscriptions exceeded'\r\nMSG a 1 1\r\nx\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void closesASlowConsumerAndKeepsServingEveryoneElse() {
+        try (var server = TestServers.start(options -> options.maxPending(256 * 1024));
+                var slow = RawClient.connected(server, QUIET);
+                var healthy = RawClient.connected(server, QUIET);
+                var publisher = RawClient.connected(server, QUIET)) {
+            slow.send("SUB flood 1\r\n");
+            slow.sync();
+            healthy.send("SUB other 1\r\n");
+            healthy.sync();
+            var payload = "x".repeat(1000);
+            var burst = new StringBuilder();
+            for (var i = 0; i < 100; i++) {
+                burst.append("PUB flood 1000\r\n").append(payload).append("\r\n");
+            }
+
+            for (var i = 0; i < 200 && server.stats().slowConsumers() == 0; i++) {
+                publisher.send(burst.toString());
+            }
+            publisher.send("PUB other 2\r\nok\r\n");
+
+            await().atMost(WAIT).until(() -> server.stats().slowConsumers() == 1);
+            assertThat(publisher.sync()).endsWith("PONG\r\n");
+            assertThat(healthy.readUntil("ok\r\n", WAIT)).isEqualTo("MSG other 1 2\r\nok\r\n");
+            assertThat(server.closedConnections())
+                    .anySatisfy(info -> assertThat(info.reason()).isEqualTo("Slow Consumer (Pending Bytes)"));
+        }
+    }
+
+    @Test
+    void closesAStaleConnectionAfterMissedPings() {
+        try (var server = TestServers.start(options -> options.pingInterval(Duration.ofMillis(100)).maxPingsOut(2));
+                var client = RawClient.connected(server, QUIET)) {
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEqualTo("PING\r\nPING\r\n-ERR 'Stale Connection'\r\n");
+        }
+    }
+
+    @Test
+    void keepsAConnectionThatAnswersPings() {
+        try (var server = TestServers.start(options -> options.pingInterval(Duration.ofMillis(50)).maxPingsOut(1));
+                var client = RawClient.connected(server, QUIET)) {
+            for (var i = 0; i < 6; i++) {
+                client.readUntil("PING\r\n", WAIT);
+                client.clear();
+                client.send("PONG\r\n");
+            }
+
+            assertThat(client.sync()).endsWith("PONG\r\n");
+        }
+    }
+
+    @Test
+    void closesAClientThatDoesNotAuthenticateInTime() {
+        var auth = new AuthOptions("s3cret", List.of(), null, Permissions.ALL);
+        try (var server = TestServers.start(options -> options.auth(auth).authTimeout(Duration.ofMillis(200)));
+                var client = new RawClient(server)) {
+            assertThat(client.readLine(WAIT)).contains("\"auth_required\":true");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEqualTo("-ERR 'Authentication Timeout'\r\n");
+        }
+    }
+}
