@@ -46,6 +46,7 @@ class LimitsTest {
             slow.sync();
             healthy.send("SUB other 1\r\n");
             healthy.sync();
+            healthy.clear();
             var payload = "x".repeat(1000);
             var burst = new StringBuilder();
             for (var i = 0; i < 100; i++) {
@@ -62,6 +63,31 @@ class LimitsTest {
             assertThat(healthy.readUntil("ok\r\n", WAIT)).isEqualTo("MSG other 1 2\r\nok\r\n");
             assertThat(server.closedConnections())
                     .anySatisfy(info -> assertThat(info.reason()).isEqualTo("Slow Consumer (Pending Bytes)"));
+        }
+    }
+
+    @Test
+    void closesAConsumerThatStopsReadingPastTheWriteDeadline() {
+        try (var server = TestServers.start(
+                        options -> options.writeDeadline(Duration.ofMillis(300)).maxPending(1L << 30));
+                var stuck = RawClient.connected(server, QUIET);
+                var publisher = RawClient.connected(server, QUIET)) {
+            stuck.send("SUB flood 1\r\n");
+            stuck.sync();
+            var payload = "x".repeat(60_000);
+            var burst = new StringBuilder();
+            for (var i = 0; i < 20; i++) {
+                burst.append("PUB flood 60000\r\n").append(payload).append("\r\n");
+            }
+
+            for (var i = 0; i < 100 && server.stats().slowConsumers() == 0; i++) {
+                publisher.send(burst.toString());
+                publisher.sync();
+            }
+
+            await().atMost(WAIT).until(() -> server.stats().slowConsumers() == 1);
+            assertThat(server.closedConnections())
+                    .anySatisfy(info -> assertThat(info.reason()).isEqualTo("Slow Consumer (Write Deadline)"));
         }
     }
 

@@ -1,0 +1,61 @@
+package io.junction.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** {@code junction server} as users run it: flags, log lines, and a clean stop on SIGTERM. */
+class ServerCommandProcessTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void logsLikeNatsServerAndStopsCleanlyOnSigterm() throws Exception {
+        try (var server = ServerProcess.start("server", "-a", "127.0.0.1", "-p", "-1", "-n", "junction-test")) {
+            var port = server.awaitListening(WAIT);
+            try (var connection = Nats.connect("nats://127.0.0.1:" + port)) {
+                var subscription = connection.subscribe("greeting");
+                connection.publish("greeting", "hello".getBytes(StandardCharsets.UTF_8));
+                assertThat(subscription.nextMessage(Duration.ofSeconds(5)).getData())
+                        .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
+            }
+
+            server.process().destroy();
+
+            assertThat(server.awaitExit(WAIT)).isIn(0, 143);
+            assertThat(server.log())
+                    .anyMatch(line -> line.matches("\\[\\d+] \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6} \\[INF] "
+                            + "Listening for client connections on 127\\.0\\.0\\.1:" + port))
+                    .anyMatch(line -> line.endsWith("[INF] Server name: junction-test"))
+                    .anyMatch(line -> line.endsWith("[INF] Server Exiting.."));
+        }
+    }
+
+    @Test
+    void logsProtocolDetailWithDebugAndTraceFlags() throws Exception {
+        try (var server = ServerProcess.start("server", "-a", "127.0.0.1", "-p", "-1", "-DV")) {
+            var port = server.awaitListening(WAIT);
+            try (var connection = Nats.connect("nats://127.0.0.1:" + port)) {
+                connection.flush(Duration.ofSeconds(5));
+            }
+
+            server.process().destroy();
+            server.awaitExit(WAIT);
+
+            assertThat(server.log()).anyMatch(line -> line.contains("[DBG] cid=1 client connection created"));
+        }
+    }
+
+    @Test
+    void refusesToStartWhenThePortIsTaken() throws Exception {
+        try (var first = ServerProcess.start("server", "-a", "127.0.0.1", "-p", "-1")) {
+            var port = first.awaitListening(WAIT);
+            try (var second = ServerProcess.start("server", "-a", "127.0.0.1", "-p", String.valueOf(port))) {
+                assertThat(second.awaitExit(WAIT)).isEqualTo(1);
+                assertThat(second.log()).anyMatch(line -> line.contains("[ERR] could not start the server"));
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.junction.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * {@code junction server} as a child process, on this test's class path, with its output captured in a file (a
+ * pipe read while the process exits can lose its last lines).
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Listening for client connections on .*:(\\d+)");
+
+    private final Process process;
+    private final Path output;
+
+    private ServerProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static ServerProcess start(String... args) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Junction.class.getName());
+        command.addAll(List.of(args));
+        var output = Files.createTempFile("junction-server", ".log");
+        output.toFile().deleteOnExit();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        return new ServerProcess(builder.start(), output);
+    }
+
+    /** Waits for the listening line and returns the client port. */
+    int awaitListening(Duration timeout) throws InterruptedException {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            for (var line : log()) {
+                var matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    return Integer.parseInt(matcher.group(1));
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("server did not start; log:\n" + String.join("\n", log()));
+    }
+
+    Process process() {
+        return process;
+    }
+
+    List<String> log() {
+        try {
+            return Files.readAllLines(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the process to exit and for its last log lines to be read. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("server did not exit; log:\n" + String.join("\n", log()));
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
