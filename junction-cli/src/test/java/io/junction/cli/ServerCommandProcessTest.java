@@ -26,8 +26,9 @@ class ServerCommandProcessTest {
 
             assertThat(server.awaitExit(WAIT)).isIn(0, 143);
             assertThat(server.log())
-                    .anyMatch(line -> line.matches("\\[\\d+] \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6} \\[INF] "
-                            + "Listening for client connections on 127\\.0\\.0\\.1:" + port))
+                    .anyMatch(
+                            line -> line.matches("\\[\\d+] \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6} \\[INF] "
+                                    + "Listening for client connections on 127\\.0\\.0\\.1:" + port))
                     .anyMatch(line -> line.endsWith("[INF] Server name: junction-test"))
                     .anyMatch(line -> line.endsWith("[INF] Server Exiting.."));
         }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A publisher appends to each receiver's outbound buffer and, after its read batch, asks each receiver it touched
  * to flush once.
  */
-final class ClientConnection extends ByteToMessageDecoder implements ClientOpHandler {
+final class ClientConnection extends ByteToMessageDecoder implements ClientOpHandler, Receiver, Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -194,14 +193,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         }
 
         delivery.prepare(subject, reply, headerLength, message);
-        var result = server.index().match(subject);
-        var delivered = false;
-        for (var subscription : result.plain()) {
-            delivered |= delivery.to(subscription);
-        }
-        for (var group : result.queueGroups()) {
-            delivered |= deliverToOneOf(delivery, group);
-        }
+        var delivered = delivery.toAll(server.index().match(subject));
         delivery.release();
         if (!delivered && reply != null && connect.noResponders()) {
             sendNoResponders(reply);
@@ -302,7 +294,8 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     // Delivery, called by publishers on any event loop
 
     /** Appends a message for this client; false when it is closed or was just closed as a slow consumer. */
-    boolean enqueue(Delivery delivery, Subscription subscription, ClientConnection publisher) {
+    @Override
+    public boolean enqueue(Delivery delivery, Subscription subscription, Publisher publisher) {
         if (permissions != null && permissions.isDeliveryDenied(delivery.subject())) {
             return false;
         }
@@ -314,7 +307,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
                 delivery.hasHeaders(),
                 delivery.message());
         switch (result) {
-            case NEEDS_FLUSH -> publisher.toFlush.add(outbound);
+            case NEEDS_FLUSH -> publisher.flushLater(outbound);
             case QUEUED -> {
                 // A flush is already on its way.
             }
@@ -332,15 +325,23 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         return true;
     }
 
-    boolean echo() {
+    @Override
+    public boolean echo() {
         return connect.echo();
     }
 
-    boolean isClosed() {
+    @Override
+    public void flushLater(Outbound pending) {
+        toFlush.add(pending);
+    }
+
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 
-    void autoUnsubscribe(Subscription subscription) {
+    @Override
+    public void autoUnsubscribe(Subscription subscription) {
         if (subscriptions.remove(subscription.sid(), subscription)) {
             server.index().remove(subscription);
         }
@@ -396,20 +397,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     // Helpers
 
-    private boolean deliverToOneOf(Delivery delivery, List<Subscription> group) {
-        var size = group.size();
-        var first = size == 1 ? 0 : ThreadLocalRandom.current().nextInt(size);
-        for (var i = 0; i < size; i++) {
-            if (delivery.to(group.get((first + i) % size))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void sendNoResponders(String reply) {
         for (var subscription : server.index().match(reply).plain()) {
-            if (subscription.client() == this) {
+            if (subscription.receiver() == this) {
                 send(("HMSG " + reply + " " + subscription.sid() + " 16 16\r\nNATS/1.0 503\r\n\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 return;

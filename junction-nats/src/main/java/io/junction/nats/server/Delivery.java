@@ -1,7 +1,10 @@
 package io.junction.nats.server;
 
+import io.junction.nats.subject.MatchResult;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One published message on its way to the subscriptions it matched, with the wire pieces every receiver shares
@@ -11,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * subject, reply and sizes are kept, as publishers tend to repeat them.
  */
 final class Delivery {
-    private final ClientConnection publisher;
+    private final Publisher publisher;
     private String subject;
     private byte[] subjectBytes;
     private String reply;
@@ -21,7 +24,7 @@ final class Delivery {
     private byte[] sizes;
     private ByteBuf message;
 
-    Delivery(ClientConnection publisher) {
+    Delivery(Publisher publisher) {
         this.publisher = publisher;
     }
 
@@ -48,9 +51,35 @@ final class Delivery {
         this.message = message;
     }
 
+    /**
+     * Delivers to every plain subscription and to one member of each queue group, picked at random and passed over
+     * for the next when it cannot take the message; true when anyone took it.
+     */
+    boolean toAll(MatchResult<Subscription> result) {
+        var delivered = false;
+        for (var subscription : result.plain()) {
+            delivered |= to(subscription);
+        }
+        for (var group : result.queueGroups()) {
+            delivered |= toOneOf(group);
+        }
+        return delivered;
+    }
+
+    private boolean toOneOf(List<Subscription> group) {
+        var size = group.size();
+        var first = size == 1 ? 0 : ThreadLocalRandom.current().nextInt(size);
+        for (var i = 0; i < size; i++) {
+            if (to(group.get((first + i) % size))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Delivers to one subscription; false when it took nothing (echo off, closed, limit reached, refused). */
-    boolean to(Subscription subscription) {
-        var target = subscription.client();
+    private boolean to(Subscription subscription) {
+        var target = subscription.receiver();
         if (target == publisher && !publisher.echo() || target.isClosed()) {
             return false;
         }
@@ -91,6 +120,11 @@ final class Delivery {
 
     boolean hasHeaders() {
         return headerLength >= 0;
+    }
+
+    /** The header block's length within {@link #message}, or -1 without headers. */
+    int headerLength() {
+        return headerLength;
     }
 
     ByteBuf message() {

@@ -266,6 +266,32 @@ public final class NatsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes inside the server; the handler runs on publishers' threads and must not block.
+     *
+     * @param queue the queue group, or null
+     * @throws IllegalArgumentException when the subject is not a valid subscription subject
+     */
+    public InternalSubscription subscribe(String subject, String queue, MessageHandler handler) {
+        var receiver = new InternalReceiver(this, handler);
+        var subscription = new Subscription(receiver, subject, queue, "internal");
+        if (!index.insert(subscription)) {
+            throw new IllegalArgumentException("invalid subject: " + subject);
+        }
+        return new InternalSubscription(this, subscription, receiver);
+    }
+
+    /**
+     * Publishes from inside the server, from any thread; delivered as a client's publish would be.
+     *
+     * @param reply the reply subject, or null
+     * @param headers the raw header block, or null
+     * @return whether any subscription received it
+     */
+    public boolean publish(String subject, String reply, byte[] headers, byte[] payload) {
+        return new InternalPublisher(this).publish(subject, reply, headers, payload);
+    }
+
     // For connections
 
     Authenticator authenticator() {

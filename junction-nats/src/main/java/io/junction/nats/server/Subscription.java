@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * object itself, so one client may hold the same subject under several sids.
  */
 public final class Subscription implements Interest {
-    private final ClientConnection client;
+    private final Receiver receiver;
     private final String subject;
     private final String queue;
     private final String sid;
@@ -17,8 +17,8 @@ public final class Subscription implements Interest {
     private final AtomicLong delivered = new AtomicLong();
     private volatile long max = -1;
 
-    Subscription(ClientConnection client, String subject, String queue, String sid) {
-        this.client = client;
+    Subscription(Receiver receiver, String subject, String queue, String sid) {
+        this.receiver = receiver;
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;
@@ -47,8 +47,8 @@ public final class Subscription implements Interest {
         return max;
     }
 
-    ClientConnection client() {
-        return client;
+    Receiver receiver() {
+        return receiver;
     }
 
     void max(long value) {

@@ -32,7 +32,8 @@ class ProtocolParserPropertyTest {
 
     @Property(tries = 300)
     void seesTheSameOperationsWhateverTheSplit(
-            @ForAll("streams") List<String> operations, @ForAll @Size(max = 20) List<@IntRange(max = 400) Integer> cuts) {
+            @ForAll("streams") List<String> operations,
+            @ForAll @Size(max = 20) List<@IntRange(max = 400) Integer> cuts) {
         var bytes = String.join("", operations).getBytes(StandardCharsets.ISO_8859_1);
 
         var whole = feed(bytes, List.of());
@@ -64,7 +65,8 @@ class ProtocolParserPropertyTest {
         var recorder = new Recorder();
         var parser = new ProtocolParser(recorder, 4096);
         var buffer = Unpooled.buffer();
-        var offsets = new ArrayList<>(cuts.stream().filter(c -> c < bytes.length).sorted().distinct().toList());
+        var offsets = new ArrayList<>(
+                cuts.stream().filter(c -> c < bytes.length).sorted().distinct().toList());
         offsets.add(bytes.length);
         var from = 0;
         for (var to : offsets) {

@@ -29,11 +29,13 @@ class AuthTest {
     void acceptsTheRightTokenAndRefusesAWrongOne() throws Exception {
         var auth = new AuthOptions("s3cret", List.of(), null, Permissions.ALL);
         try (var server = TestServers.start(options -> options.auth(auth))) {
-            try (var connection = Nats.connect(options(server).token("s3cret".toCharArray()).build())) {
+            try (var connection =
+                    Nats.connect(options(server).token("s3cret".toCharArray()).build())) {
                 assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
             }
 
-            assertThatThrownBy(() -> Nats.connect(options(server).token("wrong".toCharArray()).build()))
+            assertThatThrownBy(() -> Nats.connect(
+                            options(server).token("wrong".toCharArray()).build()))
                     .isInstanceOf(AuthenticationException.class)
                     .hasMessageContaining("Authorization Violation");
         }
@@ -45,16 +47,18 @@ class AuthTest {
         var users = List.of(new User("alice", "a-pass", null), new User("bob", hash, null));
         var auth = new AuthOptions(null, users, null, Permissions.ALL);
         try (var server = TestServers.start(options -> options.auth(auth))) {
-            try (var alice = Nats.connect(options(server).userInfo("alice", "a-pass").build());
-                    var bob = Nats.connect(options(server).userInfo("bob", "b-pass").build())) {
+            try (var alice = Nats.connect(
+                            options(server).userInfo("alice", "a-pass").build());
+                    var bob = Nats.connect(
+                            options(server).userInfo("bob", "b-pass").build())) {
                 assertThat(alice.getStatus()).isEqualTo(Connection.Status.CONNECTED);
                 assertThat(bob.getStatus()).isEqualTo(Connection.Status.CONNECTED);
             }
 
-            assertThatThrownBy(() -> Nats.connect(options(server).userInfo("bob", "a-pass").build()))
+            assertThatThrownBy(() -> Nats.connect(
+                            options(server).userInfo("bob", "a-pass").build()))
                     .isInstanceOf(AuthenticationException.class);
-            assertThatThrownBy(() -> Nats.connect(options(server).build()))
-                    .isInstanceOf(AuthenticationException.class);
+            assertThatThrownBy(() -> Nats.connect(options(server).build())).isInstanceOf(AuthenticationException.class);
             assertThat(server.connections(false)).isEmpty();
         }
     }
@@ -68,8 +72,10 @@ class AuthTest {
         var auth = new AuthOptions(null, List.of(new User("app", "pw", permissions)), null, Permissions.ALL);
         try (var server = TestServers.start(options -> options.auth(auth))) {
             var errors = new CopyOnWriteArrayList<String>();
-            try (var connection = Nats.connect(
-                    options(server).userInfo("app", "pw").errorListener(recorder(errors)).build())) {
+            try (var connection = Nats.connect(options(server)
+                    .userInfo("app", "pw")
+                    .errorListener(recorder(errors))
+                    .build())) {
                 var allowed = connection.subscribe("orders.created");
                 connection.subscribe("payments.created");
                 connection.subscribe("jobs", "other");
@@ -100,8 +106,10 @@ class AuthTest {
         var users = List.of(new User("service", "pw", responderPermissions), new User("client", "pw", null));
         var auth = new AuthOptions(null, users, null, Permissions.ALL);
         try (var server = TestServers.start(options -> options.auth(auth));
-                var service = Nats.connect(options(server).userInfo("service", "pw").build());
-                var client = Nats.connect(options(server).userInfo("client", "pw").build())) {
+                var service =
+                        Nats.connect(options(server).userInfo("service", "pw").build());
+                var client =
+                        Nats.connect(options(server).userInfo("client", "pw").build())) {
             service.createDispatcher(message -> service.publish(message.getReplyTo(), "pong".getBytes()))
                     .subscribe("ping");
             service.flush(WAIT);
@@ -115,19 +123,19 @@ class AuthTest {
 
     @Test
     void treatsClientsWithoutCredentialsAsTheNoAuthUser() throws Exception {
-        var guestPermissions = new Permissions(
-                new SubjectPermission(List.of("public.>"), List.of()), SubjectPermission.ANY, null);
+        var guestPermissions =
+                new Permissions(new SubjectPermission(List.of("public.>"), List.of()), SubjectPermission.ANY, null);
         var users = List.of(new User("guest", "unused", guestPermissions), new User("admin", "pw", null));
         var auth = new AuthOptions(null, users, "guest", Permissions.ALL);
         var errors = new CopyOnWriteArrayList<String>();
         try (var server = TestServers.start(options -> options.auth(auth));
-                var guest = Nats.connect(options(server).errorListener(recorder(errors)).build())) {
+                var guest = Nats.connect(
+                        options(server).errorListener(recorder(errors)).build())) {
             guest.publish("private.data", new byte[1]);
             guest.flush(WAIT);
 
-            await().atMost(WAIT)
-                    .untilAsserted(() -> assertThat(errors)
-                            .containsExactly("Permissions Violation for Publish to \"private.data\""));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(errors)
+                    .containsExactly("Permissions Violation for Publish to \"private.data\""));
             assertThat(server.connections(false).getFirst().authorizedUser()).isEqualTo("guest");
         }
     }

@@ -165,7 +165,8 @@ class JnatsCoreTest {
     @Test
     void repliesThroughOldStyleInboxesToo() throws Exception {
         var responder = connect();
-        responder.createDispatcher(message -> responder.publish(message.getReplyTo(), message.getData()))
+        responder
+                .createDispatcher(message -> responder.publish(message.getReplyTo(), message.getData()))
                 .subscribe("service.echo");
         responder.flush(WAIT);
         var requester = connect(new Options.Builder().oldRequestStyle());
@@ -192,7 +193,8 @@ class JnatsCoreTest {
         var subscriber = connect();
         var subscription = subscriber.subscribe("with.headers");
         subscriber.flush(WAIT);
-        var headers = new Headers().add("Trace-Id", "abc").add("Multi", "one", "two").add("lower-case", "x");
+        var headers =
+                new Headers().add("Trace-Id", "abc").add("Multi", "one", "two").add("lower-case", "x");
 
         connect().publish("with.headers", headers, "body".getBytes(StandardCharsets.UTF_8));
 

@@ -93,7 +93,8 @@ class LimitsTest {
 
     @Test
     void closesAStaleConnectionAfterMissedPings() {
-        try (var server = TestServers.start(options -> options.pingInterval(Duration.ofMillis(100)).maxPingsOut(2));
+        try (var server = TestServers.start(
+                        options -> options.pingInterval(Duration.ofMillis(100)).maxPingsOut(2));
                 var client = RawClient.connected(server, QUIET)) {
             assertThat(client.awaitClosedByServer(WAIT)).isTrue();
             assertThat(client.text()).isEqualTo("PING\r\nPING\r\n-ERR 'Stale Connection'\r\n");
@@ -102,7 +103,8 @@ class LimitsTest {
 
     @Test
     void keepsAConnectionThatAnswersPings() {
-        try (var server = TestServers.start(options -> options.pingInterval(Duration.ofMillis(50)).maxPingsOut(1));
+        try (var server = TestServers.start(
+                        options -> options.pingInterval(Duration.ofMillis(50)).maxPingsOut(1));
                 var client = RawClient.connected(server, QUIET)) {
             for (var i = 0; i < 6; i++) {
                 client.readUntil("PING\r\n", WAIT);
