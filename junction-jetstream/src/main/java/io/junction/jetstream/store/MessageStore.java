@@ -1,0 +1,80 @@
+package io.junction.jetstream.store;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stream's messages, in sequence order, with a per-subject index.
+ *
+ * <h2>Threading</h2>
+ * One writer (the stream's) calls the mutating methods; readers (consumers, direct get, the API) may call the reading
+ * methods concurrently from any thread. Implementations are thread-safe on those terms.
+ *
+ * <h2>Durability</h2>
+ * {@link #append} makes a message visible to readers at once; only {@link #sync} makes everything appended so far
+ * durable. The stream acknowledges a publish after the {@code sync} that covers it, and batches many appends per
+ * sync (group commit). A file store recovers after a crash every message that a completed {@code sync} covered, and
+ * never reuses a sequence number.
+ *
+ * <h2>Failures</h2>
+ * I/O failures surface as {@link StoreException}; a store that failed to write refuses further writes.
+ */
+public interface MessageStore extends AutoCloseable {
+    /**
+     * Stores a message under the next sequence, then applies the limits, and returns its sequence.
+     *
+     * @param headers the raw header block, or null
+     */
+    long append(String subject, byte[] headers, byte[] payload, long timestampNanos);
+
+    /** Makes every append so far durable (fsync); a no-op for memory storage. */
+    void sync();
+
+    /** The message at this sequence, or null when there is none (never stored, deleted, purged or expired). */
+    StoredMessage get(long sequence);
+
+    /** The first message at or after {@code fromSequence} whose subject matches the filter (wildcards allowed). */
+    StoredMessage nextMatching(String filter, long fromSequence);
+
+    /** The last message whose subject matches the filter (wildcards allowed), or null. */
+    StoredMessage lastMatching(String filter);
+
+    /** The sequence of the last message on exactly this subject, or 0 when it has none. */
+    long lastSequenceOf(String subject);
+
+    /** Removes one message; false when there was none. {@code erase} overwrites its bytes on disk first. */
+    boolean delete(long sequence, boolean erase);
+
+    /**
+     * Removes messages and returns how many went: all of them, or those matching {@code filter} (null for all), only
+     * below {@code upToSequence} (0 for no bound), keeping the newest {@code keep} (0 keeps none) per filter.
+     * Purging everything moves the first sequence past the last.
+     */
+    long purge(String filter, long upToSequence, long keep);
+
+    /** Applies {@code max_age} (and the other limits) as of now; returns how many messages were removed. */
+    long expire(long nowNanos);
+
+    /** Replaces the limits and applies them at once. */
+    void updateLimits(StoreLimits limits);
+
+    /** On an empty store that never held a message, starts sequences at {@code firstSequence}. */
+    void startAt(long firstSequence);
+
+    StreamState state();
+
+    /** Interior sequences between first and last that hold no message, ascending. */
+    List<Long> deletedSequences();
+
+    /** Message counts by subject, for the subjects matching the filter (wildcards allowed). */
+    Map<String, Long> subjectCounts(String filter);
+
+    /**
+     * How many messages at or after {@code fromSequence} match any of the filters (all messages when filters is
+     * empty); with {@code lastPerSubject}, how many distinct subjects have their last message there.
+     */
+    long numPending(long fromSequence, List<String> filters, boolean lastPerSubject);
+
+    @Override
+    void close();
+}
