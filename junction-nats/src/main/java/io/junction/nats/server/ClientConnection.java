@@ -52,7 +52,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private ConnectOptions connect = ConnectOptions.DEFAULTS;
     private boolean connectReceived;
     private String authorizedUser;
-    private ClientPermissions permissions;
+    private volatile ClientPermissions permissions;
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> authTimer;
     private int pingsOut;
@@ -296,9 +296,6 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     /** Appends a message for this client; false when it is closed or was just closed as a slow consumer. */
     @Override
     public boolean enqueue(Delivery delivery, Subscription subscription, Publisher publisher) {
-        if (permissions != null && permissions.isDeliveryDenied(delivery.subject())) {
-            return false;
-        }
         var result = outbound.message(
                 delivery.subjectBytes(),
                 subscription.sidBytes,
@@ -323,6 +320,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             permissions.allowResponse(delivery.reply());
         }
         return true;
+    }
+
+    @Override
+    public boolean permits(String subject) {
+        return permissions == null || !permissions.isDeliveryDenied(subject);
     }
 
     @Override

@@ -80,7 +80,7 @@ final class Delivery {
     /** Delivers to one subscription; false when it took nothing (echo off, closed, limit reached, refused). */
     private boolean to(Subscription subscription) {
         var target = subscription.receiver();
-        if (target == publisher && !publisher.echo() || target.isClosed()) {
+        if (target == publisher && !publisher.echo() || target.isClosed() || !target.permits(subject)) {
             return false;
         }
         var claim = subscription.claimDelivery();

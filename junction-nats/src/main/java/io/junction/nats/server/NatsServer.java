@@ -289,7 +289,22 @@ public final class NatsServer implements AutoCloseable {
      * @return whether any subscription received it
      */
     public boolean publish(String subject, String reply, byte[] headers, byte[] payload) {
-        return new InternalPublisher(this).publish(subject, reply, headers, payload);
+        return new InternalPublisher(this).publish(subject, subject, reply, headers, payload);
+    }
+
+    /**
+     * Delivers to the subscribers of {@code deliverTo} a message that shows {@code subject}, as JetStream delivers
+     * a stored message to a consumer's inbox under the subject it was published on. From any thread.
+     *
+     * @return whether any subscription received it
+     */
+    public boolean deliver(String deliverTo, String subject, String reply, byte[] headers, byte[] payload) {
+        return new InternalPublisher(this).publish(deliverTo, subject, reply, headers, payload);
+    }
+
+    /** Whether any subscription would receive a message on this literal subject. */
+    public boolean hasInterest(String subject) {
+        return index.hasInterest(subject);
     }
 
     // For connections

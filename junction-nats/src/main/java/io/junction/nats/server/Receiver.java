@@ -4,6 +4,11 @@ package io.junction.nats.server;
 sealed interface Receiver permits ClientConnection, InternalReceiver {
     boolean isClosed();
 
+    /** Whether the receiver may see a message on this subject at all (deny clauses); checked before counting it. */
+    default boolean permits(String subject) {
+        return true;
+    }
+
     /**
      * Takes one message for the subscription; false when nothing was taken (closed, refused, slow consumer).
      * Called on the publisher's thread.
