@@ -22,6 +22,7 @@ const SCENARIOS = [
     "auth-token",
     "auth-user",
     "permissions",
+    "denied-auto-unsubscribe",
 ];
 
 const [scenario, url] = process.argv.slice(2);

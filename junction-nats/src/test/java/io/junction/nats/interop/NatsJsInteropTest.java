@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -113,14 +114,16 @@ class NatsJsInteropTest {
 
     @Test
     void reportsPermissionViolationsOnPublishAndSubscribeAndKeepsTheConnection() throws Exception {
-        var limited = new Permissions(
-                new SubjectPermission(List.of("allowed.>"), List.of("allowed.secret")),
-                new SubjectPermission(List.of("allowed.>", "jobs.* workers"), List.of("allowed.hidden")),
-                null);
-        var users = List.of(new User("admin", "admin-pw", null), new User("limited", "limited-pw", limited));
-        var auth = new AuthOptions(null, users, null, null);
+        assertPasses("permissions", startServer(ServerOptions.builder().auth(adminAndLimitedUsers())));
+    }
 
-        assertPasses("permissions", startServer(ServerOptions.builder().auth(auth)));
+    @Test
+    @Disabled("server bug: Delivery.to counts a delivery against the subscription's max before ClientConnection.enqueue"
+            + " drops it for a subscribe deny clause, so denied messages use up the limit; nats-server checks the deny"
+            + " clause first. Enable once fixed: it fails today with the subscription receiving nothing")
+    void doesNotCountDeniedMessagesTowardsAutoUnsubscribeLimit() throws Exception {
+        assertPasses(
+                "denied-auto-unsubscribe", startServer(ServerOptions.builder().auth(adminAndLimitedUsers())));
     }
 
     @Test
@@ -139,6 +142,17 @@ class NatsJsInteropTest {
                 options.host("127.0.0.1").port(ServerOptions.RANDOM_PORT).build());
         server.start();
         return server.clientUrl();
+    }
+
+    /** The users the "permissions" scenarios expect: admin may do anything, limited is fenced in. */
+    private static AuthOptions adminAndLimitedUsers() {
+        var limited = new Permissions(
+                new SubjectPermission(List.of("allowed.>"), List.of("allowed.secret")),
+                new SubjectPermission(List.of("allowed.>", "jobs.* workers"), List.of("allowed.hidden")),
+                null);
+        var users = List.of(new User("admin", "admin-pw", null), new User("limited", "limited-pw", limited));
+
+        return new AuthOptions(null, users, null, null);
     }
 
     private List<String> closedReasons() {
