@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -118,9 +117,6 @@ class NatsJsInteropTest {
     }
 
     @Test
-    @Disabled("server bug: Delivery.to counts a delivery against the subscription's max before ClientConnection.enqueue"
-            + " drops it for a subscribe deny clause, so denied messages use up the limit; nats-server checks the deny"
-            + " clause first. Enable once fixed: it fails today with the subscription receiving nothing")
     void doesNotCountDeniedMessagesTowardsAutoUnsubscribeLimit() throws Exception {
         assertPasses(
                 "denied-auto-unsubscribe", startServer(ServerOptions.builder().auth(adminAndLimitedUsers())));

@@ -1,0 +1,112 @@
+package io.junction.jetstream.api;
+
+/**
+ * A JetStream API error as nats-server reports it: an HTTP-like {@code code}, the stable {@code err_code} clients
+ * compare, and the description text.
+ */
+public record ApiError(int code, int errCode, String description) {
+    public static final ApiError BAD_REQUEST = new ApiError(400, 10003, "bad request");
+    public static final ApiError CONSUMER_NOT_FOUND = new ApiError(404, 10014, "consumer not found");
+    public static final ApiError INVALID_JSON = new ApiError(400, 10025, "invalid JSON");
+    public static final ApiError NO_MESSAGE_FOUND = new ApiError(404, 10037, "no message found");
+    public static final ApiError MESSAGE_TOO_BIG = new ApiError(400, 10054, "message size exceeds maximum allowed");
+    public static final ApiError STREAM_NAME_MISMATCH =
+            new ApiError(400, 10056, "stream name in subject does not match request");
+    public static final ApiError STREAM_NAME_EXISTS =
+            new ApiError(400, 10058, "stream name already in use with a different configuration");
+    public static final ApiError STREAM_NOT_FOUND = new ApiError(404, 10059, "stream not found");
+    public static final ApiError EXPECTED_STREAM_MISMATCH = new ApiError(400, 10060, "expected stream does not match");
+    public static final ApiError SUBJECT_OVERLAP = new ApiError(400, 10065, "subjects overlap with an existing stream");
+    public static final ApiError REPLICAS_NOT_SUPPORTED =
+            new ApiError(500, 10074, "replicas > 1 not supported in non-clustered mode");
+    public static final ApiError NOT_ENABLED = new ApiError(503, 10076, "JetStream not enabled");
+    public static final ApiError PULL_REQUIRES_ACK = new ApiError(400, 10084, "consumer in pull mode requires ack policy");
+    public static final ApiError WORKQUEUE_REQUIRES_EXPLICIT_ACK =
+            new ApiError(400, 10098, "workqueue stream requires explicit ack");
+    public static final ApiError WORKQUEUE_MULTIPLE_UNFILTERED =
+            new ApiError(400, 10099, "multiple non-filtered consumers not allowed on workqueue stream");
+    public static final ApiError WORKQUEUE_NOT_UNIQUE =
+            new ApiError(400, 10100, "filtered consumer not unique on workqueue stream");
+    public static final ApiError WORKQUEUE_NOT_DELIVER_ALL =
+            new ApiError(400, 10101, "consumer must be deliver all on workqueue stream");
+    public static final ApiError SEALED = new ApiError(400, 10109, "invalid operation on sealed stream");
+    public static final ApiError CONSUMER_NAME_HAS_PATH_SEPARATORS =
+            new ApiError(400, 10127, "Consumer name can not contain path separators");
+    public static final ApiError STREAM_NAME_HAS_PATH_SEPARATORS =
+            new ApiError(400, 10128, "Stream name can not contain path separators");
+    public static final ApiError FILTER_MISMATCH = new ApiError(
+            400, 10131, "Consumer create request did not match filtered subject from create subject");
+    public static final ApiError DURABLE_AND_NAME_MISMATCH =
+            new ApiError(400, 10132, "Consumer Durable and Name have to be equal if both are provided");
+    public static final ApiError CONSUMER_NAME_MISMATCH =
+            new ApiError(400, 10017, "consumer name in subject does not match durable name in request");
+    public static final ApiError CONSUMER_ALREADY_EXISTS = new ApiError(400, 10148, "consumer already exists");
+    public static final ApiError CONSUMER_DOES_NOT_EXIST = new ApiError(400, 10149, "consumer does not exist");
+    public static final ApiError CONSUMER_NAME_EXISTS = new ApiError(400, 10013, "consumer name already in use");
+    public static final ApiError DUPLICATE_FILTER_SUBJECTS = new ApiError(
+            400, 10136, "consumer cannot have both FilterSubject and FilterSubjects specified");
+    public static final ApiError MULTIPLE_FILTERS_NOT_ALLOWED =
+            new ApiError(400, 10137, "consumer with multiple subject filters cannot use subject based API");
+    public static final ApiError OVERLAPPING_FILTERS =
+            new ApiError(400, 10138, "consumer subject filters cannot overlap");
+    public static final ApiError EMPTY_FILTER = new ApiError(400, 10139, "consumer filter in FilterSubjects cannot be empty");
+    public static final ApiError FILTER_NOT_SUBSET = new ApiError(
+            400, 10093, "consumer filter subject is not a valid subset of the interest subjects");
+    public static final ApiError MAXIMUM_CONSUMERS = new ApiError(400, 10026, "maximum consumers limit reached");
+    public static final ApiError INSUFFICIENT_STORAGE =
+            new ApiError(500, 10047, "insufficient storage resources available");
+
+    /** {@code JSStreamInvalidConfigF}: the description is the specific problem. */
+    public static ApiError invalidStreamConfig(String problem) {
+        return new ApiError(500, 10052, problem);
+    }
+
+    /** {@code JSConsumerCreateErrF}. */
+    public static ApiError consumerCreate(String problem) {
+        return new ApiError(500, 10012, problem);
+    }
+
+    /** {@code JSConsumerInvalidPolicyErrF}. */
+    public static ApiError invalidConsumerPolicy(String problem) {
+        return new ApiError(400, 10094, problem);
+    }
+
+    /** {@code JSStreamGeneralErrorF}. */
+    public static ApiError streamGeneral(String problem) {
+        return new ApiError(500, 10051, problem);
+    }
+
+    /** {@code JSStreamStoreFailedF}, used for limit refusals on publish. */
+    public static ApiError storeFailed(String problem) {
+        return new ApiError(503, 10077, problem);
+    }
+
+    /** {@code JSStreamWrongLastSequenceErrF}. */
+    public static ApiError wrongLastSequence(long sequence) {
+        return new ApiError(400, 10071, "wrong last sequence: " + sequence);
+    }
+
+    /** {@code JSStreamWrongLastMsgIDErrF}. */
+    public static ApiError wrongLastMsgId(String id) {
+        return new ApiError(400, 10070, "wrong last msg ID: " + id);
+    }
+
+    /** {@code JSStreamMsgDeleteFailedF}. */
+    public static ApiError messageDeleteFailed(String problem) {
+        return new ApiError(500, 10057, problem);
+    }
+
+    /** {@code JSStreamPurgeFailedF}. */
+    public static ApiError purgeFailed(String problem) {
+        return new ApiError(500, 10110, problem);
+    }
+
+    /** {@code JSStreamRollupFailedF}. */
+    public static ApiError rollupFailed(String problem) {
+        return new ApiError(500, 10111, problem);
+    }
+
+    public ApiException exception() {
+        return new ApiException(this);
+    }
+}

@@ -1,0 +1,142 @@
+package io.junction.jetstream.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JSON as the JetStream API writes and reads it: snake_case fields, durations in nanoseconds, times in RFC 3339 with
+ * nanoseconds. Reading is lenient where Go's decoder is (unknown fields ignored) and strict about types.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {}
+
+    /** Parses a request body; an empty body is an empty object. */
+    public static ObjectNode parseObject(byte[] body) {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            var node = MAPPER.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (IOException e) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        throw ApiError.INVALID_JSON.exception();
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    public static String text(JsonNode node, String field, String fallback) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isTextual()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value.textValue();
+    }
+
+    public static long number(JsonNode node, String field, long fallback) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value.longValue();
+    }
+
+    public static boolean bool(JsonNode node, String field, boolean fallback) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value.booleanValue();
+    }
+
+    public static List<String> texts(JsonNode node, String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        var result = new ArrayList<String>();
+        for (var item : value) {
+            if (!item.isTextual()) {
+                throw ApiError.INVALID_JSON.exception();
+            }
+            result.add(item.textValue());
+        }
+        return result;
+    }
+
+    public static long[] numbers(JsonNode node, String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return new long[0];
+        }
+        if (!value.isArray()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        var result = new long[value.size()];
+        for (var i = 0; i < result.length; i++) {
+            if (!value.get(i).isIntegralNumber()) {
+                throw ApiError.INVALID_JSON.exception();
+            }
+            result[i] = value.get(i).longValue();
+        }
+        return result;
+    }
+
+    /** An RFC 3339 time with nanoseconds, or null for a missing field; a bad time is invalid JSON. */
+    public static Instant time(JsonNode node, String field) {
+        var text = text(node, field, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+    }
+
+    /** Writes a time as Go does: UTC, RFC 3339, nanoseconds without trailing zeros. */
+    public static String time(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos).toString();
+    }
+
+    public static ArrayNode array(List<String> values) {
+        var array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,59 @@
+package io.junction.jetstream.stream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stream's configuration in nats-server's terms. Limits of -1 mean unlimited; durations are nanoseconds.
+ * {@link StreamConfigs} reads it from API JSON, applies nats-server's defaults and checks, and writes it back.
+ */
+public record StreamConfig(
+        String name,
+        String description,
+        List<String> subjects,
+        Retention retention,
+        long maxConsumers,
+        long maxMsgs,
+        long maxBytes,
+        long maxAgeNanos,
+        long maxMsgsPerSubject,
+        long maxMsgSize,
+        Discard discard,
+        Storage storage,
+        int replicas,
+        boolean noAck,
+        long duplicateWindowNanos,
+        long firstSeq,
+        boolean allowDirect,
+        boolean mirrorDirect,
+        boolean discardNewPerSubject,
+        boolean sealed,
+        boolean denyDelete,
+        boolean denyPurge,
+        boolean allowRollup,
+        String compression,
+        Map<String, String> metadata) {
+    public static final long DEFAULT_DUPLICATE_WINDOW_NANOS = Duration.ofMinutes(2).toNanos();
+
+    public StreamConfig {
+        subjects = List.copyOf(subjects);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public enum Retention {
+        LIMITS,
+        INTEREST,
+        WORKQUEUE
+    }
+
+    public enum Discard {
+        OLD,
+        NEW
+    }
+
+    public enum Storage {
+        FILE,
+        MEMORY
+    }
+}

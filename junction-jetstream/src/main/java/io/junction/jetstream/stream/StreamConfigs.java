@@ -1,0 +1,232 @@
+package io.junction.jetstream.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.api.Json;
+import io.junction.nats.subject.Subjects;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
+/** Reads, completes, checks and writes stream configurations as nats-server 2.10 does. */
+public final class StreamConfigs {
+    static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_DESCRIPTION_LENGTH = 4096;
+    private static final long MIN_WINDOW_NANOS = 100_000_000L;
+
+    private StreamConfigs() {}
+
+    /** Reads the JSON as sent, with nats-server's defaults for what is missing; no checks beyond types. */
+    public static StreamConfig read(JsonNode json) {
+        var maxAge = Json.number(json, "max_age", 0);
+        var duplicates = Json.number(json, "duplicate_window", 0);
+        var metadata = new LinkedHashMap<String, String>();
+        var metadataNode = json.get("metadata");
+        if (metadataNode != null && metadataNode.isObject()) {
+            metadataNode.properties().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
+        }
+        return new StreamConfig(
+                Json.text(json, "name", ""),
+                Json.text(json, "description", null),
+                Json.texts(json, "subjects"),
+                enumValue(StreamConfig.Retention.class, Json.text(json, "retention", "limits")),
+                orUnlimited(Json.number(json, "max_consumers", 0)),
+                orUnlimited(Json.number(json, "max_msgs", 0)),
+                orUnlimited(Json.number(json, "max_bytes", 0)),
+                maxAge,
+                orUnlimited(Json.number(json, "max_msgs_per_subject", 0)),
+                orUnlimited(Json.number(json, "max_msg_size", 0)),
+                enumValue(StreamConfig.Discard.class, Json.text(json, "discard", "old")),
+                enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
+                (int) Json.number(json, "num_replicas", 0),
+                Json.bool(json, "no_ack", false),
+                duplicates,
+                Json.number(json, "first_seq", 0),
+                Json.bool(json, "allow_direct", false),
+                Json.bool(json, "mirror_direct", false),
+                Json.bool(json, "discard_new_per_subject", false),
+                Json.bool(json, "sealed", false),
+                Json.bool(json, "deny_delete", false),
+                Json.bool(json, "deny_purge", false),
+                Json.bool(json, "allow_rollup_hdrs", false),
+                Json.text(json, "compression", "none"),
+                metadata);
+    }
+
+    /** Completes defaults and applies nats-server's checks; throws the API error it would answer with. */
+    public static StreamConfig checked(StreamConfig config) {
+        checkName(config.name());
+        if (config.description() != null && config.description().length() > MAX_DESCRIPTION_LENGTH) {
+            throw invalid("stream description is too long, maximum allowed is " + MAX_DESCRIPTION_LENGTH);
+        }
+        if (config.replicas() > 1) {
+            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        }
+        if (config.replicas() < 0) {
+            throw invalid("replicas count cannot be negative");
+        }
+        var duplicates = config.duplicateWindowNanos();
+        if (duplicates == 0) {
+            duplicates = config.maxAgeNanos() != 0 && config.maxAgeNanos() < StreamConfig.DEFAULT_DUPLICATE_WINDOW_NANOS
+                    ? config.maxAgeNanos()
+                    : StreamConfig.DEFAULT_DUPLICATE_WINDOW_NANOS;
+        }
+        if (config.maxAgeNanos() > 0 && config.maxAgeNanos() < MIN_WINDOW_NANOS) {
+            throw invalid("max age needs to be >= 100ms");
+        }
+        if (duplicates < 0) {
+            throw invalid("duplicates window can not be negative");
+        }
+        if (config.maxAgeNanos() != 0 && duplicates > config.maxAgeNanos()) {
+            throw invalid("duplicates window can not be larger then max age");
+        }
+        if (duplicates > 0 && duplicates < MIN_WINDOW_NANOS) {
+            throw invalid("duplicates window needs to be >= 100ms");
+        }
+        if (config.denyPurge() && config.allowRollup()) {
+            throw invalid("roll-ups require the purge permission");
+        }
+        if (config.discardNewPerSubject() && config.discard() != StreamConfig.Discard.NEW) {
+            throw invalid("discard new per subject requires discard new policy to be set");
+        }
+        if (config.discardNewPerSubject() && config.maxMsgsPerSubject() <= 0) {
+            throw invalid("discard new per subject requires max msgs per subject > 0");
+        }
+        var subjects = config.subjects().isEmpty() ? java.util.List.of(config.name()) : config.subjects();
+        checkSubjects(subjects, config.noAck());
+        return new StreamConfig(config.name(), config.description(), subjects, config.retention(),
+                config.maxConsumers(), config.maxMsgs(), config.maxBytes(), config.maxAgeNanos(),
+                config.maxMsgsPerSubject(), config.maxMsgSize(), config.discard(), config.storage(), 1,
+                config.noAck(), duplicates, config.firstSeq(), config.allowDirect(), config.mirrorDirect(),
+                config.discardNewPerSubject(), config.sealed(), config.denyDelete(), config.denyPurge(),
+                config.allowRollup(), config.compression(), config.metadata());
+    }
+
+    /** Checks a stream name as nats-server does for the API subject and the config. */
+    public static void checkName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".") || name.contains("*") || name.contains(">")
+                || name.chars().anyMatch(Character::isWhitespace)) {
+            throw invalid("stream name is required and can not contain '.', '*', '>'");
+        }
+        if (name.contains("/") || name.contains("\\")) {
+            throw ApiError.STREAM_NAME_HAS_PATH_SEPARATORS.exception();
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw invalid("stream name is too long, maximum allowed is " + MAX_NAME_LENGTH);
+        }
+    }
+
+    public static ObjectNode write(StreamConfig config) {
+        var json = Json.object();
+        json.put("name", config.name());
+        if (config.description() != null && !config.description().isEmpty()) {
+            json.put("description", config.description());
+        }
+        json.set("subjects", Json.array(config.subjects()));
+        json.put("retention", lower(config.retention()));
+        json.put("max_consumers", config.maxConsumers());
+        json.put("max_msgs", config.maxMsgs());
+        json.put("max_bytes", config.maxBytes());
+        json.put("max_age", config.maxAgeNanos());
+        json.put("max_msgs_per_subject", config.maxMsgsPerSubject());
+        json.put("max_msg_size", config.maxMsgSize());
+        json.put("discard", lower(config.discard()));
+        json.put("storage", lower(config.storage()));
+        json.put("num_replicas", config.replicas());
+        if (config.noAck()) {
+            json.put("no_ack", true);
+        }
+        json.put("duplicate_window", config.duplicateWindowNanos());
+        json.put("compression", config.compression());
+        if (config.firstSeq() > 0) {
+            json.put("first_seq", config.firstSeq());
+        }
+        json.put("allow_direct", config.allowDirect());
+        json.put("mirror_direct", config.mirrorDirect());
+        if (config.discardNewPerSubject()) {
+            json.put("discard_new_per_subject", true);
+        }
+        json.put("sealed", config.sealed());
+        json.put("deny_delete", config.denyDelete());
+        json.put("deny_purge", config.denyPurge());
+        json.put("allow_rollup_hdrs", config.allowRollup());
+        json.set("consumer_limits", Json.object());
+        if (!config.metadata().isEmpty()) {
+            var metadata = json.putObject("metadata");
+            config.metadata().forEach(metadata::put);
+        }
+        return json;
+    }
+
+    private static void checkSubjects(java.util.List<String> subjects, boolean noAck) {
+        var seen = new HashSet<String>();
+        for (var subject : subjects) {
+            if (!Subjects.isValidSubject(subject)) {
+                throw invalid("invalid subject");
+            }
+            if (!seen.add(subject)) {
+                throw invalid("duplicate subjects detected");
+            }
+            if (subject.equals(">") && !noAck) {
+                throw invalid("capturing all subjects requires no-ack to be true");
+            }
+            var inApi = (isSubsetOf(subject, "$JS.>") || isSubsetOf(subject, "$JSC.>"))
+                    && !isSubsetOf(subject, "$JS.EVENT.>");
+            if (!noAck && inApi) {
+                throw invalid("subjects that overlap with jetstream api require no-ack to be true");
+            }
+            if (!noAck && isSubsetOf(subject, "$SYS.>") && !isSubsetOf(subject, "$SYS.ACCOUNT.>")) {
+                throw invalid("subjects that overlap with system api require no-ack to be true");
+            }
+        }
+        for (var a : subjects) {
+            for (var b : subjects) {
+                if (!a.equals(b) && Subjects.overlaps(a, b)) {
+                    throw invalid("subject \"" + a + "\" overlaps with \"" + b + "\"");
+                }
+            }
+        }
+    }
+
+    /** Whether every subject the first pattern matches is matched by the second. */
+    static boolean isSubsetOf(String subset, String of) {
+        var a = Subjects.tokenize(subset);
+        var b = Subjects.tokenize(of);
+        for (var i = 0; i < b.length; i++) {
+            if (b[i].equals(">")) {
+                return a.length > i;
+            }
+            if (i >= a.length) {
+                return false;
+            }
+            if (!b[i].equals("*") && !b[i].equals(a[i])) {
+                return false;
+            }
+            if (b[i].equals("*") && a[i].equals(">")) {
+                return false;
+            }
+        }
+        return a.length == b.length;
+    }
+
+    private static long orUnlimited(long value) {
+        return value == 0 ? -1 : value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static io.junction.jetstream.api.ApiException invalid(String problem) {
+        return ApiError.invalidStreamConfig(problem).exception();
+    }
+}
