@@ -16,11 +16,13 @@ final class InternalPublisher implements Publisher {
         this.server = server;
     }
 
-    boolean publish(String subject, String reply, byte[] headers, byte[] payload) {
-        var message = headers == null ? Unpooled.wrappedBuffer(payload) : Unpooled.wrappedBuffer(headers, payload);
+    boolean publish(String deliverTo, String subject, String reply, byte[] headers, byte[] payload) {
+        var message = headers == null
+                ? Unpooled.wrappedBuffer(payload)
+                : Unpooled.wrappedBuffer(headers, payload);
         var delivery = new Delivery(this);
         delivery.prepare(subject, reply, headers == null ? -1 : headers.length, message);
-        var delivered = delivery.toAll(server.index().match(subject));
+        var delivered = delivery.toAll(server.index().match(deliverTo));
         delivery.release();
         for (var outbound : touched) {
             outbound.flushSoon();
