@@ -1,5 +1,7 @@
 package io.junction.cli;
 
+import io.junction.jetstream.JetStream;
+import io.junction.jetstream.JetStreamConfig;
 import io.junction.nats.auth.AuthOptions;
 import io.junction.nats.auth.Permissions;
 import io.junction.nats.auth.User;
@@ -112,7 +114,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = {"-js", "--jetstream"},
-            description = "Enable JetStream (accepted; JetStream is not served yet)")
+            description = "Enable JetStream")
     boolean jetStream;
 
     @Option(
@@ -139,6 +141,16 @@ final class ServerCommand implements Callable<Integer> {
         Logging.configure(options.debug(), options.trace(), options.logFile());
 
         var server = new NatsServer(options);
+        if (options.jetStream().enabled()) {
+            var jetStream = new JetStream(server, jetStreamConfig(options.jetStream()));
+            try {
+                jetStream.start();
+            } catch (RuntimeException e) {
+                Logging.error("could not start JetStream: " + e.getMessage());
+                return 1;
+            }
+            server.addCompanion(jetStream);
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -155,6 +167,11 @@ final class ServerCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private static JetStreamConfig jetStreamConfig(ServerOptions.JetStreamOptions options) {
+        var storeDir = options.storeDir() != null ? options.storeDir() : Path.of("data");
+        return new JetStreamConfig(storeDir, options.maxMemory(), options.maxStore());
     }
 
     ServerOptions options() {

@@ -64,6 +64,7 @@ public final class NatsServer implements AutoCloseable {
     private Path portsFile;
     private int port;
     private volatile boolean running;
+    private volatile boolean servesJetStream;
 
     public NatsServer(ServerOptions options) {
         this.options = options;
@@ -120,10 +121,23 @@ public final class NatsServer implements AutoCloseable {
                     new IOException("cannot listen on " + options.host() + ":" + bindPort + ": " + e.getMessage(), e));
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        infoFactory = new ServerInfoFactory(serverId, serverName, options, port, authenticator.isRequired());
+        infoFactory = new ServerInfoFactory(
+                serverId, serverName, options, port, authenticator.isRequired(), servesJetStream);
         running = true;
         LOG.info("Listening for client connections on {}:{}", options.host(), port);
         LOG.info("Server is ready");
+    }
+
+    /**
+     * Announces JetStream in the INFO clients receive; called by JetStream before {@link #start}, after it has
+     * subscribed to its API.
+     */
+    public void announceJetStream() {
+        servesJetStream = true;
+    }
+
+    public boolean servesJetStream() {
+        return servesJetStream;
     }
 
     /** Registers something to start with the server's lifetime and close before it, such as the monitor. */
@@ -356,8 +370,8 @@ public final class NatsServer implements AutoCloseable {
                     options.cluster().name(),
                     options.cluster().port());
         }
-        if (options.jetStream().enabled()) {
-            LOG.warn("JetStream is not served yet; clients see a server without JetStream");
+        if (options.jetStream().enabled() && !servesJetStream) {
+            LOG.warn("JetStream is enabled in the options but not running; clients see a server without JetStream");
         }
     }
 

@@ -19,7 +19,13 @@ public final class ServerInfoFactory {
 
     private final ObjectNode template;
 
-    ServerInfoFactory(String serverId, String serverName, ServerOptions options, int port, boolean authRequired) {
+    ServerInfoFactory(
+            String serverId,
+            String serverName,
+            ServerOptions options,
+            int port,
+            boolean authRequired,
+            boolean jetStream) {
         template = JSON.createObjectNode();
         template.put("server_id", serverId);
         template.put("server_name", serverName);
@@ -34,6 +40,9 @@ public final class ServerInfoFactory {
             template.put("auth_required", true);
         }
         template.put("max_payload", options.maxPayload());
+        if (jetStream) {
+            template.put("jetstream", true);
+        }
     }
 
     byte[] infoFor(long clientId, String clientIp) {

@@ -1,0 +1,145 @@
+package io.junction.jetstream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.ApiDispatcher;
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.api.ApiRequest;
+import io.junction.jetstream.api.ApiResponses;
+import io.junction.jetstream.api.ApiRoute;
+import io.junction.jetstream.api.Json;
+import io.junction.jetstream.consumer.ConsumerConfigs;
+import io.junction.jetstream.consumer.ConsumerInfos;
+import io.junction.jetstream.consumer.ConsumerRegistry;
+
+/** The {@code $JS.API.CONSUMER.*} requests, in their 2.9+ and legacy subject forms. */
+final class ConsumerEndpoints {
+    private static final int PAGE = 256;
+    private static final int NAMES_PAGE = 1024;
+
+    private final StreamRegistry streams;
+
+    ConsumerEndpoints(StreamRegistry streams) {
+        this.streams = streams;
+    }
+
+    void register(ApiDispatcher dispatcher) {
+        dispatcher.register(new ApiRoute("$JS.API.CONSUMER.CREATE.>", "consumer_create_response", this::create));
+        dispatcher.register(
+                new ApiRoute("$JS.API.CONSUMER.DURABLE.CREATE.*.*", "consumer_create_response", this::createDurable));
+        dispatcher.register(new ApiRoute("$JS.API.CONSUMER.INFO.*.*", "consumer_info_response", this::info));
+        dispatcher.register(new ApiRoute("$JS.API.CONSUMER.NAMES.*", "consumer_names_response", this::names));
+        dispatcher.register(new ApiRoute("$JS.API.CONSUMER.LIST.*", "consumer_list_response", this::list));
+        dispatcher.register(new ApiRoute("$JS.API.CONSUMER.DELETE.*.*", "consumer_delete_response", this::delete));
+    }
+
+    /** {@code CONSUMER.CREATE.<stream>[.<consumer>[.<filter>]]}. */
+    private ObjectNode create(ApiRequest request) {
+        var streamName = request.token(2);
+        var consumerName = request.token(3);
+        var filter = request.rest(4);
+        return createConsumer(request, streamName, consumerName, filter, false);
+    }
+
+    /** {@code CONSUMER.DURABLE.CREATE.<stream>.<durable>}. */
+    private ObjectNode createDurable(ApiRequest request) {
+        return createConsumer(request, request.token(3), request.token(4), null, true);
+    }
+
+    private ObjectNode createConsumer(
+            ApiRequest request, String streamName, String consumerName, String filter, boolean legacyDurable) {
+        var body = Json.parseObject(request.body());
+        var stream = streams.require(streamName);
+        var bodyStream = Json.text(body, "stream_name", null);
+        if (bodyStream != null && !bodyStream.equals(streamName)) {
+            throw ApiError.STREAM_NAME_MISMATCH.exception();
+        }
+        var configJson = body.get("config");
+        if (configJson == null || !configJson.isObject()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        var config = ConsumerConfigs.read(configJson);
+        var name = config.name();
+        var durable = config.durableName();
+        if (name != null && !name.isEmpty() && durable != null && !durable.isEmpty() && !name.equals(durable)) {
+            throw ApiError.DURABLE_AND_NAME_MISMATCH.exception();
+        }
+        if (consumerName != null) {
+            ConsumerConfigs.checkName(consumerName);
+            var configured = name != null && !name.isEmpty() ? name : durable;
+            if (configured != null && !configured.isEmpty() && !configured.equals(consumerName)) {
+                throw ApiError.CONSUMER_NAME_MISMATCH.exception();
+            }
+            if (legacyDurable || durable != null && !durable.isEmpty()) {
+                config = withNames(config, durable == null || durable.isEmpty() ? consumerName : durable, name);
+            }
+            if (configured == null || configured.isEmpty()) {
+                config = withNames(config, config.durableName(), consumerName);
+            }
+        }
+        if (filter != null) {
+            if (!config.filterSubjects().isEmpty()) {
+                throw ApiError.MULTIPLE_FILTERS_NOT_ALLOWED.exception();
+            }
+            if (!filter.equals(config.filterSubject())) {
+                throw ApiError.FILTER_MISMATCH.exception();
+            }
+        }
+        var consumer = consumersOf(streamName).createOrUpdate(config, Json.text(body, "action", ""));
+        return ConsumerInfos.write(ApiResponses.ofType("consumer_create_response"), stream.name(), consumer);
+    }
+
+    private ObjectNode info(ApiRequest request) {
+        var streamName = request.token(2);
+        var consumer = consumersOf(streamName).require(request.token(3));
+        return ConsumerInfos.write(ApiResponses.ofType("consumer_info_response"), streamName, consumer);
+    }
+
+    private ObjectNode names(ApiRequest request) {
+        var streamName = request.token(2);
+        var offset = (int) Math.max(0, Json.number(Json.parseObject(request.body()), "offset", 0));
+        var all = consumersOf(streamName).all();
+        var json = ApiResponses.ofType("consumer_names_response");
+        json.put("total", all.size());
+        json.put("offset", offset);
+        json.put("limit", NAMES_PAGE);
+        var names = json.putArray("consumers");
+        all.stream().skip(offset).limit(NAMES_PAGE).forEach(consumer -> names.add(consumer.name()));
+        return json;
+    }
+
+    private ObjectNode list(ApiRequest request) {
+        var streamName = request.token(2);
+        var offset = (int) Math.max(0, Json.number(Json.parseObject(request.body()), "offset", 0));
+        var all = consumersOf(streamName).all();
+        var json = ApiResponses.ofType("consumer_list_response");
+        json.put("total", all.size());
+        json.put("offset", offset);
+        json.put("limit", PAGE);
+        var infos = json.putArray("consumers");
+        all.stream().skip(offset).limit(PAGE)
+                .forEach(consumer -> infos.add(ConsumerInfos.write(Json.object(), streamName, consumer)));
+        return json;
+    }
+
+    private ObjectNode delete(ApiRequest request) {
+        consumersOf(request.token(2)).delete(request.token(3));
+        var json = ApiResponses.ofType("consumer_delete_response");
+        json.put("success", true);
+        return json;
+    }
+
+    private ConsumerRegistry consumersOf(String streamName) {
+        streams.require(streamName);
+        return streams.consumers(streamName);
+    }
+
+    private static io.junction.jetstream.consumer.ConsumerConfig withNames(
+            io.junction.jetstream.consumer.ConsumerConfig c, String durable, String name) {
+        return new io.junction.jetstream.consumer.ConsumerConfig(durable, name, c.description(), c.deliverPolicy(),
+                c.optStartSeq(), c.optStartTime(), c.ackPolicy(), c.ackWaitNanos(), c.maxDeliver(), c.backoffNanos(),
+                c.filterSubject(), c.filterSubjects(), c.replayPolicy(), c.rateLimitBps(), c.sampleFrequency(),
+                c.maxWaiting(), c.maxAckPending(), c.idleHeartbeatNanos(), c.flowControl(), c.headersOnly(),
+                c.maxBatch(), c.maxExpiresNanos(), c.maxBytes(), c.deliverSubject(), c.deliverGroup(),
+                c.inactiveThresholdNanos(), c.replicas(), c.memoryStorage(), c.metadata());
+    }
+}

@@ -1,0 +1,85 @@
+package io.junction.jetstream;
+
+import io.junction.jetstream.api.ApiException;
+import io.junction.jetstream.api.Json;
+import io.junction.jetstream.store.StoredMessage;
+import io.junction.jetstream.stream.Headers;
+import io.junction.jetstream.stream.Stream;
+import io.junction.nats.server.InternalSubscription;
+import io.junction.nats.server.NatsServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code $JS.API.DIRECT.GET.<stream>[.<subject>]} for streams with {@code allow_direct}: the stored message as the
+ * reply, its headers extended with {@code Nats-Stream}, {@code Nats-Subject}, {@code Nats-Sequence} and
+ * {@code Nats-Time-Stamp}; a status message when there is none. Streams without it have no subscription here, so
+ * clients get no responders, as with nats-server.
+ */
+final class DirectGet implements AutoCloseable {
+    private final NatsServer server;
+    private final Stream stream;
+    private final ExecutorService executor;
+    private final List<InternalSubscription> subscriptions = new ArrayList<>();
+
+    DirectGet(NatsServer server, Stream stream, ExecutorService executor) {
+        this.server = server;
+        this.stream = stream;
+        this.executor = executor;
+        var prefix = "$JS.API.DIRECT.GET." + stream.name();
+        subscriptions.add(server.subscribe(prefix, "_sys_", this::onRequest));
+        subscriptions.add(server.subscribe(prefix + ".>", "_sys_", this::onRequest));
+    }
+
+    private void onRequest(String subject, String reply, byte[] headers, byte[] body) {
+        if (reply != null) {
+            executor.execute(() -> serve(subject, reply, body));
+        }
+    }
+
+    private void serve(String subject, String reply, byte[] body) {
+        var prefix = "$JS.API.DIRECT.GET." + stream.name();
+        var lastBySubject = subject.length() > prefix.length() ? subject.substring(prefix.length() + 1) : null;
+        StoredMessage message;
+        try {
+            if (lastBySubject != null) {
+                if (body != null && body.length > 0) {
+                    status(reply, "408 Bad Request");
+                    return;
+                }
+                message = stream.store().lastMatching(lastBySubject);
+            } else {
+                if (body == null || body.length == 0) {
+                    status(reply, "408 Empty Request");
+                    return;
+                }
+                message = MessageLookup.find(stream.store(), Json.parseObject(body));
+            }
+        } catch (ApiException e) {
+            status(reply, e.error().errCode() == 10037 ? "404 Message Not Found" : "408 Bad Request");
+            return;
+        }
+        if (message == null) {
+            status(reply, "404 Message Not Found");
+            return;
+        }
+        var extra = new LinkedHashMap<String, String>();
+        extra.put("Nats-Stream", stream.name());
+        extra.put("Nats-Subject", message.subject());
+        extra.put("Nats-Sequence", Long.toString(message.sequence()));
+        extra.put("Nats-Time-Stamp", Json.time(message.timestampNanos()));
+        server.publish(reply, null, Headers.append(message.headers(), extra), message.payload());
+    }
+
+    private void status(String reply, String status) {
+        server.publish(reply, null, Headers.build(status, Map.of()), new byte[0]);
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(InternalSubscription::close);
+    }
+}

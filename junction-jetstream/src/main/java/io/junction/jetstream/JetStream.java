@@ -1,0 +1,121 @@
+package io.junction.jetstream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.ApiDispatcher;
+import io.junction.jetstream.api.ApiRequest;
+import io.junction.jetstream.api.ApiResponses;
+import io.junction.jetstream.api.ApiRoute;
+import io.junction.jetstream.stream.Stream;
+import io.junction.jetstream.stream.StreamConfig;
+import io.junction.nats.server.NatsServer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JetStream on a running {@link NatsServer}: recovers the streams found in the store directory, then serves the
+ * {@code $JS.API}. Start it after the server; close it before.
+ */
+public final class JetStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JetStream.class);
+
+    private final NatsServer server;
+    private final JetStreamConfig config;
+    private final StreamRegistry registry;
+    private final ApiDispatcher dispatcher;
+    private final ExecutorService directGetExecutor =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("jetstream-direct").daemon().factory());
+    private final Map<String, DirectGet> directGets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("jetstream-sweeper").daemon().factory());
+
+    /** Prepares JetStream for a server that has not started yet; {@link #start} before the server's start. */
+    public JetStream(NatsServer server, JetStreamConfig config) {
+        this.server = server;
+        this.config = config;
+        this.registry = new StreamRegistry(server, config.storeDir().resolve("jetstream").resolve("$G").resolve("streams"));
+        this.dispatcher = new ApiDispatcher(server);
+    }
+
+    public void start() {
+        LOG.info("Starting JetStream");
+        LOG.info("    Storage directory: {}", config.storeDir().resolve("jetstream"));
+        registry.recover();
+        registry.all().forEach(this::syncDirectGet);
+        new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet).register(dispatcher);
+        new ConsumerEndpoints(registry).register(dispatcher);
+        sweeper.scheduleWithFixedDelay(
+                () -> dispatcher.execute(() -> registry.sweepConsumers(io.junction.jetstream.stream.Clock.nowNanos())), 1, 1, TimeUnit.SECONDS);
+        dispatcher.register(new ApiRoute("$JS.API.INFO", "account_info_response", this::accountInfo));
+        server.announceJetStream();
+        LOG.info("JetStream started: {} streams", registry.size());
+    }
+
+    public StreamRegistry streams() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        dispatcher.close();
+        directGets.values().forEach(DirectGet::close);
+        directGetExecutor.shutdown();
+        registry.close();
+    }
+
+    private void syncDirectGet(Stream stream) {
+        var existing = directGets.remove(stream.name());
+        if (existing != null) {
+            existing.close();
+        }
+        if (stream.config().allowDirect()) {
+            directGets.put(stream.name(), new DirectGet(server, stream, directGetExecutor));
+        }
+    }
+
+    private void forgetDirectGet(String name) {
+        var existing = directGets.remove(name);
+        if (existing != null) {
+            existing.close();
+        }
+    }
+
+    private ObjectNode accountInfo(ApiRequest request) {
+        long memory = 0;
+        long storage = 0;
+        for (var stream : registry.all()) {
+            var bytes = stream.store().state().bytes();
+            if (stream.config().storage() == StreamConfig.Storage.MEMORY) {
+                memory += bytes;
+            } else {
+                storage += bytes;
+            }
+        }
+        var json = ApiResponses.ofType("account_info_response");
+        json.put("memory", memory);
+        json.put("storage", storage);
+        json.put("reserved_memory", 0);
+        json.put("reserved_storage", 0);
+        json.put("streams", registry.size());
+        json.put("consumers", registry.all().stream().mapToInt(s -> s.observers().size()).sum());
+        var limits = json.putObject("limits");
+        limits.put("max_memory", config.maxMemory());
+        limits.put("max_storage", config.maxStore());
+        limits.put("max_streams", -1);
+        limits.put("max_consumers", -1);
+        limits.put("max_ack_pending", -1);
+        limits.put("memory_max_stream_bytes", -1);
+        limits.put("storage_max_stream_bytes", -1);
+        limits.put("max_bytes_required", false);
+        var api = json.putObject("api");
+        api.put("total", dispatcher.total());
+        api.put("errors", dispatcher.errors());
+        return json;
+    }
+}

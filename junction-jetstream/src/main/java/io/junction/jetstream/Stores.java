@@ -1,0 +1,59 @@
+package io.junction.jetstream;
+
+import io.junction.jetstream.consumer.ConsumerRegistry;
+import io.junction.jetstream.store.FileStore;
+import io.junction.jetstream.store.MemoryStore;
+import io.junction.jetstream.store.MessageStore;
+import io.junction.jetstream.store.StateFile;
+import io.junction.jetstream.store.StoreLimits;
+import io.junction.jetstream.stream.StreamConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/** Opens the store a stream's configuration asks for, and writes small metadata files durably. */
+final class Stores {
+    static final ConsumerRegistry.DurableFiles DURABLE_FILES = new ConsumerRegistry.DurableFiles() {
+        @Override
+        public void write(Path file, byte[] content) {
+            try {
+                writeDurably(file, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public byte[] read(Path file) throws IOException {
+            return StateFile.read(file);
+        }
+
+        @Override
+        public void deleteTree(Path directory) {
+            try (var walk = Files.walk(directory)) {
+                for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    private Stores() {}
+
+    static MessageStore open(StreamConfig config, Path directory) {
+        var limits = new StoreLimits(config.maxMsgs(), config.maxBytes(), config.maxAgeNanos(),
+                config.maxMsgsPerSubject(), config.discard() == StreamConfig.Discard.OLD);
+        return config.storage() == StreamConfig.Storage.MEMORY
+                ? new MemoryStore(limits)
+                : FileStore.open(directory.resolve("msgs"), limits);
+    }
+
+    static void writeDurably(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        StateFile.write(file, content);
+    }
+}

@@ -1,0 +1,190 @@
+package io.junction.jetstream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.ApiDispatcher;
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.api.ApiRequest;
+import io.junction.jetstream.api.ApiResponses;
+import io.junction.jetstream.api.ApiRoute;
+import io.junction.jetstream.api.Json;
+import io.junction.jetstream.stream.StreamConfigs;
+import java.util.Base64;
+
+/** The {@code $JS.API.STREAM.*} requests. */
+final class StreamEndpoints {
+    private static final int NAMES_PAGE = 1024;
+    private static final int LIST_PAGE = 256;
+
+    private final StreamRegistry registry;
+    private final java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed;
+    private final java.util.function.Consumer<String> deleted;
+
+    StreamEndpoints(
+            StreamRegistry registry,
+            java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed,
+            java.util.function.Consumer<String> deleted) {
+        this.registry = registry;
+        this.changed = changed;
+        this.deleted = deleted;
+    }
+
+    void register(ApiDispatcher dispatcher) {
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.CREATE.*", "stream_create_response", this::create));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.UPDATE.*", "stream_update_response", this::update));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.INFO.*", "stream_info_response", this::info));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.NAMES", "stream_names_response", this::names));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.LIST", "stream_list_response", this::list));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.DELETE.*", "stream_delete_response", this::delete));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.PURGE.*", "stream_purge_response", this::purge));
+        dispatcher.register(new ApiRoute("$JS.API.STREAM.MSG.GET.*", "stream_msg_get_response", this::getMessage));
+        dispatcher.register(
+                new ApiRoute("$JS.API.STREAM.MSG.DELETE.*", "stream_msg_delete_response", this::deleteMessage));
+    }
+
+    private ObjectNode create(ApiRequest request) {
+        var name = request.token(2);
+        var config = StreamConfigs.read(Json.parseObject(request.body()));
+        if (!config.name().isEmpty() && !config.name().equals(name)) {
+            throw ApiError.STREAM_NAME_MISMATCH.exception();
+        }
+        StreamConfigs.checkName(name);
+        var named = withName(config, name);
+        var created = registry.create(named);
+        changed.accept(created.stream());
+        var json = StreamInfos.write(ApiResponses.ofType("stream_create_response"), created.stream(), false, null);
+        json.put("did_create", created.created());
+        return json;
+    }
+
+    private ObjectNode update(ApiRequest request) {
+        var name = request.token(2);
+        var config = StreamConfigs.read(Json.parseObject(request.body()));
+        if (!config.name().isEmpty() && !config.name().equals(name)) {
+            throw ApiError.STREAM_NAME_MISMATCH.exception();
+        }
+        var stream = registry.update(withName(config, name));
+        changed.accept(stream);
+        return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null);
+    }
+
+    private ObjectNode info(ApiRequest request) {
+        var stream = registry.require(request.token(2));
+        var body = Json.parseObject(request.body());
+        return StreamInfos.write(
+                ApiResponses.ofType("stream_info_response"),
+                stream,
+                Json.bool(body, "deleted_details", false),
+                Json.text(body, "subjects_filter", null));
+    }
+
+    private ObjectNode names(ApiRequest request) {
+        var body = Json.parseObject(request.body());
+        var offset = (int) Math.max(0, Json.number(body, "offset", 0));
+        var filter = Json.text(body, "subject", null);
+        var streams = registry.all().stream()
+                .filter(stream -> filter == null || filter.isEmpty() || stream.config().subjects().stream()
+                        .anyMatch(subject -> io.junction.nats.subject.Subjects.overlaps(subject, filter)))
+                .toList();
+        var json = ApiResponses.ofType("stream_names_response");
+        json.put("total", streams.size());
+        json.put("offset", offset);
+        json.put("limit", NAMES_PAGE);
+        var names = json.putArray("streams");
+        streams.stream().skip(offset).limit(NAMES_PAGE).forEach(stream -> names.add(stream.name()));
+        return json;
+    }
+
+    private ObjectNode list(ApiRequest request) {
+        var body = Json.parseObject(request.body());
+        var offset = (int) Math.max(0, Json.number(body, "offset", 0));
+        var streams = registry.all();
+        var json = ApiResponses.ofType("stream_list_response");
+        json.put("total", streams.size());
+        json.put("offset", offset);
+        json.put("limit", LIST_PAGE);
+        var infos = json.putArray("streams");
+        streams.stream().skip(offset).limit(LIST_PAGE)
+                .forEach(stream -> infos.add(StreamInfos.write(Json.object(), stream, false, null)));
+        return json;
+    }
+
+    private ObjectNode delete(ApiRequest request) {
+        registry.delete(request.token(2));
+        deleted.accept(request.token(2));
+        var json = ApiResponses.ofType("stream_delete_response");
+        json.put("success", true);
+        return json;
+    }
+
+    private ObjectNode purge(ApiRequest request) {
+        var stream = registry.require(request.token(2));
+        var body = Json.parseObject(request.body());
+        if (stream.config().sealed()) {
+            throw ApiError.SEALED.exception();
+        }
+        if (stream.config().denyPurge()) {
+            throw ApiError.purgeFailed("stream purge not permitted").exception();
+        }
+        var filter = Json.text(body, "filter", null);
+        var sequence = Json.number(body, "seq", 0);
+        var keep = Json.number(body, "keep", 0);
+        if (sequence > 0 && keep > 0) {
+            throw ApiError.BAD_REQUEST.exception();
+        }
+        long purged = stream.call(() -> stream.store().purge(filter == null || filter.isEmpty() ? null : filter,
+                sequence, keep));
+        stream.observers().forEach(io.junction.jetstream.stream.StreamObserver::removed);
+        var json = ApiResponses.ofType("stream_purge_response");
+        json.put("success", true);
+        json.put("purged", purged);
+        return json;
+    }
+
+    private ObjectNode getMessage(ApiRequest request) {
+        var stream = registry.require(request.token(3));
+        var body = Json.parseObject(request.body());
+        var message = MessageLookup.find(stream.store(), body);
+        var json = ApiResponses.ofType("stream_msg_get_response");
+        var out = json.putObject("message");
+        out.put("subject", message.subject());
+        out.put("seq", message.sequence());
+        if (message.headers() != null) {
+            out.put("hdrs", Base64.getEncoder().encodeToString(message.headers()));
+        }
+        if (message.payload().length > 0) {
+            out.put("data", Base64.getEncoder().encodeToString(message.payload()));
+        }
+        out.put("time", Json.time(message.timestampNanos()));
+        return json;
+    }
+
+    private ObjectNode deleteMessage(ApiRequest request) {
+        var stream = registry.require(request.token(3));
+        var body = Json.parseObject(request.body());
+        if (stream.config().sealed()) {
+            throw ApiError.SEALED.exception();
+        }
+        if (stream.config().denyDelete()) {
+            throw ApiError.messageDeleteFailed("message delete not permitted").exception();
+        }
+        var sequence = Json.number(body, "seq", 0);
+        var erase = !Json.bool(body, "no_erase", false);
+        boolean deleted = stream.call(() -> stream.store().delete(sequence, erase));
+        if (!deleted) {
+            throw ApiError.messageDeleteFailed("no message found").exception();
+        }
+        stream.observers().forEach(io.junction.jetstream.stream.StreamObserver::removed);
+        var json = ApiResponses.ofType("stream_msg_delete_response");
+        json.put("success", true);
+        return json;
+    }
+
+    private static io.junction.jetstream.stream.StreamConfig withName(
+            io.junction.jetstream.stream.StreamConfig c, String name) {
+        return new io.junction.jetstream.stream.StreamConfig(name, c.description(), c.subjects(), c.retention(),
+                c.maxConsumers(), c.maxMsgs(), c.maxBytes(), c.maxAgeNanos(), c.maxMsgsPerSubject(), c.maxMsgSize(),
+                c.discard(), c.storage(), c.replicas(), c.noAck(), c.duplicateWindowNanos(), c.firstSeq(),
+                c.allowDirect(), c.mirrorDirect(), c.discardNewPerSubject(), c.sealed(), c.denyDelete(),
+                c.denyPurge(), c.allowRollup(), c.compression(), c.metadata());
+    }
+}

@@ -1,0 +1,44 @@
+package io.junction.jetstream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.Json;
+import io.junction.jetstream.stream.Stream;
+import io.junction.jetstream.stream.StreamConfigs;
+
+/** Writes a stream's info as nats-server does: config, created, state, timestamp. */
+final class StreamInfos {
+    private StreamInfos() {}
+
+    static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter) {
+        json.set("config", StreamConfigs.write(stream.config()));
+        json.put("created", Json.time(stream.createdNanos()));
+        var store = stream.store();
+        var state = store.state();
+        var stateJson = json.putObject("state");
+        stateJson.put("messages", state.messages());
+        stateJson.put("bytes", state.bytes());
+        stateJson.put("first_seq", state.firstSeq());
+        stateJson.put("first_ts", state.firstTimestampNanos() == 0 ? "0001-01-01T00:00:00Z"
+                : Json.time(state.firstTimestampNanos()));
+        stateJson.put("last_seq", state.lastSeq());
+        stateJson.put("last_ts", state.lastTimestampNanos() == 0 ? "0001-01-01T00:00:00Z"
+                : Json.time(state.lastTimestampNanos()));
+        if (state.numSubjects() > 0) {
+            stateJson.put("num_subjects", state.numSubjects());
+        }
+        if (subjectsFilter != null && !subjectsFilter.isEmpty()) {
+            var subjects = stateJson.putObject("subjects");
+            store.subjectCounts(subjectsFilter).forEach(subjects::put);
+        }
+        if (state.numDeleted() > 0) {
+            stateJson.put("num_deleted", state.numDeleted());
+            if (deletedDetails) {
+                var deleted = stateJson.putArray("deleted");
+                store.deletedSequences().forEach(deleted::add);
+            }
+        }
+        stateJson.put("consumer_count", stream.observers().size());
+        json.put("ts", Json.time(io.junction.jetstream.stream.Clock.nowNanos()));
+        return json;
+    }
+}

@@ -1,0 +1,245 @@
+package io.junction.jetstream;
+
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.consumer.ConsumerRegistry;
+import io.junction.jetstream.api.Json;
+import io.junction.jetstream.store.MessageStore;
+import io.junction.jetstream.stream.Clock;
+import io.junction.jetstream.stream.Stream;
+import io.junction.jetstream.stream.StreamConfig;
+import io.junction.jetstream.stream.StreamConfigs;
+import io.junction.nats.server.NatsServer;
+import io.junction.nats.subject.Subjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account's streams: created, updated and deleted through the API, and recovered from the store directory on
+ * start. Each stream's directory holds {@code meta.json} (its configuration and creation time) and its messages.
+ *
+ * <p>Changes are serialized by the API's single thread; lookups are safe from any thread.
+ */
+public final class StreamRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
+    private static final String META = "meta.json";
+
+    private final NatsServer server;
+    private final Path root;
+    private final ConcurrentHashMap<String, Stream> streams = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConsumerRegistry> consumers = new ConcurrentHashMap<>();
+
+    StreamRegistry(NatsServer server, Path root) {
+        this.server = server;
+        this.root = root;
+    }
+
+    /** Opens every stream found under the store directory. */
+    void recover() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var directories = Files.list(root)) {
+            for (var directory : directories.filter(Files::isDirectory).sorted().toList()) {
+                recover(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list streams in " + root, e);
+        }
+    }
+
+    private void recover(Path directory) {
+        var meta = directory.resolve(META);
+        if (!Files.exists(meta)) {
+            LOG.warn("stream directory {} has no {}; skipped", directory, META);
+            return;
+        }
+        try {
+            var json = Json.MAPPER.readTree(Files.readAllBytes(meta));
+            var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
+            var created = json.path("created").asLong();
+            var stream = new Stream(server, config, Stores.open(config, directory), created);
+            streams.put(config.name(), stream);
+            stream.start();
+            var registry = consumerRegistry(stream, directory);
+            registry.recover();
+            var state = stream.store().state();
+            LOG.info("Restored {} messages for stream {} (last_seq={})", state.messages(), config.name(),
+                    state.lastSeq());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("stream directory {} could not be restored: {}", directory, e.getMessage(), e);
+        }
+    }
+
+    public Stream get(String name) {
+        return streams.get(name);
+    }
+
+    /** The stream or the {@code stream not found} error. */
+    public Stream require(String name) {
+        var stream = streams.get(name);
+        if (stream == null) {
+            throw ApiError.STREAM_NOT_FOUND.exception();
+        }
+        return stream;
+    }
+
+    public List<Stream> all() {
+        var list = new ArrayList<>(streams.values());
+        list.sort(Comparator.comparing(Stream::name));
+        return list;
+    }
+
+    public int size() {
+        return streams.size();
+    }
+
+    /** Creates the stream; returns the existing one when the configuration is the same, as nats-server does. */
+    public Created create(StreamConfig requested) {
+        var config = StreamConfigs.checked(requested);
+        var existing = streams.get(config.name());
+        if (existing != null) {
+            if (existing.config().equals(config)) {
+                return new Created(existing, false);
+            }
+            throw ApiError.STREAM_NAME_EXISTS.exception();
+        }
+        checkOverlap(config, null);
+        var directory = root.resolve(config.name());
+        var created = Clock.nowNanos();
+        MessageStore store;
+        try {
+            Files.createDirectories(directory);
+            writeMeta(directory, config, created);
+            store = Stores.open(config, directory);
+        } catch (IOException e) {
+            throw ApiError.streamGeneral("cannot create stream: " + e.getMessage()).exception();
+        }
+        var stream = new Stream(server, config, store, created);
+        streams.put(config.name(), stream);
+        stream.start();
+        consumerRegistry(stream, directory);
+        LOG.info("stream={} created with subjects {}", config.name(), config.subjects());
+        return new Created(stream, true);
+    }
+
+    /** Applies nats-server's update rules, then the new configuration. */
+    public Stream update(StreamConfig requested) {
+        var stream = require(requested.name());
+        var config = StreamConfigs.checked(requested);
+        var old = stream.config();
+        if (config.maxConsumers() != old.maxConsumers()) {
+            throw invalid("stream configuration update can not change MaxConsumers");
+        }
+        if (config.storage() != old.storage()) {
+            throw invalid("stream configuration update can not change storage type");
+        }
+        var workqueue = StreamConfig.Retention.WORKQUEUE;
+        if (config.retention() != old.retention() && (config.retention() == workqueue || old.retention() == workqueue)) {
+            throw invalid("stream configuration update can not change retention policy to/from workqueue");
+        }
+        if (old.sealed() && !config.sealed()) {
+            throw invalid("stream configuration update can not unseal a sealed stream");
+        }
+        if (old.denyDelete() && !config.denyDelete()) {
+            throw invalid("stream configuration update can not cancel deny message deletes");
+        }
+        if (old.denyPurge() && !config.denyPurge()) {
+            throw invalid("stream configuration update can not cancel deny purge");
+        }
+        checkOverlap(config, config.name());
+        try {
+            writeMeta(root.resolve(config.name()), config, stream.createdNanos());
+        } catch (IOException e) {
+            throw ApiError.streamGeneral("cannot update stream: " + e.getMessage()).exception();
+        }
+        stream.update(config);
+        return stream;
+    }
+
+    /** The stream's consumers; the stream must exist. */
+    public ConsumerRegistry consumers(String name) {
+        return consumers.get(name);
+    }
+
+    /** Removes idle ephemeral consumers of every stream. */
+    void sweepConsumers(long nowNanos) {
+        consumers.values().forEach(registry -> registry.sweep(nowNanos));
+    }
+
+    private ConsumerRegistry consumerRegistry(Stream stream, Path directory) {
+        var consumerDirectory = stream.config().storage() == StreamConfig.Storage.FILE ? directory.resolve("obs") : null;
+        var registry = new ConsumerRegistry(server, stream, consumerDirectory, Stores.DURABLE_FILES);
+        consumers.put(stream.name(), registry);
+        return registry;
+    }
+
+    /** Stops the stream and its consumers and removes its directory. */
+    public void delete(String name) {
+        var stream = require(name);
+        streams.remove(name);
+        var registry = consumers.remove(name);
+        if (registry != null) {
+            registry.all().forEach(consumer -> registry.delete(consumer.name()));
+        }
+        stream.close();
+        deleteRecursively(root.resolve(name));
+        LOG.info("stream={} deleted", name);
+    }
+
+    @Override
+    public void close() {
+        consumers.values().forEach(ConsumerRegistry::close);
+        consumers.clear();
+        for (var stream : streams.values()) {
+            stream.close();
+        }
+        streams.clear();
+    }
+
+    private void checkOverlap(StreamConfig config, String self) {
+        for (var other : streams.values()) {
+            if (other.name().equals(self)) {
+                continue;
+            }
+            for (var mine : config.subjects()) {
+                for (var theirs : other.config().subjects()) {
+                    if (Subjects.overlaps(mine, theirs)) {
+                        throw ApiError.SUBJECT_OVERLAP.exception();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void writeMeta(Path directory, StreamConfig config, long created) throws IOException {
+        var json = Json.object();
+        json.set("config", StreamConfigs.write(config));
+        json.put("created", created);
+        Stores.writeDurably(directory.resolve(META), Json.bytes(json));
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (var walk = Files.walk(path)) {
+            for (var file : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.error("cannot remove {}: {}", path, e.getMessage());
+        }
+    }
+
+    private static io.junction.jetstream.api.ApiException invalid(String problem) {
+        return ApiError.invalidStreamConfig(problem).exception();
+    }
+
+    /** A created or existing stream, and whether the call created it. */
+    public record Created(Stream stream, boolean created) {}
+}

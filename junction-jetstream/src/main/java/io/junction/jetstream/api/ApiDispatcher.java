@@ -1,0 +1,78 @@
+package io.junction.jetstream.api;
+
+import io.junction.nats.server.InternalSubscription;
+import io.junction.nats.server.NatsServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to each API subject and serves requests on one thread, so changes to streams and consumers never race.
+ * Requests without a reply subject are dropped, as nats-server does. Counts requests and errors for account info.
+ */
+public final class ApiDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    private static final String PREFIX = "$JS.API.";
+
+    private final NatsServer server;
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("jetstream-api").daemon().factory());
+    private final List<InternalSubscription> subscriptions = new ArrayList<>();
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    public ApiDispatcher(NatsServer server) {
+        this.server = server;
+    }
+
+    public void register(ApiRoute route) {
+        subscriptions.add(server.subscribe(route.subject(), null, (subject, reply, headers, body) -> {
+            if (reply != null) {
+                executor.execute(() -> serve(route, subject, reply, headers, body));
+            }
+        }));
+    }
+
+    /** Runs work on the API thread, in order with requests. */
+    public void execute(Runnable work) {
+        executor.execute(work);
+    }
+
+    public long total() {
+        return total.get();
+    }
+
+    public long errors() {
+        return errors.get();
+    }
+
+    private void serve(ApiRoute route, String subject, String reply, byte[] headers, byte[] body) {
+        total.incrementAndGet();
+        var tokens = subject.substring(PREFIX.length()).split("\\.");
+        var request = new ApiRequest(subject, tokens, reply, headers, body);
+        com.fasterxml.jackson.databind.node.ObjectNode response;
+        try {
+            response = route.handler().handle(request);
+        } catch (ApiException e) {
+            errors.incrementAndGet();
+            response = ApiResponses.error(route.responseType(), e.error());
+        } catch (RuntimeException e) {
+            errors.incrementAndGet();
+            LOG.error("api subject={} failed", subject, e);
+            response = ApiResponses.error(route.responseType(), ApiError.streamGeneral(String.valueOf(e.getMessage())));
+        }
+        if (response != null) {
+            server.publish(reply, null, null, Json.bytes(response));
+        }
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(InternalSubscription::close);
+        executor.shutdown();
+    }
+}

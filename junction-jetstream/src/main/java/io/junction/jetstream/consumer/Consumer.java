@@ -1,0 +1,672 @@
+package io.junction.jetstream.consumer;
+
+import io.junction.jetstream.store.StoredMessage;
+import io.junction.jetstream.stream.Clock;
+import io.junction.jetstream.stream.Headers;
+import io.junction.jetstream.stream.Stream;
+import io.junction.jetstream.stream.StreamConfig;
+import io.junction.jetstream.stream.StreamObserver;
+import io.junction.nats.server.InternalSubscription;
+import io.junction.nats.server.NatsServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer: a cursor over its stream's messages that delivers them to pull requests or a push subject and tracks
+ * their acknowledgements.
+ *
+ * <h2>Threading</h2>
+ * All state lives on the consumer's own serial executor. The stream's writer, the server's event loops (acks, pull
+ * requests) and timers only post work to it, so no lock guards the state.
+ *
+ * <h2>Delivery</h2>
+ * Redeliveries go first, then new messages from the cursor (for {@code last_per_subject}, first the last message of
+ * each subject). Nothing goes out while {@code max_ack_pending} messages await their ack. Each delivery carries the
+ * ack subject, whose last token is the number of messages still pending after it.
+ *
+ * <h2>Acks</h2>
+ * An unacknowledged message is redelivered after {@code ack_wait} (or the next {@code backoff} step) until
+ * {@code max_deliver}. On a work-queue stream an ack removes the message; on an interest stream, the last consumer's
+ * ack does.
+ */
+public final class Consumer implements StreamObserver, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
+    private static final long TICK_MILLIS = 100;
+
+    private final NatsServer server;
+    private final Stream stream;
+    private final String name;
+    private final ConsumerConfig config;
+    private final long createdNanos;
+    private final ScheduledExecutorService executor;
+    private final List<InternalSubscription> subscriptions = new ArrayList<>();
+    private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
+    private final TreeSet<Long> redeliver = new TreeSet<>();
+    private final Map<Long, Integer> deliveries = new TreeMap<>();
+    private final TreeSet<Long> lastPerSubject = new TreeSet<>();
+    private final ArrayDeque<PullRequest> waiting = new ArrayDeque<>();
+    private final ConsumerState.Store stateStore;
+    private volatile long cursor;
+    private long deliveredConsumerSeq;
+    private long deliveredStreamSeq;
+    private volatile long ackFloorStreamSeq;
+    private long ackFloorConsumerSeq;
+    private long numRedelivered;
+    private volatile long lastActiveNanos;
+    private long lastDeliveryNanos = System.nanoTime();
+    private volatile boolean closed;
+
+    Consumer(NatsServer server, Stream stream, String name, ConsumerConfig config, long createdNanos,
+            ConsumerState.Store stateStore, ConsumerState recovered) {
+        this.server = server;
+        this.stream = stream;
+        this.name = name;
+        this.config = config;
+        this.createdNanos = createdNanos;
+        this.stateStore = stateStore;
+        this.executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("consumer-" + stream.name() + "-" + name).daemon().factory());
+        if (recovered != null) {
+            restore(recovered);
+        } else {
+            position();
+        }
+    }
+
+    void start() {
+        var ackPrefix = "$JS.ACK." + stream.name() + "." + name;
+        subscriptions.add(server.subscribe(ackPrefix + ".>", null, (subject, reply, headers, body) ->
+                executor.execute(() -> onAck(subject, reply, body))));
+        if (config.isPull()) {
+            var next = "$JS.API.CONSUMER.MSG.NEXT." + stream.name() + "." + name;
+            subscriptions.add(server.subscribe(next, null, (subject, reply, headers, body) -> {
+                if (reply != null) {
+                    var received = System.nanoTime();
+                    executor.execute(() -> onPullRequest(reply, body, received));
+                }
+            }));
+        }
+        stream.addObserver(this);
+        executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        executor.execute(this::deliverAvailable);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ConsumerConfig config() {
+        return config;
+    }
+
+    public long createdNanos() {
+        return createdNanos;
+    }
+
+    /** A snapshot of the consumer's counters, taken on its own thread. */
+    public ConsumerInfoSnapshot snapshot() {
+        return call(() -> new ConsumerInfoSnapshot(
+                deliveredConsumerSeq,
+                deliveredStreamSeq,
+                ackFloorConsumerSeq,
+                ackFloorStreamSeq,
+                pending.size(),
+                numRedelivered,
+                waiting.size(),
+                numPending(),
+                lastActiveNanos,
+                !config.isPull() && server.hasInterest(config.deliverSubject())));
+    }
+
+    /** Whether an ephemeral consumer has been idle past its inactive threshold (5 s by default). */
+    boolean isInactive(long nowNanos) {
+        if (config.isDurable() && config.inactiveThresholdNanos() <= 0) {
+            return false;
+        }
+        var threshold = config.inactiveThresholdNanos() > 0 ? config.inactiveThresholdNanos() : 5_000_000_000L;
+        if (!config.isPull() && server.hasInterest(config.deliverSubject())) {
+            lastActiveNanos = Math.max(lastActiveNanos, nowNanos);
+            return false;
+        }
+        var last = Math.max(lastActiveNanos, createdNanos);
+        return nowNanos - last > threshold;
+    }
+
+    /** The state to carry into a replacement with a new configuration. */
+    ConsumerState stateForReplacement() {
+        return call(() -> {
+            var pendingCopy = new TreeMap<Long, Long>();
+            pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
+            return new ConsumerState(cursor, deliveredConsumerSeq, deliveredStreamSeq, ackFloorStreamSeq,
+                    ackFloorConsumerSeq, numRedelivered, pendingCopy, new TreeMap<>(deliveries),
+                    List.copyOf(lastPerSubject));
+        });
+    }
+
+    // StreamObserver, called on the stream's writer thread
+
+    @Override
+    public void appended(long lastSequence) {
+        if (!closed) {
+            executor.execute(this::deliverAvailable);
+        }
+    }
+
+    @Override
+    public void removed() {
+        if (!closed) {
+            executor.execute(this::afterRemoval);
+        }
+    }
+
+    @Override
+    public boolean isInterestedIn(String subject) {
+        var filters = config.filters();
+        if (filters.isEmpty()) {
+            return true;
+        }
+        for (var filter : filters) {
+            if (io.junction.nats.subject.Subjects.matches(subject, filter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean hasAcknowledged(long sequence) {
+        return sequence <= ackFloorStreamSeq || sequence <= cursor && !pending.containsKey(sequence);
+    }
+
+    // Pull requests
+
+    private void onPullRequest(String reply, byte[] body, long receivedNanos) {
+        lastActiveNanos = Clock.nowNanos();
+        PullRequest request;
+        try {
+            request = PullRequest.parse(reply, body, receivedNanos);
+        } catch (RuntimeException e) {
+            status(reply, "400 Bad Request", Map.of());
+            return;
+        }
+        if (config.maxBatch() > 0 && request.batch > config.maxBatch()) {
+            status(reply, "409 Exceeded MaxRequestBatch of " + config.maxBatch(), Map.of());
+            return;
+        }
+        if (config.maxExpiresNanos() > 0 && request.expiresNanos(receivedNanos) > config.maxExpiresNanos()) {
+            status(reply, "409 Exceeded MaxRequestExpires of " + GoDuration.format(config.maxExpiresNanos()),
+                    Map.of());
+            return;
+        }
+        if (config.maxBytes() > 0 && request.maxBytes > config.maxBytes()) {
+            status(reply, "409 Exceeded MaxRequestMaxBytes of " + config.maxBytes(), Map.of());
+            return;
+        }
+        if (request.noWait && numPending() + redeliver.size() == 0 && request.expiresAtNanos == 0) {
+            status(reply, "404 No Messages", Map.of());
+            return;
+        }
+        if (waiting.size() >= config.maxWaiting()) {
+            status(reply, "409 Exceeded MaxWaiting", Map.of());
+            return;
+        }
+        waiting.add(request);
+        deliverAvailable();
+        if (request.noWait && waiting.contains(request)) {
+            waiting.remove(request);
+            if (request.delivered > 0) {
+                requestTimeout(request);
+            } else {
+                status(reply, "404 No Messages", Map.of());
+            }
+        }
+    }
+
+    // Delivery
+
+    private void deliverAvailable() {
+        if (closed) {
+            return;
+        }
+        while (hasTarget() && (config.maxAckPending() <= 0 || pending.size() < config.maxAckPending())) {
+            var message = next();
+            if (message == null) {
+                break;
+            }
+            deliver(message);
+        }
+        persistSoon();
+    }
+
+    private boolean hasTarget() {
+        if (config.isPull()) {
+            while (!waiting.isEmpty() && !server.hasInterest(waiting.peek().reply)) {
+                waiting.poll();
+            }
+            return !waiting.isEmpty();
+        }
+        return server.hasInterest(config.deliverSubject());
+    }
+
+    private StoredMessage next() {
+        var store = stream.store();
+        while (!redeliver.isEmpty()) {
+            var sequence = redeliver.pollFirst();
+            var message = store.get(sequence);
+            if (message != null && pending.containsKey(sequence)) {
+                return message;
+            }
+            pending.remove(sequence);
+        }
+        while (!lastPerSubject.isEmpty()) {
+            var sequence = lastPerSubject.pollFirst();
+            var message = store.get(sequence);
+            if (message != null) {
+                cursor = Math.max(cursor, sequence);
+                return message;
+            }
+        }
+        var message = nextMatching(cursor + 1);
+        if (message != null) {
+            cursor = message.sequence();
+        }
+        return message;
+    }
+
+    private StoredMessage nextMatching(long from) {
+        var filters = config.filters();
+        if (filters.isEmpty()) {
+            return stream.store().nextMatching(">", from);
+        }
+        StoredMessage best = null;
+        for (var filter : filters) {
+            var candidate = stream.store().nextMatching(filter, from);
+            if (candidate != null && (best == null || candidate.sequence() < best.sequence())) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private void deliver(StoredMessage message) {
+        var sequence = message.sequence();
+        var count = deliveries.merge(sequence, 1, Integer::sum);
+        if (count == 2) {
+            numRedelivered++;
+        }
+        var consumerSequence = ++deliveredConsumerSeq;
+        deliveredStreamSeq = Math.max(deliveredStreamSeq, sequence);
+        var now = System.nanoTime();
+        if (config.ackPolicy() != ConsumerConfig.AckPolicy.NONE) {
+            pending.put(sequence, new Pending(consumerSequence, now + ackWait(count)));
+        } else {
+            deliveries.remove(sequence);
+            ackFloorStreamSeq = sequence;
+            ackFloorConsumerSeq = consumerSequence;
+        }
+        var reply = AckSubject.format(stream.name(), name, count, sequence, consumerSequence,
+                message.timestampNanos(), numPending());
+        var headers = message.headers();
+        var payload = message.payload();
+        if (config.headersOnly()) {
+            headers = Headers.append(headers, Map.of("Nats-Msg-Size", Integer.toString(payload.length)));
+            payload = new byte[0];
+        }
+        var target = config.isPull() ? takeFromRequest(message) : config.deliverSubject();
+        server.deliver(target, message.subject(), reply, headers, payload);
+        lastDeliveryNanos = now;
+        lastActiveNanos = Clock.nowNanos();
+    }
+
+    private String takeFromRequest(StoredMessage message) {
+        var request = waiting.peek();
+        request.delivered++;
+        request.batch--;
+        if (request.maxBytes > 0) {
+            request.maxBytes -= message.storedSize();
+        }
+        request.lastSentNanos = System.nanoTime();
+        if (request.batch <= 0 || request.maxBytes < 0) {
+            waiting.poll();
+        }
+        return request.reply;
+    }
+
+    private long ackWait(int deliveryCount) {
+        var backoff = config.backoffNanos();
+        if (!backoff.isEmpty()) {
+            return backoff.get(Math.min(deliveryCount - 1, backoff.size() - 1));
+        }
+        return config.ackWaitNanos();
+    }
+
+    // Acks
+
+    private void onAck(String subject, String reply, byte[] body) {
+        var ack = AckSubject.parse(subject, 4);
+        if (ack == null) {
+            return;
+        }
+        lastActiveNanos = Clock.nowNanos();
+        var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
+        var sequence = ack.streamSequence();
+        if (text.isEmpty() || text.startsWith("+ACK") || text.startsWith("+OK")) {
+            acknowledge(sequence, ack.consumerSequence());
+        } else if (text.startsWith("-NAK")) {
+            nak(sequence, text.substring(4).trim());
+        } else if (text.startsWith("+WPI")) {
+            var entry = pending.get(sequence);
+            if (entry != null) {
+                entry.deadlineNanos = System.nanoTime() + ackWait(deliveries.getOrDefault(sequence, 1));
+            }
+        } else if (text.startsWith("+TERM")) {
+            terminate(sequence);
+        } else if (text.startsWith("+NXT")) {
+            acknowledge(sequence, ack.consumerSequence());
+            if (reply != null) {
+                onPullRequest(reply, text.substring(4).trim().getBytes(StandardCharsets.UTF_8), System.nanoTime());
+                reply = null;
+            }
+        }
+        if (reply != null) {
+            server.publish(reply, null, null, new byte[0]);
+        }
+        deliverAvailable();
+    }
+
+    private void acknowledge(long sequence, long consumerSequence) {
+        if (config.ackPolicy() == ConsumerConfig.AckPolicy.ALL) {
+            var acked = new ArrayList<>(pending.headMap(sequence, true).keySet());
+            acked.forEach(this::settle);
+        } else if (pending.containsKey(sequence)) {
+            settle(sequence);
+        }
+    }
+
+    private void settle(long sequence) {
+        pending.remove(sequence);
+        redeliver.remove(sequence);
+        deliveries.remove(sequence);
+        moveAckFloor();
+        removeFromStreamIfDone(sequence);
+    }
+
+    private void terminate(long sequence) {
+        settle(sequence);
+    }
+
+    private void nak(long sequence, String delayText) {
+        var entry = pending.get(sequence);
+        if (entry == null) {
+            return;
+        }
+        var delay = NakDelay.parse(delayText);
+        if (delay > 0) {
+            entry.deadlineNanos = System.nanoTime() + delay;
+        } else {
+            redeliver.add(sequence);
+        }
+    }
+
+    private void moveAckFloor() {
+        if (pending.isEmpty()) {
+            ackFloorStreamSeq = deliveredStreamSeq;
+            ackFloorConsumerSeq = deliveredConsumerSeq;
+            return;
+        }
+        var first = pending.firstEntry();
+        ackFloorStreamSeq = Math.max(ackFloorStreamSeq, first.getKey() - 1);
+        ackFloorConsumerSeq = Math.max(ackFloorConsumerSeq, first.getValue().consumerSequence - 1);
+    }
+
+    private void removeFromStreamIfDone(long sequence) {
+        var retention = stream.config().retention();
+        if (retention == StreamConfig.Retention.WORKQUEUE) {
+            stream.removeAcknowledged(sequence);
+        } else if (retention == StreamConfig.Retention.INTEREST) {
+            stream.removeIfAllAcknowledged(sequence);
+        }
+    }
+
+    // Timers
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        var now = System.nanoTime();
+        for (var entry : pending.entrySet()) {
+            var value = entry.getValue();
+            if (value.deadlineNanos <= now && !redeliver.contains(entry.getKey())) {
+                var count = deliveries.getOrDefault(entry.getKey(), 1);
+                if (config.maxDeliver() > 0 && count >= config.maxDeliver()) {
+                    value.deadlineNanos = Long.MAX_VALUE;
+                    continue;
+                }
+                redeliver.add(entry.getKey());
+            }
+        }
+        expireRequests(now);
+        heartbeat(now);
+        deliverAvailable();
+    }
+
+    private void expireRequests(long now) {
+        var iterator = waiting.iterator();
+        while (iterator.hasNext()) {
+            var request = iterator.next();
+            if (request.isExpired(now)) {
+                iterator.remove();
+                requestTimeout(request);
+            } else if (request.heartbeatNanos > 0 && now - request.lastSentNanos >= request.heartbeatNanos) {
+                request.lastSentNanos = now;
+                status(request.reply, "100 Idle Heartbeat", Map.of());
+            }
+        }
+    }
+
+    private void heartbeat(long now) {
+        if (config.isPull() || config.idleHeartbeatNanos() <= 0 || now - lastDeliveryNanos < config.idleHeartbeatNanos()) {
+            return;
+        }
+        lastDeliveryNanos = now;
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Nats-Last-Consumer", Long.toString(deliveredConsumerSeq));
+        headers.put("Nats-Last-Stream", Long.toString(deliveredStreamSeq));
+        server.publish(config.deliverSubject(), null, Headers.build("100 Idle Heartbeat", headers), new byte[0]);
+    }
+
+    private void requestTimeout(PullRequest request) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Nats-Pending-Messages", Integer.toString(Math.max(request.batch, 0)));
+        headers.put("Nats-Pending-Bytes", Long.toString(Math.max(request.maxBytes, 0)));
+        status(request.reply, "408 Request Timeout", headers);
+    }
+
+    private void status(String reply, String status, Map<String, String> headers) {
+        server.publish(reply, null, Headers.build(status, headers), new byte[0]);
+    }
+
+    // State
+
+    /** Messages after the cursor that this consumer would deliver, plus the initial last-per-subject ones. */
+    private long numPending() {
+        var store = stream.store();
+        var after = store.numPending(cursor + 1, config.filters(), false);
+        if (lastPerSubject.isEmpty()) {
+            return after;
+        }
+        var laterThanQueue = store.numPending(lastPerSubject.last() + 1, config.filters(), false);
+        return lastPerSubject.size() + laterThanQueue;
+    }
+
+    private void position() {
+        var store = stream.store();
+        var state = store.state();
+        switch (config.deliverPolicy()) {
+            case ALL -> cursor = state.firstSeq() - 1;
+            case NEW -> cursor = state.lastSeq();
+            case LAST -> {
+                var last = lastMatching();
+                cursor = last == null ? state.lastSeq() : last.sequence() - 1;
+            }
+            case BY_START_SEQUENCE -> cursor = Math.max(config.optStartSeq(), state.firstSeq()) - 1;
+            case BY_START_TIME -> cursor = firstAtOrAfter(java.time.Instant.parse(config.optStartTime()));
+            case LAST_PER_SUBJECT -> {
+                var filters = config.filters().isEmpty() ? List.of(">") : config.filters();
+                for (var filter : filters) {
+                    for (var subject : store.subjectCounts(filter).keySet()) {
+                        var last = store.lastSequenceOf(subject);
+                        if (last > 0) {
+                            lastPerSubject.add(last);
+                        }
+                    }
+                }
+                cursor = state.lastSeq();
+            }
+        }
+        cursor = Math.max(cursor, 0);
+        ackFloorStreamSeq = cursor;
+        deliveredStreamSeq = cursor;
+    }
+
+    private StoredMessage lastMatching() {
+        var filters = config.filters().isEmpty() ? List.of(">") : config.filters();
+        StoredMessage best = null;
+        for (var filter : filters) {
+            var candidate = stream.store().lastMatching(filter);
+            if (candidate != null && (best == null || candidate.sequence() > best.sequence())) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private long firstAtOrAfter(java.time.Instant start) {
+        var nanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        var message = nextMatching(stream.store().state().firstSeq());
+        while (message != null && message.timestampNanos() < nanos) {
+            message = nextMatching(message.sequence() + 1);
+        }
+        return message == null ? stream.store().state().lastSeq() : message.sequence() - 1;
+    }
+
+    private void afterRemoval() {
+        var store = stream.store();
+        pending.keySet().removeIf(sequence -> store.get(sequence) == null);
+        redeliver.removeIf(sequence -> !pending.containsKey(sequence));
+        var first = store.state().firstSeq();
+        if (cursor < first - 1) {
+            cursor = first - 1;
+        }
+        moveAckFloor();
+        persistSoon();
+    }
+
+    private void restore(ConsumerState state) {
+        cursor = state.cursor();
+        deliveredConsumerSeq = state.deliveredConsumerSeq();
+        deliveredStreamSeq = state.deliveredStreamSeq();
+        ackFloorStreamSeq = state.ackFloorStreamSeq();
+        ackFloorConsumerSeq = state.ackFloorConsumerSeq();
+        numRedelivered = state.numRedelivered();
+        var now = System.nanoTime();
+        state.pending().forEach((sequence, consumerSequence) -> {
+            pending.put(sequence, new Pending(consumerSequence, now));
+            redeliver.add(sequence);
+        });
+        deliveries.putAll(state.deliveries());
+        lastPerSubject.addAll(state.lastPerSubject());
+    }
+
+    private boolean persistScheduled;
+
+    private void persistSoon() {
+        if (stateStore == null || persistScheduled || closed) {
+            return;
+        }
+        persistScheduled = true;
+        executor.schedule(this::persist, 20, TimeUnit.MILLISECONDS);
+    }
+
+    private void persist() {
+        persistScheduled = false;
+        if (stateStore == null) {
+            return;
+        }
+        var pendingCopy = new TreeMap<Long, Long>();
+        pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
+        try {
+            stateStore.save(new ConsumerState(cursor, deliveredConsumerSeq, deliveredStreamSeq, ackFloorStreamSeq,
+                    ackFloorConsumerSeq, numRedelivered, pendingCopy, new TreeMap<>(deliveries),
+                    List.copyOf(lastPerSubject)));
+        } catch (RuntimeException e) {
+            LOG.error("stream={} consumer={} state not saved: {}", stream.name(), name, e.getMessage());
+        }
+    }
+
+    private <T> T call(Supplier<T> work) {
+        var future = new CompletableFuture<T>();
+        executor.execute(() -> {
+            try {
+                future.complete(work.get());
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future.join();
+    }
+
+    @Override
+    public void close() {
+        stream.removeObserver(this);
+        subscriptions.forEach(InternalSubscription::close);
+        try {
+            executor.submit(() -> {
+                persist();
+                closed = true;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            closed = true;
+        }
+        executor.shutdownNow();
+    }
+
+    /** Tells waiting pull requests that the consumer is gone, then closes. */
+    void delete() {
+        executor.execute(() -> {
+            for (var request : waiting) {
+                status(request.reply, "409 Consumer Deleted", Map.of());
+            }
+            waiting.clear();
+        });
+        close();
+        if (stateStore != null) {
+            stateStore.delete();
+        }
+    }
+
+    private static final class Pending {
+        final long consumerSequence;
+        long deadlineNanos;
+
+        Pending(long consumerSequence, long deadlineNanos) {
+            this.consumerSequence = consumerSequence;
+            this.deadlineNanos = deadlineNanos;
+        }
+    }
+}

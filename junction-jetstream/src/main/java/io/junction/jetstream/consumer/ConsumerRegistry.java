@@ -1,0 +1,224 @@
+package io.junction.jetstream.consumer;
+
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.api.Json;
+import io.junction.jetstream.stream.Clock;
+import io.junction.jetstream.stream.Stream;
+import io.junction.jetstream.stream.StreamConfig;
+import io.junction.nats.server.NatsServer;
+import io.junction.nats.subject.Subjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stream's consumers: created, replaced and deleted through the API, durable ones kept under the stream's
+ * {@code obs/<name>/} directory ({@code meta.json} and {@code state.json}) and recovered on start.
+ *
+ * <p>Changes come from the API's single thread; lookups are safe from any thread.
+ */
+public final class ConsumerRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerRegistry.class);
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final NatsServer server;
+    private final Stream stream;
+    private final Path directory;
+    private final DurableFiles files;
+    private final ConcurrentHashMap<String, Consumer> consumers = new ConcurrentHashMap<>();
+
+    /** @param directory where durable consumers are kept, or null for a memory stream */
+    public ConsumerRegistry(NatsServer server, Stream stream, Path directory, DurableFiles files) {
+        this.server = server;
+        this.stream = stream;
+        this.directory = directory;
+        this.files = files;
+    }
+
+    public void recover() {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return;
+        }
+        try (var entries = Files.list(directory)) {
+            for (var entry : entries.filter(Files::isDirectory).sorted().toList()) {
+                try {
+                    var meta = Json.MAPPER.readTree(files.read(entry.resolve("meta.json")));
+                    var config = ConsumerConfigs.read(meta.get("config"));
+                    var stateBytes = Files.exists(entry.resolve("state.json")) ? files.read(entry.resolve("state.json"))
+                            : null;
+                    var state = stateBytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(stateBytes));
+                    var name = entry.getFileName().toString();
+                    var consumer = new Consumer(server, stream, name, config, meta.path("created").asLong(),
+                            stateStore(entry), state);
+                    consumers.put(name, consumer);
+                    consumer.start();
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("stream={} consumer directory {} not restored: {}", stream.name(), entry, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.error("stream={} consumers not listed: {}", stream.name(), e.getMessage());
+        }
+    }
+
+    public Consumer get(String name) {
+        return consumers.get(name);
+    }
+
+    public Consumer require(String name) {
+        var consumer = consumers.get(name);
+        if (consumer == null) {
+            throw ApiError.CONSUMER_NOT_FOUND.exception();
+        }
+        return consumer;
+    }
+
+    public List<Consumer> all() {
+        var list = new ArrayList<>(consumers.values());
+        list.sort(Comparator.comparing(Consumer::name));
+        return list;
+    }
+
+    /**
+     * Creates, returns or replaces a consumer, as the request's action asks ({@code create}, {@code update} or empty
+     * for either).
+     */
+    public Consumer createOrUpdate(ConsumerConfig requested, String action) {
+        var name = requested.name() != null && !requested.name().isEmpty() ? requested.name()
+                : requested.durableName() != null && !requested.durableName().isEmpty() ? requested.durableName()
+                : randomName();
+        ConsumerConfigs.checkName(name);
+        var config = ConsumerConfigs.checked(requested, stream.config());
+        var existing = consumers.get(name);
+        if (existing != null) {
+            if (existing.config().equals(config)) {
+                if ("update".equals(action) || "create".equals(action) || action.isEmpty()) {
+                    return existing;
+                }
+            }
+            if ("create".equals(action)) {
+                throw ApiError.CONSUMER_ALREADY_EXISTS.exception();
+            }
+            return replace(existing, config);
+        }
+        if ("update".equals(action)) {
+            throw ApiError.CONSUMER_DOES_NOT_EXIST.exception();
+        }
+        checkLimits(config);
+        var consumer = create(name, config, null, Clock.nowNanos());
+        LOG.debug("stream={} consumer={} created", stream.name(), name);
+        return consumer;
+    }
+
+    public void delete(String name) {
+        var consumer = require(name);
+        consumers.remove(name);
+        consumer.delete();
+        if (directory != null) {
+            files.deleteTree(directory.resolve(name));
+        }
+    }
+
+    /** Removes ephemeral consumers idle longer than their inactive threshold. */
+    public void sweep(long nowNanos) {
+        for (var consumer : consumers.values()) {
+            if (consumer.isInactive(nowNanos)) {
+                LOG.debug("stream={} consumer={} inactive, removed", stream.name(), consumer.name());
+                consumers.remove(consumer.name());
+                consumer.delete();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        consumers.values().forEach(Consumer::close);
+        consumers.clear();
+    }
+
+    private Consumer replace(Consumer existing, ConsumerConfig config) {
+        var state = existing.stateForReplacement();
+        consumers.remove(existing.name());
+        existing.close();
+        return create(existing.name(), config, state, existing.createdNanos());
+    }
+
+    private Consumer create(String name, ConsumerConfig config, ConsumerState state, long created) {
+        ConsumerState.Store stateStore = null;
+        if (config.isDurable() && directory != null && !config.memoryStorage()) {
+            var consumerDirectory = directory.resolve(name);
+            var meta = Json.object();
+            meta.set("config", ConsumerConfigs.write(config));
+            meta.put("created", created);
+            files.write(consumerDirectory.resolve("meta.json"), Json.bytes(meta));
+            stateStore = stateStore(consumerDirectory);
+        }
+        var consumer = new Consumer(server, stream, name, config, created, stateStore, state);
+        consumers.put(name, consumer);
+        consumer.start();
+        return consumer;
+    }
+
+    private ConsumerState.Store stateStore(Path consumerDirectory) {
+        return new ConsumerState.Store() {
+            @Override
+            public void save(ConsumerState state) {
+                files.write(consumerDirectory.resolve("state.json"), state.toJson());
+            }
+
+            @Override
+            public void delete() {
+                files.deleteTree(consumerDirectory);
+            }
+        };
+    }
+
+    private void checkLimits(ConsumerConfig config) {
+        var streamConfig = stream.config();
+        if (streamConfig.maxConsumers() > 0 && consumers.size() >= streamConfig.maxConsumers()) {
+            throw ApiError.MAXIMUM_CONSUMERS.exception();
+        }
+        if (streamConfig.retention() != StreamConfig.Retention.WORKQUEUE) {
+            return;
+        }
+        for (var other : consumers.values()) {
+            var mine = config.filters();
+            var theirs = other.config().filters();
+            if (mine.isEmpty() || theirs.isEmpty()) {
+                throw ApiError.WORKQUEUE_MULTIPLE_UNFILTERED.exception();
+            }
+            for (var a : mine) {
+                for (var b : theirs) {
+                    if (Subjects.overlaps(a, b)) {
+                        throw ApiError.WORKQUEUE_NOT_UNIQUE.exception();
+                    }
+                }
+            }
+        }
+    }
+
+    private static String randomName() {
+        var name = new StringBuilder();
+        for (var i = 0; i < 22; i++) {
+            name.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return name.toString();
+    }
+
+    /** Durable small-file writes, supplied by the store layer. */
+    public interface DurableFiles {
+        void write(Path file, byte[] content);
+
+        byte[] read(Path file) throws IOException;
+
+        void deleteTree(Path directory);
+    }
+}

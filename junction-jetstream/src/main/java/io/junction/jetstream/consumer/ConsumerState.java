@@ -1,0 +1,67 @@
+package io.junction.jetstream.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.junction.jetstream.api.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a durable consumer must remember across restarts: its cursor, delivered and ack-floor sequences, the messages
+ * awaiting acks (redelivered after a restart) and delivery counts.
+ */
+record ConsumerState(
+        long cursor,
+        long deliveredConsumerSeq,
+        long deliveredStreamSeq,
+        long ackFloorStreamSeq,
+        long ackFloorConsumerSeq,
+        long numRedelivered,
+        Map<Long, Long> pending,
+        Map<Long, Integer> deliveries,
+        List<Long> lastPerSubject) {
+    byte[] toJson() {
+        var json = Json.object();
+        json.put("cursor", cursor);
+        json.put("delivered_consumer_seq", deliveredConsumerSeq);
+        json.put("delivered_stream_seq", deliveredStreamSeq);
+        json.put("ack_floor_stream_seq", ackFloorStreamSeq);
+        json.put("ack_floor_consumer_seq", ackFloorConsumerSeq);
+        json.put("num_redelivered", numRedelivered);
+        var pendingJson = json.putObject("pending");
+        pending.forEach((sequence, consumerSequence) -> pendingJson.put(sequence.toString(), consumerSequence));
+        var deliveriesJson = json.putObject("deliveries");
+        deliveries.forEach((sequence, count) -> deliveriesJson.put(sequence.toString(), count));
+        var last = json.putArray("last_per_subject");
+        lastPerSubject.forEach(last::add);
+        return Json.bytes(json);
+    }
+
+    static ConsumerState fromJson(JsonNode json) {
+        var pending = new TreeMap<Long, Long>();
+        json.path("pending").properties().forEach(e -> pending.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
+        var deliveries = new TreeMap<Long, Integer>();
+        json.path("deliveries").properties()
+                .forEach(e -> deliveries.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
+        var last = new ArrayList<Long>();
+        json.path("last_per_subject").forEach(node -> last.add(node.asLong()));
+        return new ConsumerState(
+                json.path("cursor").asLong(),
+                json.path("delivered_consumer_seq").asLong(),
+                json.path("delivered_stream_seq").asLong(),
+                json.path("ack_floor_stream_seq").asLong(),
+                json.path("ack_floor_consumer_seq").asLong(),
+                json.path("num_redelivered").asLong(),
+                pending,
+                deliveries,
+                last);
+    }
+
+    /** Where a consumer's state is kept durably. */
+    interface Store {
+        void save(ConsumerState state);
+
+        void delete();
+    }
+}

@@ -1,0 +1,56 @@
+package io.junction.jetstream.consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.Json;
+import java.nio.charset.StandardCharsets;
+
+/** A waiting {@code CONSUMER.MSG.NEXT} request: where to deliver, how much, until when. Mutable, consumer-confined. */
+final class PullRequest {
+    final String reply;
+    int batch;
+    long maxBytes;
+    final boolean noWait;
+    final long expiresAtNanos;
+    final long heartbeatNanos;
+    int delivered;
+    long lastSentNanos;
+
+    private PullRequest(String reply, int batch, long maxBytes, boolean noWait, long expiresAtNanos, long heartbeat) {
+        this.reply = reply;
+        this.batch = batch;
+        this.maxBytes = maxBytes;
+        this.noWait = noWait;
+        this.expiresAtNanos = expiresAtNanos;
+        this.heartbeatNanos = heartbeat;
+        this.lastSentNanos = System.nanoTime();
+    }
+
+    /** Reads the body: empty (one message), a number (the batch) or the JSON request. */
+    static PullRequest parse(String reply, byte[] body, long nowNanos) {
+        var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
+        if (text.isEmpty()) {
+            return new PullRequest(reply, 1, 0, false, 0, 0);
+        }
+        if (Character.isDigit(text.charAt(0))) {
+            return new PullRequest(reply, Integer.parseInt(text), 0, false, 0, 0);
+        }
+        ObjectNode json = Json.parseObject(body);
+        var batch = (int) Json.number(json, "batch", 1);
+        var expires = Json.number(json, "expires", 0);
+        return new PullRequest(
+                reply,
+                Math.max(batch, 1),
+                Json.number(json, "max_bytes", 0),
+                Json.bool(json, "no_wait", false),
+                expires > 0 ? nowNanos + expires : 0,
+                Json.number(json, "idle_heartbeat", 0));
+    }
+
+    long expiresNanos(long receivedNanos) {
+        return expiresAtNanos == 0 ? 0 : expiresAtNanos - receivedNanos;
+    }
+
+    boolean isExpired(long nowNanos) {
+        return expiresAtNanos != 0 && nowNanos >= expiresAtNanos;
+    }
+}

@@ -1,0 +1,307 @@
+package io.junction.jetstream.stream;
+
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.api.ApiException;
+import io.junction.jetstream.store.MessageStore;
+import io.junction.jetstream.store.StoreLimits;
+import io.junction.nats.server.InternalSubscription;
+import io.junction.nats.server.NatsServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stream: captures messages published on its subjects, stores them and acknowledges them once durable.
+ *
+ * <h2>Writer thread</h2>
+ * Every change to the stream's store runs on one writer thread, fed by a queue: published messages from the
+ * server's event loops, and tasks (purge, delete, acks on work queues, expiry) from the API and consumers. The
+ * writer takes everything waiting, applies it in order, calls {@code sync} once for the whole batch, and only then
+ * sends the publish acks and tells consumers. One fsync thus covers many publishes (group commit) and no publish is
+ * acknowledged before it is on disk.
+ *
+ * <h2>Failures</h2>
+ * A publish the stream refuses is answered with nats-server's error; a store failure is logged and answered with a
+ * store error, and the stream keeps serving reads.
+ */
+public final class Stream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
+    private static final int MAX_BATCH = 4096;
+
+    private final NatsServer server;
+    private final MessageStore store;
+    private final long createdNanos;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final List<StreamObserver> observers = new CopyOnWriteArrayList<>();
+    private final List<InternalSubscription> subscriptions = new ArrayList<>();
+    private final Deduplicator deduplicator = new Deduplicator();
+    private final PublishRules rules;
+    private final Thread writer;
+    private volatile StreamConfig config;
+    private volatile boolean closed;
+
+    public Stream(NatsServer server, StreamConfig config, MessageStore store, long createdNanos) {
+        this.server = server;
+        this.config = config;
+        this.store = store;
+        this.createdNanos = createdNanos;
+        this.rules = new PublishRules(this);
+        if (config.firstSeq() > 0 && store.state().lastSeq() == 0) {
+            store.startAt(config.firstSeq());
+        }
+        store.updateLimits(limitsOf(config));
+        deduplicator.rebuild(store, Clock.nowNanos(), config.duplicateWindowNanos());
+        this.writer = Thread.ofPlatform().name("stream-" + config.name()).daemon().unstarted(this::writeLoop);
+    }
+
+    /** Starts capturing the configured subjects. */
+    public void start() {
+        writer.start();
+        subscribe();
+    }
+
+    public StreamConfig config() {
+        return config;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public long createdNanos() {
+        return createdNanos;
+    }
+
+    public List<StreamObserver> observers() {
+        return observers;
+    }
+
+    public void addObserver(StreamObserver observer) {
+        observers.add(observer);
+    }
+
+    public void removeObserver(StreamObserver observer) {
+        observers.remove(observer);
+    }
+
+    /** Replaces the configuration; the caller has checked that the change is allowed. */
+    public void update(StreamConfig updated) {
+        call(() -> {
+            config = updated;
+            store.updateLimits(limitsOf(updated));
+            return null;
+        });
+        unsubscribe();
+        subscribe();
+    }
+
+    /** Runs a change on the writer thread, after everything queued before it, and waits for it to be durable. */
+    public <T> T call(Supplier<T> change) {
+        var task = new Task<>(change);
+        queue.add(task);
+        try {
+            return task.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Removes a message a work-queue consumer acknowledged; queued, not awaited. */
+    public void removeAcknowledged(long sequence) {
+        queue.add(new Task<>(() -> store.delete(sequence, false)));
+    }
+
+    /** Removes a message from an interest stream once every interested consumer acknowledged it. */
+    public void removeIfAllAcknowledged(long sequence) {
+        queue.add(new Task<>(() -> {
+            var message = store.get(sequence);
+            if (message == null) {
+                return false;
+            }
+            for (var observer : observers) {
+                if (observer.isInterestedIn(message.subject()) && !observer.hasAcknowledged(sequence)) {
+                    return false;
+                }
+            }
+            return store.delete(sequence, false);
+        }));
+    }
+
+    /** Stores a message as if it had been published on the subject, for tests and internal publishers. */
+    public void publishInternal(String subject, String reply, byte[] headers, byte[] payload) {
+        queue.add(new Inbound(subject, reply, headers, payload));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        unsubscribe();
+        queue.add(Shutdown.INSTANCE);
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    /** Stops and removes everything this stream stored. */
+    public void delete() {
+        close();
+    }
+
+    private void subscribe() {
+        for (var subject : config.subjects()) {
+            subscriptions.add(server.subscribe(subject, null, (s, reply, headers, payload) ->
+                    queue.add(new Inbound(s, reply, headers, payload))));
+        }
+    }
+
+    private void unsubscribe() {
+        subscriptions.forEach(InternalSubscription::close);
+        subscriptions.clear();
+    }
+
+    private void writeLoop() {
+        var batch = new ArrayList<Object>(256);
+        var acks = new ArrayList<Reply>(256);
+        var tasks = new ArrayList<Task<?>>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH);
+            var stop = false;
+            for (var item : batch) {
+                switch (item) {
+                    case Inbound inbound -> {
+                        var ack = store(inbound);
+                        if (inbound.reply() != null && !config.noAck()) {
+                            acks.add(new Reply(inbound.reply(), ack.json()));
+                        }
+                    }
+                    case Task<?> task -> {
+                        task.run();
+                        tasks.add(task);
+                    }
+                    case Shutdown shutdown -> stop = true;
+                    default -> throw new IllegalStateException("unexpected item " + item);
+                }
+            }
+            batch.clear();
+            finishBatch(acks, tasks);
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void finishBatch(List<Reply> acks, List<Task<?>> tasks) {
+        try {
+            store.sync();
+        } catch (RuntimeException e) {
+            LOG.error("stream={} sync failed: {}", config.name(), e.getMessage());
+            var failed = PubAck.refused(config.name(), ApiError.storeFailed(e.getMessage())).json();
+            acks.replaceAll(reply -> new Reply(reply.subject(), failed));
+        }
+        for (var ack : acks) {
+            server.publish(ack.subject(), null, null, ack.payload());
+        }
+        for (var task : tasks) {
+            task.complete();
+        }
+        acks.clear();
+        tasks.clear();
+        var last = store.state().lastSeq();
+        for (var observer : observers) {
+            observer.appended(last);
+        }
+    }
+
+    private PubAck store(Inbound inbound) {
+        if (closed) {
+            return PubAck.refused(config.name(), ApiError.storeFailed("stream closed"));
+        }
+        try {
+            return rules.apply(inbound, config, store, deduplicator);
+        } catch (ApiException e) {
+            return PubAck.refused(config.name(), e.error());
+        } catch (RuntimeException e) {
+            LOG.error("stream={} store failed: {}", config.name(), e.getMessage(), e);
+            return PubAck.refused(config.name(), ApiError.storeFailed(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** After a message was stored under interest retention: drops it at once when no consumer wants it. */
+    void afterStore(long sequence, String subject) {
+        if (config.retention() == StreamConfig.Retention.LIMITS) {
+            return;
+        }
+        for (var observer : observers) {
+            if (observer.isInterestedIn(subject)) {
+                return;
+            }
+        }
+        if (config.retention() == StreamConfig.Retention.INTEREST) {
+            store.delete(sequence, false);
+        }
+    }
+
+    static StoreLimits limitsOf(StreamConfig config) {
+        return new StoreLimits(
+                config.maxMsgs(),
+                config.maxBytes(),
+                config.maxAgeNanos(),
+                config.maxMsgsPerSubject(),
+                config.discard() == StreamConfig.Discard.OLD);
+    }
+
+    record Inbound(String subject, String reply, byte[] headers, byte[] payload) {}
+
+    private record Reply(String subject, byte[] payload) {}
+
+    private enum Shutdown {
+        INSTANCE
+    }
+
+    private static final class Task<T> {
+        private final Supplier<T> change;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private T value;
+        private RuntimeException failure;
+
+        Task(Supplier<T> change) {
+            this.change = change;
+        }
+
+        void run() {
+            try {
+                value = change.get();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        void complete() {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }
+    }
+}

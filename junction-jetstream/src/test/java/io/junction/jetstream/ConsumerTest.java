@@ -1,0 +1,210 @@
+package io.junction.jetstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.StreamConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pull and push consumers through the official Java client: delivery, acks, redelivery, pending counts. */
+class ConsumerTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path storeDir;
+
+    private JetStreamServer server;
+    private Connection connection;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = JetStreamServer.start(storeDir);
+        connection = Nats.connect(server.url());
+        connection.jetStreamManagement().addStream(
+                StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        connection.close();
+        server.close();
+    }
+
+    @Test
+    void fetchesWithExplicitAcksAndCountsPending() throws Exception {
+        publish(10);
+        var jsm = connection.jetStreamManagement();
+        jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder()
+                .durable("processor").ackPolicy(AckPolicy.Explicit).build());
+        var subscription = connection.jetStream().subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "processor"));
+
+        var batch = subscription.fetch(4, WAIT);
+        batch.forEach(Message::ack);
+
+        assertThat(batch).extracting(m -> m.metaData().streamSequence()).containsExactly(1L, 2L, 3L, 4L);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var info = jsm.getConsumerInfo("ORDERS", "processor");
+            assertThat(info.getNumPending()).isEqualTo(6);
+            assertThat(info.getNumAckPending()).isZero();
+            assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(4);
+            assertThat(info.getDelivered().getStreamSequence()).isEqualTo(4);
+        });
+        assertThat(batch.getLast().metaData().pendingCount()).isEqualTo(6);
+    }
+
+    @Test
+    void redeliversWhatIsNotAcknowledgedWithinAckWait() throws Exception {
+        publish(1);
+        connection.jetStreamManagement().addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder()
+                .durable("slow").ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofMillis(300)).build());
+        var subscription = connection.jetStream().subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "slow"));
+
+        var first = subscription.fetch(1, WAIT).getFirst();
+        var again = subscription.fetch(1, WAIT).getFirst();
+
+        assertThat(again.metaData().streamSequence()).isEqualTo(first.metaData().streamSequence());
+        assertThat(again.metaData().deliveredCount()).isEqualTo(2);
+        again.ack();
+        await().atMost(WAIT).until(() ->
+                connection.jetStreamManagement().getConsumerInfo("ORDERS", "slow").getRedelivered() == 1);
+    }
+
+    @Test
+    void redeliversANakedMessageAndStopsAfterTerm() throws Exception {
+        publish(1);
+        connection.jetStreamManagement().addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder()
+                .durable("naker").ackPolicy(AckPolicy.Explicit).build());
+        var subscription = connection.jetStream().subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "naker"));
+
+        subscription.fetch(1, WAIT).getFirst().nak();
+        var redelivered = subscription.fetch(1, WAIT);
+        redelivered.getFirst().term();
+
+        assertThat(redelivered).hasSize(1);
+        assertThat(subscription.fetch(1, Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void deliversToAPushConsumer() throws Exception {
+        publish(5);
+        var subscription = connection.jetStream().subscribe("orders.>",
+                PushSubscribeOptions.builder().stream("ORDERS").build());
+
+        var received = new ArrayList<Long>();
+        for (var i = 0; i < 5; i++) {
+            var message = subscription.nextMessage(WAIT);
+            received.add(message.metaData().streamSequence());
+            message.ack();
+        }
+
+        assertThat(received).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void servesOrderedConsumers() throws Exception {
+        publish(20);
+        var subscription = connection.jetStream().subscribe("orders.>",
+                PushSubscribeOptions.builder().stream("ORDERS").ordered(true).build());
+
+        var received = new ArrayList<String>();
+        for (var i = 0; i < 20; i++) {
+            received.add(new String(subscription.nextMessage(WAIT).getData(), StandardCharsets.UTF_8));
+        }
+
+        assertThat(received).first().isEqualTo("0");
+        assertThat(received).last().isEqualTo("19");
+    }
+
+    @Test
+    void countsDistinctSubjectsAsPendingForLastPerSubject() throws Exception {
+        var js = connection.jetStream();
+        for (var subject : List.of("orders.a", "orders.b", "orders.a", "orders.c", "orders.a")) {
+            js.publish(subject, new byte[1]);
+        }
+        var jsm = connection.jetStreamManagement();
+
+        var info = jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("latest")
+                .ackPolicy(AckPolicy.Explicit).deliverPolicy(DeliverPolicy.LastPerSubject)
+                .filterSubject("orders.>").build());
+
+        assertThat(info.getNumPending()).isEqualTo(3);
+        var subscription = js.subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "latest"));
+        assertThat(subscription.fetch(10, Duration.ofSeconds(1)))
+                .extracting(m -> m.metaData().streamSequence())
+                .containsExactly(2L, 4L, 5L);
+    }
+
+    @Test
+    void refusesConsumerChangesWithNatsServerErrorCodes() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("c").ackPolicy(AckPolicy.Explicit)
+                .build());
+
+        assertApiError(() -> jsm.getConsumerInfo("ORDERS", "missing"), 10014);
+        assertApiError(() -> jsm.createConsumer("ORDERS", ConsumerConfiguration.builder().durable("c")
+                .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(7)).build()), 10148);
+        assertApiError(() -> jsm.updateConsumer("ORDERS", ConsumerConfiguration.builder().durable("nope")
+                .ackPolicy(AckPolicy.Explicit).build()), 10149);
+        assertApiError(() -> jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("p")
+                .ackPolicy(AckPolicy.None).build()), 10084);
+        assertThat(jsm.getConsumerNames("ORDERS")).containsExactly("c");
+        assertThat(jsm.deleteConsumer("ORDERS", "c")).isTrue();
+        assertThat(jsm.getConsumerNames("ORDERS")).isEmpty();
+    }
+
+    @Test
+    void removesAcknowledgedMessagesFromAWorkQueue() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder().name("JOBS").subjects("jobs.>")
+                .retentionPolicy(RetentionPolicy.WorkQueue).build());
+        var js = connection.jetStream();
+        for (var i = 0; i < 3; i++) {
+            js.publish("jobs.x", new byte[1]);
+        }
+        jsm.addOrUpdateConsumer("JOBS", ConsumerConfiguration.builder().durable("w").ackPolicy(AckPolicy.Explicit)
+                .build());
+        var subscription = js.subscribe("jobs.>", PullSubscribeOptions.bind("JOBS", "w"));
+
+        subscription.fetch(3, WAIT).forEach(Message::ack);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var state = jsm.getStreamInfo("JOBS").getStreamState();
+            assertThat(state.getMsgCount()).isZero();
+            assertThat(state.getLastSequence()).isEqualTo(3);
+        });
+        assertApiError(() -> jsm.addOrUpdateConsumer("JOBS", ConsumerConfiguration.builder().durable("w2")
+                .ackPolicy(AckPolicy.Explicit).build()), 10099);
+    }
+
+    private void publish(int count) throws Exception {
+        var js = connection.jetStream();
+        for (var i = 0; i < count; i++) {
+            js.publish("orders." + (i % 3), Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void assertApiError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int errCode) {
+        assertThatThrownBy(call)
+                .isInstanceOf(JetStreamApiException.class)
+                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode()).isEqualTo(errCode));
+    }
+}

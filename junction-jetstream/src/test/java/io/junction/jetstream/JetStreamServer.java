@@ -1,0 +1,47 @@
+package io.junction.jetstream;
+
+import io.junction.nats.server.NatsServer;
+import io.junction.nats.server.ServerOptions;
+import java.nio.file.Path;
+
+/** A server with JetStream on a random port and a given store directory, for tests. */
+final class JetStreamServer implements AutoCloseable {
+    private final NatsServer server;
+    private final JetStream jetStream;
+
+    private JetStreamServer(NatsServer server, JetStream jetStream) {
+        this.server = server;
+        this.jetStream = jetStream;
+    }
+
+    static JetStreamServer start(Path storeDir) {
+        return start(storeDir, ServerOptions.RANDOM_PORT);
+    }
+
+    static JetStreamServer start(Path storeDir, int port) {
+        var options = ServerOptions.builder().host("127.0.0.1").port(port).build();
+        var server = new NatsServer(options);
+        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1));
+        jetStream.start();
+        server.addCompanion(jetStream);
+        server.start();
+        return new JetStreamServer(server, jetStream);
+    }
+
+    String url() {
+        return server.clientUrl();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    JetStream jetStream() {
+        return jetStream;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
