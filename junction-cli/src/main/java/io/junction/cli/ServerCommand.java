@@ -150,7 +150,9 @@ final class ServerCommand implements Callable<Integer> {
                         "junction-shutdown"));
         try {
             server.start();
-            var monitoringUrls = options.httpPort() == 0 ? List.<String>of() : MonitorServer.start(server).urls();
+            var monitoringUrls = options.httpPort() == 0
+                    ? List.<String>of()
+                    : MonitorServer.start(server).urls();
             server.writePortsFile(System.getProperty("junction.executable", "junction"), monitoringUrls);
         } catch (RuntimeException e) {
             Logging.error("could not start the server: " + e.getMessage());

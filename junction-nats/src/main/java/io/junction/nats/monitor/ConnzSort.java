@@ -57,7 +57,11 @@ enum ConnzSort {
     }
 
     Comparator<ConnectionInfo> comparator(Instant now) {
-        Comparator<ConnectionInfo> order = switch (this) {
+        return order(now).thenComparing(BY_CID);
+    }
+
+    private Comparator<ConnectionInfo> order(Instant now) {
+        return switch (this) {
             case CID, START -> BY_CID;
             case SUBS -> descending(ConnectionInfo::subscriptionCount);
             case PENDING -> descending(ConnectionInfo::pendingBytes);
@@ -66,13 +70,11 @@ enum ConnzSort {
             case BYTES_TO -> descending(ConnectionInfo::outBytes);
             case BYTES_FROM -> descending(ConnectionInfo::inBytes);
             case LAST -> descending(info -> nanos(info.lastActivity()));
-            case IDLE -> descending(info -> Duration.between(info.lastActivity(), end(info, now)).toNanos());
-            case UPTIME -> Comparator.comparingLong(info -> Duration.between(info.start(), end(info, now)).toNanos());
+            case IDLE -> descending(info -> between(info.lastActivity(), end(info, now)));
+            case UPTIME -> Comparator.comparingLong(info -> between(info.start(), end(info, now)));
             case STOP -> descending(info -> info.stop() == null ? Long.MIN_VALUE : nanos(info.stop()));
             case REASON -> Comparator.comparing(info -> info.reason() == null ? "" : info.reason());
         };
-
-        return order.thenComparing(BY_CID);
     }
 
     /** When a connection's clock stops: now while it is open, its stop once closed. */
@@ -82,6 +84,10 @@ enum ConnzSort {
 
     private static Comparator<ConnectionInfo> descending(ToLongFunction<ConnectionInfo> key) {
         return Comparator.comparingLong(key).reversed();
+    }
+
+    private static long between(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos();
     }
 
     private static long nanos(Instant instant) {

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * reading nats-server's endpoints with curl are used to, with numbers as Go writes a {@code float64}. Thread-safe.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
-            .addSerializer(Double.class, new GoFloatSerializer())
-            .addSerializer(double.class, new GoFloatSerializer()));
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule()
+                    .addSerializer(Double.class, new GoFloatSerializer())
+                    .addSerializer(double.class, new GoFloatSerializer()));
     private static final ObjectWriter INDENTED = MAPPER.writer(indentedLikeGo());
     private static final ObjectWriter COMPACT = MAPPER.writer();
 

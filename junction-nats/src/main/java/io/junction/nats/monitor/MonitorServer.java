@@ -16,8 +16,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,90 +40,53 @@ public final class MonitorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorServer.class);
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
 
-    private final EventLoopGroup group;
-    private final Channel channel;
-    private final String host;
+    private final NatsServer server;
+    private final HttpRequestStats requestStats = new HttpRequestStats();
+    private final ProcessUsage usage = new ProcessUsage();
     private final MetricsEndpoint metrics;
+    private final EventLoopGroup group =
+            new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("junction-monitor"), NioIoHandler.newFactory());
+    private Channel channel;
+    private volatile int port;
     private boolean closed;
 
-    private MonitorServer(EventLoopGroup group, Channel channel, String host, MetricsEndpoint metrics) {
-        this.group = group;
-        this.channel = channel;
-        this.host = host;
-        this.metrics = metrics;
+    private MonitorServer(NatsServer server) {
+        this.server = server;
+        this.metrics = new MetricsEndpoint(server, usage);
     }
 
     /**
-     * Starts monitoring on the server's {@code httpHost:httpPort}, a random free port when that is -1. Call it after
-     * {@link NatsServer#start}.
+     * Starts monitoring on the server's {@code httpHost:httpPort}, a random free port when that is -1, and logs
+     * where as nats-server does. Call it after {@link NatsServer#start}.
      *
      * @throws IllegalArgumentException when the server's options turn monitoring off (port 0)
-     * @throws UncheckedIOException when the port cannot be bound
+     * @throws UncheckedIOException when the port cannot be bound, with nats-server's text
      */
     public static MonitorServer start(NatsServer server) {
-        var options = server.options();
-        if (options.httpPort() == 0) {
+        if (server.options().httpPort() == 0) {
             throw new IllegalArgumentException("monitoring is off: the http port is 0");
         }
-        var port = options.httpPort() == -1 ? 0 : options.httpPort();
-        var requestStats = new HttpRequestStats();
-        var usage = new ProcessUsage();
-        var metrics = new MetricsEndpoint(server, usage);
-        var boundPort = new int[1];
-        var routes = new LinkedHashMap<String, MonitorHandler.Route>();
-        routes.put("/", new MonitorHandler.Route("/", new RootPage()));
-        routes.put("/varz", new MonitorHandler.Route(
-                "/varz", new VarzEndpoint(server, requestStats, usage, () -> boundPort[0])));
-        routes.put("/connz", new MonitorHandler.Route("/connz", new ConnzEndpoint(server)));
-        var subsz = new SubszEndpoint(server);
-        routes.put("/subsz", new MonitorHandler.Route("/subsz", subsz));
-        routes.put("/subscriptionsz", new MonitorHandler.Route("/subsz", subsz));
-        routes.put("/routez", new MonitorHandler.Route("/routez", new TopologyEndpoints(server)::routez));
-        routes.put("/leafz", new MonitorHandler.Route("/leafz", new TopologyEndpoints(server)::leafz));
-        routes.put("/healthz", new MonitorHandler.Route("/healthz", new HealthzEndpoint(server)));
-        routes.put("/metrics", new MonitorHandler.Route("/metrics", metrics));
-        var handler = new MonitorHandler(routes, requestStats);
-
-        var group = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("junction-monitor"), NioIoHandler.newFactory());
-        Channel channel;
+        var monitor = new MonitorServer(server);
         try {
-            channel = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline()
-                                    .addLast(new HttpServerCodec())
-                                    .addLast(new HttpServerKeepAliveHandler())
-                                    .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                    .addLast(handler);
-                        }
-                    })
-                    .bind(options.httpHost(), port)
-                    .syncUninterruptibly()
-                    .channel();
+            monitor.bind();
         } catch (Exception e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            metrics.close();
+            monitor.close();
             throw new UncheckedIOException(new IOException("can't listen to the monitor port: " + e.getMessage(), e));
         }
-        boundPort[0] = ((InetSocketAddress) channel.localAddress()).getPort();
-        var monitor = new MonitorServer(group, channel, options.httpHost(), metrics);
         server.addCompanion(monitor);
-        LOG.info("Starting http monitor on {}", joinHostPort(options.httpHost(), boundPort[0]));
+        LOG.info("Starting http monitor on {}", joinHostPort(server.options().httpHost(), monitor.port()));
 
         return monitor;
     }
 
     /** The port bound, which differs from the configured one when that was -1. */
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return port;
     }
 
     /** The URL to reach the monitor at, with a loopback host when bound to every interface. */
     public String url() {
+        var host = server.options().httpHost();
         var reachable = isWildcard(host) ? "127.0.0.1" : host;
         return "http://" + joinHostPort(reachable, port());
     }
@@ -140,9 +103,53 @@ public final class MonitorServer implements AutoCloseable {
             return;
         }
         closed = true;
-        channel.close().syncUninterruptibly();
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         metrics.close();
+    }
+
+    private synchronized void bind() {
+        var handler = new MonitorHandler(routes(), requestStats);
+        var configured = server.options().httpPort();
+        channel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpServerKeepAliveHandler())
+                                .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                                .addLast(handler);
+                    }
+                })
+                .bind(server.options().httpHost(), configured == -1 ? 0 : configured)
+                .syncUninterruptibly()
+                .channel();
+        port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** nats-server's paths; {@code /subscriptionsz} is its old name for {@code /subsz} and counts as that. */
+    private Map<String, MonitorHandler.Route> routes() {
+        var subsz = new SubszEndpoint(server);
+        var topology = new TopologyEndpoints(server);
+        return Map.of(
+                "/", route("/", new RootPage()),
+                "/varz", route("/varz", new VarzEndpoint(server, requestStats, usage, this::port)),
+                "/connz", route("/connz", new ConnzEndpoint(server)),
+                "/subsz", route("/subsz", subsz),
+                "/subscriptionsz", route("/subsz", subsz),
+                "/routez", route("/routez", topology::routez),
+                "/leafz", route("/leafz", topology::leafz),
+                "/healthz", route("/healthz", new HealthzEndpoint(server)),
+                "/metrics", route("/metrics", metrics));
+    }
+
+    private static MonitorHandler.Route route(String statsName, Endpoint endpoint) {
+        return new MonitorHandler.Route(statsName, endpoint);
     }
 
     @Override

@@ -13,7 +13,6 @@ public record SubscriptionDetail(long cid, String subject, String queue, String 
         var delivered = subscription.delivered();
         // A publisher counts a delivery before it learns the limit was reached and drops it, so clamp to the limit.
         var msgs = max > 0 ? Math.min(delivered, max) : delivered;
-        return new SubscriptionDetail(
-                cid, subscription.subject(), subscription.queue(), subscription.sid(), msgs, max);
+        return new SubscriptionDetail(cid, subscription.subject(), subscription.queue(), subscription.sid(), msgs, max);
     }
 }

@@ -42,8 +42,9 @@ class ConnzEndpointTest {
         var beta = monitored.connect("beta");
         publish(beta, "orders.new", 3);
 
-        await().untilAsserted(() -> assertThat(
-                        connection(monitored.poll("/connz"), "alpha").get("out_msgs").asLong())
+        await().untilAsserted(() -> assertThat(connection(monitored.poll("/connz"), "alpha")
+                        .get("out_msgs")
+                        .asLong())
                 .isEqualTo(3));
         var connz = monitored.json("/connz");
 
@@ -52,10 +53,12 @@ class ConnzEndpointTest {
         assertThat(connz.get("total").asInt()).isEqualTo(2);
         assertThat(connz.get("offset").asInt()).isZero();
         assertThat(connz.get("limit").asInt()).isEqualTo(1024);
-        assertThat(Instant.parse(connz.get("now").asText())).isAfter(monitored.server().startTime());
+        assertThat(Instant.parse(connz.get("now").asText()))
+                .isAfter(monitored.server().startTime());
         assertThat(names(connz)).containsExactly("alpha", "beta");
         var first = connz.get("connections").get(0);
-        assertThat(first.get("cid").asLong()).isLessThan(connz.get("connections").get(1).get("cid").asLong());
+        assertThat(first.get("cid").asLong())
+                .isLessThan(connz.get("connections").get(1).get("cid").asLong());
         assertThat(first.get("kind").asText()).isEqualTo("Client");
         assertThat(first.get("type").asText()).isEqualTo("nats");
         assertThat(first.get("ip").asText()).isEqualTo("127.0.0.1");
@@ -69,7 +72,8 @@ class ConnzEndpointTest {
         assertThat(first.get("rtt").asText()).isEqualTo("0s");
         assertThat(first.get("uptime").asText()).matches("\\d+s");
         assertThat(first.get("idle").asText()).matches("\\d+s");
-        assertThat(Instant.parse(first.get("start").asText())).isBefore(Instant.parse(connz.get("now").asText()));
+        assertThat(Instant.parse(first.get("start").asText()))
+                .isBefore(Instant.parse(connz.get("now").asText()));
         assertThat(Instant.parse(first.get("last_activity").asText()))
                 .isAfterOrEqualTo(Instant.parse(first.get("start").asText()));
         assertThat(first.has("stop")).isFalse();
@@ -100,8 +104,9 @@ class ConnzEndpointTest {
         subscriber.subscribe("audit.>", "auditors");
         subscriber.flush(Duration.ofSeconds(5));
         publish(monitored.connect("publisher"), "audit.login", 2);
-        await().untilAsserted(() -> assertThat(
-                        connection(monitored.poll("/connz"), "subscriber").get("out_msgs").asLong())
+        await().untilAsserted(() -> assertThat(connection(monitored.poll("/connz"), "subscriber")
+                        .get("out_msgs")
+                        .asLong())
                 .isEqualTo(2));
 
         var connz = monitored.json("/connz?subs=detail");
@@ -113,7 +118,8 @@ class ConnzEndpointTest {
         assertThat(detail.get(0).get("qgroup").asText()).isEqualTo("auditors");
         assertThat(detail.get(0).get("sid").asText()).isNotEmpty();
         assertThat(detail.get(0).get("msgs").asLong()).isEqualTo(2);
-        assertThat(detail.get(0).get("cid").asLong()).isEqualTo(subscriberInfo.get("cid").asLong());
+        assertThat(detail.get(0).get("cid").asLong())
+                .isEqualTo(subscriberInfo.get("cid").asLong());
         assertThat(subscriberInfo.has("subscriptions_list")).isFalse();
     }
 
@@ -131,11 +137,13 @@ class ConnzEndpointTest {
         publish(clients.get(0), "nobody.listens", 5);
         publish(clients.get(2), "nobody.listens", 1);
 
-        await().untilAsserted(() -> assertThat(
-                        connection(monitored.poll("/connz"), "subs-0").get("in_msgs").asLong())
+        await().untilAsserted(() -> assertThat(connection(monitored.poll("/connz"), "subs-0")
+                        .get("in_msgs")
+                        .asLong())
                 .isEqualTo(5));
-        await().untilAsserted(() -> assertThat(
-                        connection(monitored.poll("/connz"), "subs-2").get("in_msgs").asLong())
+        await().untilAsserted(() -> assertThat(connection(monitored.poll("/connz"), "subs-2")
+                        .get("in_msgs")
+                        .asLong())
                 .isEqualTo(1));
 
         assertThat(names(monitored.json("/connz?sort=subs"))).containsExactly("subs-2", "subs-1", "subs-0");
@@ -177,8 +185,8 @@ class ConnzEndpointTest {
 
         leaving.close();
 
-        await().untilAsserted(() -> assertThat(names(monitored.poll("/connz?state=closed")))
-                .containsExactly("leaves"));
+        await().untilAsserted(() ->
+                assertThat(names(monitored.poll("/connz?state=closed"))).containsExactly("leaves"));
         var closed = connection(monitored.json("/connz?state=closed&subs=1"), "leaves");
         assertThat(closed.get("reason").asText()).isEqualTo("Client Closed");
         assertThat(Instant.parse(closed.get("stop").asText()))
@@ -233,7 +241,8 @@ class ConnzEndpointTest {
                 "/connz?subs=maybe",
                 "Error decoding boolean for 'subs': strconv.ParseBool: parsing \"maybe\": invalid syntax");
         assertBadRequest(
-                "/connz?auth=yes", "Error decoding boolean for 'auth': strconv.ParseBool: parsing \"yes\": invalid syntax");
+                "/connz?auth=yes",
+                "Error decoding boolean for 'auth': strconv.ParseBool: parsing \"yes\": invalid syntax");
     }
 
     private void assertBadRequest(String pathAndQuery, String text) throws Exception {

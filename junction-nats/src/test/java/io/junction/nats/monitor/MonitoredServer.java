@@ -65,8 +65,8 @@ final class MonitoredServer implements AutoCloseable {
     JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
         var response = get(pathAndQuery);
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
         }
         if (!response.headers().firstValue("content-type").orElse("").equals("application/json")) {
             throw new AssertionError("GET " + pathAndQuery + " is not JSON: " + response.headers());

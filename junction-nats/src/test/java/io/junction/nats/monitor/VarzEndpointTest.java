@@ -40,9 +40,11 @@ class VarzEndpointTest {
         assertThat(varz.get("http_port").asInt()).isEqualTo(monitored.monitor().port());
         assertThat(varz.get("max_connections").asInt()).isEqualTo(64 * 1024);
         assertThat(varz.get("ping_interval").isIntegralNumber()).isTrue();
-        assertThat(varz.get("ping_interval").asLong()).isEqualTo(Duration.ofMinutes(2).toNanos());
+        assertThat(varz.get("ping_interval").asLong())
+                .isEqualTo(Duration.ofMinutes(2).toNanos());
         assertThat(varz.get("ping_max").asInt()).isEqualTo(2);
-        assertThat(varz.get("write_deadline").asLong()).isEqualTo(Duration.ofSeconds(10).toNanos());
+        assertThat(varz.get("write_deadline").asLong())
+                .isEqualTo(Duration.ofSeconds(10).toNanos());
         assertThat(varz.get("auth_timeout").toString()).isEqualTo("2");
         assertThat(varz.get("max_control_line").asInt()).isEqualTo(4096);
         assertThat(varz.get("max_payload").asInt()).isEqualTo(1024 * 1024);
@@ -58,12 +60,15 @@ class VarzEndpointTest {
         assertThat(Instant.parse(varz.get("start").asText()))
                 .isEqualTo(monitored.server().startTime());
         assertThat(varz.get("now").asText()).endsWith("Z");
-        assertThat(Instant.parse(varz.get("now").asText())).isAfterOrEqualTo(monitored.server().startTime());
-        assertThat(varz.get("config_load_time").asText()).isEqualTo(varz.get("start").asText());
+        assertThat(Instant.parse(varz.get("now").asText()))
+                .isAfterOrEqualTo(monitored.server().startTime());
+        assertThat(varz.get("config_load_time").asText())
+                .isEqualTo(varz.get("start").asText());
         assertThat(varz.get("uptime").asText()).matches("\\d+s");
         assertThat(varz.get("mem").asLong()).isGreaterThan(1024 * 1024);
         assertThat(varz.get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(varz.get("gomaxprocs").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(varz.get("gomaxprocs").asInt())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(varz.get("cpu").isNumber()).isTrue();
         assertThat(varz.get("cpu").asDouble()).isGreaterThanOrEqualTo(0);
     }
