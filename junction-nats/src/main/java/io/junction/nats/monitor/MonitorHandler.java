@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 @Sharable
 final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorHandler.class);
+    private static final MonitorResponse BAD_REQUEST = MonitorResponse.text(400, "400 Bad Request");
 
     /** An endpoint and the name its requests are counted under in {@code http_req_stats}. */
     record Route(String statsName, Endpoint endpoint) {}
@@ -40,19 +41,20 @@ final class MonitorHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
-            var response = toHttp(MonitorResponse.text(400, "400 Bad Request"));
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(toHttp(BAD_REQUEST)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        var uri = new QueryStringDecoder(request.uri());
-        var response = respond(uri.path(), new QueryParameters(uri.parameters()));
-        var http = toHttp(response);
-        HttpUtil.setKeepAlive(http, HttpUtil.isKeepAlive(request));
-
-        var written = ctx.writeAndFlush(http);
-        if (!HttpUtil.isKeepAlive(request)) {
-            written.addListener(ChannelFutureListener.CLOSE);
+        MonitorResponse response;
+        try {
+            var uri = new QueryStringDecoder(request.uri());
+            response = respond(uri.path(), new QueryParameters(uri.parameters()));
+        } catch (IllegalArgumentException e) {
+            // A malformed percent-escape in the path or the query.
+            response = BAD_REQUEST;
         }
+
+        // HttpServerKeepAliveHandler closes the connection after this when the request asked for that.
+        ctx.writeAndFlush(toHttp(response));
     }
 
     @Override

@@ -49,6 +49,45 @@ class MonitorServerTest {
     }
 
     @Test
+    void answersAMalformedEscapeWithBadRequest() throws Exception {
+        try (var socket = new Socket("127.0.0.1", monitored.monitor().port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream()
+                    .write("GET /connz?sort=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+
+            var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(response).startsWith("HTTP/1.1 400 Bad Request");
+        }
+    }
+
+    @Test
+    void servesManyRequestsOverOneKeptAliveConnection() throws Exception {
+        try (var socket = new Socket("127.0.0.1", monitored.monitor().port())) {
+            var out = socket.getOutputStream();
+            var request = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            out.write(request);
+            out.write(request);
+            out.flush();
+            var in = socket.getInputStream();
+            var received = new StringBuilder();
+            var buffer = new byte[4096];
+            socket.setSoTimeout(5000);
+
+            while (occurrences(received.toString(), "{\"status\":\"ok\"}") < 2) {
+                var read = in.read(buffer);
+                assertThat(read)
+                        .as("connection stays open for the second answer")
+                        .isPositive();
+                received.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+            }
+
+            assertThat(received.toString()).startsWith("HTTP/1.1 200 OK").contains("content-length: 15");
+        }
+    }
+
+    @Test
     void wrapsJsonInAJsonpCallback() throws Exception {
         var response = monitored.get("/varz?callback=show");
 
@@ -146,5 +185,13 @@ class MonitorServerTest {
         var off = new NatsServer(ServerOptions.builder().port(-1).build());
 
         assertThatThrownBy(() -> MonitorServer.start(off)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int occurrences(String text, String part) {
+        var count = 0;
+        for (var at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 }
