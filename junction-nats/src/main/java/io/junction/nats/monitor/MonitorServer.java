@@ -71,7 +71,8 @@ public final class MonitorServer implements AutoCloseable {
             monitor.bind();
         } catch (Exception e) {
             monitor.close();
-            throw new UncheckedIOException(new IOException("can't listen to the monitor port: " + e.getMessage(), e));
+            var cause = e instanceof IOException io ? io : new IOException(e);
+            throw new UncheckedIOException("can't listen to the monitor port: " + e.getMessage(), cause);
         }
         server.addCompanion(monitor);
         LOG.info("Starting http monitor on {}", joinHostPort(server.options().httpHost(), monitor.port()));
