@@ -7,6 +7,7 @@ import io.junction.nats.auth.Permissions;
 import io.junction.nats.auth.User;
 import io.junction.nats.config.ConfigException;
 import io.junction.nats.config.ConfigLoader;
+import io.junction.nats.monitor.MonitorServer;
 import io.junction.nats.server.NatsServer;
 import io.junction.nats.server.ServerOptions;
 import java.nio.file.Path;
@@ -161,6 +162,10 @@ final class ServerCommand implements Callable<Integer> {
                         "junction-shutdown"));
         try {
             server.start();
+            var monitoringUrls = options.httpPort() == 0
+                    ? List.<String>of()
+                    : MonitorServer.start(server).urls();
+            server.writePortsFile(System.getProperty("junction.executable", "junction"), monitoringUrls);
         } catch (RuntimeException e) {
             Logging.error("could not start the server: " + e.getMessage());
             return 1;

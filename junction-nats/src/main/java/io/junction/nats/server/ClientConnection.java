@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -524,5 +525,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     long cid() {
         return cid;
+    }
+
+    Collection<Subscription> subscriptions() {
+        return subscriptions.values();
     }
 }

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -270,6 +271,18 @@ public final class NatsServer implements AutoCloseable {
             result.add(client.info(withSubscriptions));
         }
         result.sort((a, b) -> Long.compare(a.cid(), b.cid()));
+        return result;
+    }
+
+    /** Snapshots of the open connections' subscriptions with their sids and delivery counts, in connection id order. */
+    public List<SubscriptionDetail> subscriptionDetails() {
+        var result = new ArrayList<SubscriptionDetail>();
+        for (var client : clients.values()) {
+            for (var subscription : client.subscriptions()) {
+                result.add(SubscriptionDetail.of(client.cid(), subscription));
+            }
+        }
+        result.sort(Comparator.comparingLong(SubscriptionDetail::cid));
         return result;
     }
 
