@@ -27,7 +27,7 @@ final class HealthzEndpoint implements Endpoint {
 
     @Override
     public MonitorResponse handle(QueryParameters query) {
-        // Parsed only to reject what nats-server rejects: without JetStream no option changes the answer.
+        // Parsed only to reject what nats-server rejects; JetStream is healthy whenever it runs.
         query.bool("js-enabled");
         query.bool("js-enabled-only");
         query.bool("js-server-only");
@@ -43,7 +43,7 @@ final class HealthzEndpoint implements Endpoint {
         if (!server.isRunning()) {
             return NOT_READY;
         }
-        if (server.options().jetStream().enabled()) {
+        if (server.options().jetStream().enabled() && !server.servesJetStream()) {
             return JETSTREAM_NOT_ENABLED;
         }
 
