@@ -54,6 +54,7 @@ final class JsonReport {
         for (var kind : ServerKind.values()) {
             var server = new LinkedHashMap<String, Object>();
             server.put("msgs_per_s_median", results.medianRate(kind));
+            server.put("server_cpu_ns_per_msg_median", results.medianServerCost(kind));
             if (results.hasLatency()) {
                 server.put("latency_p50_us_median", results.medianLatency(kind, false));
                 server.put("latency_p99_us_median", results.medianLatency(kind, true));
@@ -75,6 +76,7 @@ final class JsonReport {
             map.put("cpu_server", round.cpu().server());
             map.put("cpu_client", round.cpu().client());
             map.put("cpu_others", round.cpu().others());
+            map.put("server_cpu_ns_per_msg", round.serverNanosPerMessage());
             map.put("missing", round.missing());
             map.put("surplus", round.surplus());
             if (round.latency() != null) {

@@ -36,6 +36,14 @@ record RoundResult(
         return elapsedNanos == 0 ? Double.NaN : messages * 1e9 / elapsedNanos;
     }
 
+    /**
+     * The server's CPU time for each message counted, in nanoseconds: how hard the server worked, which background
+     * load on the machine disturbs less than it disturbs the rate.
+     */
+    double serverNanosPerMessage() {
+        return messages == 0 ? Double.NaN : cpu.server() * elapsedNanos / messages;
+    }
+
     boolean clean() {
         return missing == 0 && surplus == 0 && problems.isEmpty();
     }

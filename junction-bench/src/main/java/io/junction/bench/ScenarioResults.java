@@ -42,6 +42,14 @@ final class ScenarioResults {
         return ratios(RoundResult::rate);
     }
 
+    double medianServerCost(ServerKind kind) {
+        return Stats.median(rounds(kind), RoundResult::serverNanosPerMessage);
+    }
+
+    double[] serverCostRatios() {
+        return ratios(RoundResult::serverNanosPerMessage);
+    }
+
     double medianLatency(ServerKind kind, boolean p99) {
         return Stats.median(rounds(kind), r -> latencyMicros(r, p99));
     }

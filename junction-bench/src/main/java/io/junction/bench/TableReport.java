@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The report as aligned plain-text tables, for a terminal and for pasting into the README. */
 final class TableReport {
     private static final String ROW = "%-22s %20s %18s %22s %14s";
-    private static final String CPU_ROW = "%-22s %20s %20s";
+    private static final String CPU_ROW = "%-22s %18s %18s %11s %11s %8s";
     private static final String MEMORY_ROW = "%-22s %20s %18s %22s";
     private static final double KIB_PER_MIB = 1024.0;
 
@@ -35,8 +35,8 @@ final class TableReport {
                     + results.scenario().description());
         }
         lines.add("  Publishers stay at most " + options.window() + " deliveries ahead of their subscribers.");
-        lines.add("  Ratio: median of the per-round ratios Junction/nats-server, min..max their spread;"
-                + " for latency, above 1 means Junction is slower.");
+        lines.add("  Ratios: median of the per-round ratios Junction/nats-server, min..max their spread;");
+        lines.add("  for latency and ns/msg, above 1 means Junction is slower.");
         lines.add("");
         var problems = report.problems();
         lines.add(
@@ -92,23 +92,28 @@ final class TableReport {
 
     private static List<String> cpu(BenchReport report) {
         var lines = new ArrayList<String>();
-        lines.add("CPU in the measured rounds (median; 100% = one core busy): server / benchmark client / others");
-        lines.add(String.format(Locale.ROOT, CPU_ROW, "scenario", "nats-server", "Junction"));
+        lines.add("CPU in the measured rounds (medians): server/client/rest of the machine in shares of one core,");
+        lines.add("then the server's CPU time per message counted, which background load disturbs less than msgs/s");
+        lines.add(String.format(
+                Locale.ROOT, CPU_ROW, "scenario", "nats-server", "Junction", "nats ns/msg", "Junc ns/msg", "ratio"));
         for (var results : report.scenarios()) {
             lines.add(String.format(
                     Locale.ROOT,
                     CPU_ROW,
                     results.scenario().title(),
                     cpuShares(results.rounds(ServerKind.NATS_SERVER)),
-                    cpuShares(results.rounds(ServerKind.JUNCTION))));
+                    cpuShares(results.rounds(ServerKind.JUNCTION)),
+                    count(results.medianServerCost(ServerKind.NATS_SERVER)),
+                    count(results.medianServerCost(ServerKind.JUNCTION)),
+                    ratio(Stats.median(results.serverCostRatios()))));
         }
 
         return lines;
     }
 
     private static String cpuShares(List<RoundResult> rounds) {
-        return percent(Stats.median(rounds, r -> r.cpu().server())) + " / "
-                + percent(Stats.median(rounds, r -> r.cpu().client())) + " / "
+        return percent(Stats.median(rounds, r -> r.cpu().server())) + "/"
+                + percent(Stats.median(rounds, r -> r.cpu().client())) + "/"
                 + percent(Stats.median(rounds, r -> r.cpu().others()));
     }
 
