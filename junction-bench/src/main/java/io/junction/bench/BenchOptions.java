@@ -36,7 +36,7 @@ record BenchOptions(
               --subscribers <n>      subscribers for fan-out and members of the queue group (default 4)
               --requesters <n>       synchronous requesters, one connection each (default 2)
               --window <n>           deliveries publishers may run ahead of their subscribers (default 32768)
-              --warmup <s>           unmeasured run of every scenario on each server first (default 1; 0 skips)
+              --warmup <s>           unmeasured run of every scenario on each server first (default 3; 0 skips)
               --drain-timeout <s>    how long a round waits for its last messages (default 10)
               --scenarios <a,b,..>   a subset of publish,pair,fanout,queue,request (default all)
               --junction-jar <path>  Junction's jar (default junction-cli/target/junction.jar)
@@ -68,7 +68,7 @@ record BenchOptions(
         int subscribers = 4;
         int requesters = 2;
         int window = 32_768;
-        Duration warmup = Duration.ofSeconds(1);
+        Duration warmup = Duration.ofSeconds(3);
         Duration drainTimeout = Duration.ofSeconds(10);
         boolean json;
         Path junctionJar = Path.of("junction-cli", "target", "junction.jar");

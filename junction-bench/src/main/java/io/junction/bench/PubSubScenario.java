@@ -49,7 +49,10 @@ final class PubSubScenario implements Scenario {
             var start = new CountDownLatch(1);
             var round = new PublisherLoop.Round(
                     start, clock, duration, load.window(), load.drainTimeout(), clients.problems());
-            var publishers = startPublishers(clients, flows, round);
+            var publishers = new ArrayList<Thread>();
+            for (var loop : connectPublishers(clients, flows, round)) {
+                publishers.add(Thread.ofPlatform().name(loop.name()).start(loop));
+            }
 
             clock.start();
             start.countDown();
@@ -81,19 +84,19 @@ final class PubSubScenario implements Scenario {
         }
     }
 
-    private List<Thread> startPublishers(Clients clients, List<Flow> flows, PublisherLoop.Round round)
+    /** Connects every publisher before any thread starts, so a failed connection leaves no thread waiting. */
+    private List<PublisherLoop> connectPublishers(Clients clients, List<Flow> flows, PublisherLoop.Round round)
             throws Exception {
-        var threads = new ArrayList<Thread>();
+        var loops = new ArrayList<PublisherLoop>();
         for (int f = 0; f < flows.size(); f++) {
             var flow = flows.get(f);
             for (int p = 0; p < flow.publishers(); p++) {
-                var name = key() + "-pub-" + f + "-" + p;
-                var loop = new PublisherLoop(clients.connect(name), flow, p, payload, round);
-                threads.add(Thread.ofPlatform().name(name).start(loop));
+                var connection = clients.connect(key() + "-pub-" + f + "-" + p);
+                loops.add(new PublisherLoop(connection, flow, p, payload, round));
             }
         }
 
-        return threads;
+        return loops;
     }
 
     private void awaitDrained(List<Flow> flows) {

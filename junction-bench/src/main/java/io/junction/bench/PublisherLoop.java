@@ -38,9 +38,12 @@ final class PublisherLoop implements Runnable {
         this.round = round;
     }
 
+    String name() {
+        return connection.getOptions().getConnectionName();
+    }
+
     @Override
     public void run() {
-        var name = connection.getOptions().getConnectionName();
         try {
             round.start().await();
             publishUntil(round.clock().startNanos() + round.duration().toNanos());
@@ -48,9 +51,9 @@ final class PublisherLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
-            round.problems().add(name + " flush timed out");
+            round.problems().add(name() + " flush timed out");
         } catch (RuntimeException e) {
-            round.problems().add(name + " publish failed: " + e);
+            round.problems().add(name() + " publish failed: " + e);
         }
     }
 

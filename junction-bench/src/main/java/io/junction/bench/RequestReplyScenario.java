@@ -47,15 +47,17 @@ final class RequestReplyScenario implements Scenario {
             responder.flush(SETUP_TIMEOUT);
 
             var round = new Round(new CountDownLatch(1), clock, duration, clients.problems());
+            var requesters = new ArrayList<Connection>();
+            for (int i = 0; i < load.requesters(); i++) {
+                requesters.add(clients.connect("request-requester-" + i));
+            }
             var recorders = new ArrayList<LatencyRecorder>();
             var threads = new ArrayList<Thread>();
-            for (int i = 0; i < load.requesters(); i++) {
-                var requester = clients.connect("request-requester-" + i);
+            for (var requester : requesters) {
                 var recorder = new LatencyRecorder();
                 recorders.add(recorder);
-                threads.add(Thread.ofPlatform()
-                        .name("requester-" + i)
-                        .start(() -> requestLoop(requester, recorder, round)));
+                var name = requester.getOptions().getConnectionName();
+                threads.add(Thread.ofPlatform().name(name).start(() -> requestLoop(requester, recorder, round)));
             }
 
             clock.start();
