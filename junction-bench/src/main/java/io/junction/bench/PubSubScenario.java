@@ -70,10 +70,10 @@ final class PubSubScenario implements Scenario {
     private void subscribe(Clients clients, List<Flow> flows) throws Exception {
         for (int f = 0; f < flows.size(); f++) {
             var flow = flows.get(f);
-            for (int s = 0; s < topology.subscribersPerFlow(load); s++) {
+            for (int s = 0; s < flow.subscribers(); s++) {
                 var connection = clients.connect(key() + "-sub-" + f + "-" + s);
-                var dispatcher = connection.createDispatcher(flow.counter(load.messageSize()));
-                if (topology == Topology.QUEUE_GROUP) {
+                var dispatcher = connection.createDispatcher(flow.counter(s, load.messageSize()));
+                if (flow.queueGroup()) {
                     dispatcher.subscribe(flow.subject(), Topology.QUEUE_GROUP_NAME);
                 } else {
                     dispatcher.subscribe(flow.subject());
@@ -108,7 +108,7 @@ final class PubSubScenario implements Scenario {
 
     private static boolean drained(List<Flow> flows) {
         for (var flow : flows) {
-            if (flow.lag() > 0) {
+            if (flow.missing() > 0) {
                 return false;
             }
         }
@@ -121,10 +121,9 @@ final class PubSubScenario implements Scenario {
         long missing = 0;
         long surplus = 0;
         for (var flow : flows) {
-            long lag = flow.lag();
             counted += topology == Topology.PUBLISH_ONLY ? flow.published() : flow.delivered();
-            missing += Math.max(0, lag);
-            surplus += Math.max(0, -lag) + flow.malformed();
+            missing += flow.missing();
+            surplus += flow.surplus();
         }
 
         return RoundResult.of(counted, clock, missing, surplus, null, problems);

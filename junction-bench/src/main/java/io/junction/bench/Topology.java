@@ -50,25 +50,17 @@ enum Topology {
     /** The flows of one round, each with its subscribers still to be connected. */
     List<Flow> flows(Load load) {
         return switch (this) {
-            case PUBLISH_ONLY -> List.of(new Flow("bench.publish", load.publishers(), 0));
+            case PUBLISH_ONLY -> List.of(new Flow("bench.publish", load.publishers(), 0, false));
             case PAIRS -> pairs(load.publishers());
-            case FAN_OUT -> List.of(new Flow("bench.fanout", load.publishers(), load.subscribers()));
-            case QUEUE_GROUP -> List.of(new Flow("bench.queue", load.publishers(), 1));
-        };
-    }
-
-    int subscribersPerFlow(Load load) {
-        return switch (this) {
-            case PUBLISH_ONLY -> 0;
-            case PAIRS -> 1;
-            case FAN_OUT, QUEUE_GROUP -> load.subscribers();
+            case FAN_OUT -> List.of(new Flow("bench.fanout", load.publishers(), load.subscribers(), false));
+            case QUEUE_GROUP -> List.of(new Flow("bench.queue", load.publishers(), load.subscribers(), true));
         };
     }
 
     private static List<Flow> pairs(int count) {
         var flows = new ArrayList<Flow>();
         for (int i = 0; i < count; i++) {
-            flows.add(new Flow("bench.pair." + i, 1, 1));
+            flows.add(new Flow("bench.pair." + i, 1, 1, false));
         }
 
         return flows;
