@@ -1,0 +1,70 @@
+package io.junction.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the servers' logs after the run. Both write nats-server's log format, so warnings, errors and slow consumers
+ * are found the same way in each.
+ */
+final class ServerLogs {
+    private static final int SHOWN = 5;
+    private static final Pattern STARTING = Pattern.compile("\\[INF] Starting (.*)$");
+    private static final Pattern VERSION = Pattern.compile("\\[INF]\\s+Version:\\s+(\\S+)");
+
+    private ServerLogs() {}
+
+    /** The warnings, errors and slow-consumer notices in a log, the first few in full and then a count. */
+    static List<String> problems(Path log) {
+        var found = new ArrayList<String>();
+        int count = 0;
+        for (var line : lines(log)) {
+            if (line.contains("[WRN]")
+                    || line.contains("[ERR]")
+                    || line.contains("[FTL]")
+                    || line.toLowerCase(Locale.ROOT).contains("slow consumer")) {
+                if (count++ < SHOWN) {
+                    found.add(line.strip());
+                }
+            }
+        }
+        if (count > SHOWN) {
+            found.add("... and " + (count - SHOWN) + " more in " + log);
+        }
+
+        return found;
+    }
+
+    /**
+     * What the server said of itself when it started: nats-server logs its name and then a version line, Junction
+     * one line with both.
+     */
+    static String startedAs(Path log) {
+        String started = null;
+        for (var line : lines(log)) {
+            var starting = STARTING.matcher(line);
+            var version = VERSION.matcher(line);
+            if (starting.find() && started == null) {
+                started = starting.group(1).strip();
+            } else if (version.find() && started != null) {
+                return started + " " + version.group(1);
+            }
+        }
+
+        return started == null ? "version unknown" : started;
+    }
+
+    private static List<String> lines(Path log) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of("[ERR] cannot read " + log + ": " + e.getMessage());
+        }
+    }
+}
