@@ -98,6 +98,7 @@ public final class NatsServer implements AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -125,6 +126,8 @@ public final class NatsServer implements AutoCloseable {
         infoFactory = new ServerInfoFactory(
                 serverId, serverName, options, port, authenticator.isRequired(), servesJetStream);
         running = true;
+        // Accepting starts only now, so no connection ever sees the server half started.
+        serverChannel.config().setAutoRead(true);
         LOG.info("Listening for client connections on {}:{}", options.host(), port);
         LOG.info("Server is ready");
     }
