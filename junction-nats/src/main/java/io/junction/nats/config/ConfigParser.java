@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -56,7 +57,12 @@ final class ConfigParser {
      * when the name starts with {@code /}.
      */
     ConfigMap include(Path directory, String name, Position at) {
-        var file = Path.of(directory == null ? "." : directory.toString(), name).normalize();
+        Path file;
+        try {
+            file = Path.of(directory == null ? "." : directory.toString(), name).normalize();
+        } catch (InvalidPathException e) {
+            throw ConfigException.at(at, "error parsing include file '" + name + "': " + e.getReason());
+        }
         if (filesInProgress.contains(file.toAbsolutePath().normalize())) {
             throw ConfigException.at(at, "include '" + name + "' forms a cycle: " + file + " is already being read");
         }

@@ -39,6 +39,7 @@ final class ScalarLexer {
     Token doubleQuoted(Position start) {
         var text = new TextBuilder();
         while (true) {
+            var position = in.position();
             var c = in.next();
             if (c == '"') {
                 return new Token(Type.STRING, text.toString(), start);
@@ -47,7 +48,7 @@ final class ScalarLexer {
                 throw ConfigException.at(start, "unterminated string: no closing \"");
             }
             if (c == '\\') {
-                escape(text);
+                escape(text, position);
             } else {
                 text.append((char) c);
             }
@@ -126,8 +127,9 @@ final class ScalarLexer {
         while (true) {
             var c = in.peek();
             if (c == '\\') {
+                var position = in.position();
                 in.next();
-                escape(text);
+                escape(text, position);
             } else if (c == '\'') {
                 in.next();
                 return new Token(Type.STRING, text.toString(), start);
@@ -170,7 +172,7 @@ final class ScalarLexer {
 
     /** After a size letter such as the {@code G} of {@code 1G} or {@code 1GiB}. */
     private Token sized(int from, Position start) {
-        while ("bBiI".indexOf(in.peek()) >= 0 && in.peek() != CharReader.EOF) {
+        while ("bBiI".indexOf(in.peek()) >= 0) {
             in.next();
         }
         if (endsNumber(in.peek()) || Chars.isDigit(in.peek())) {
@@ -193,8 +195,8 @@ final class ScalarLexer {
         return new Token(Type.DATETIME, in.text(from, in.offset()), start);
     }
 
-    private void escape(TextBuilder text) {
-        var position = in.position();
+    /** The character after a backslash; errors point at the backslash. */
+    private void escape(TextBuilder text, Position position) {
         var c = in.next();
         switch (c) {
             case 't' -> text.appendEscaped('\t');
@@ -206,8 +208,8 @@ final class ScalarLexer {
             default ->
                 throw ConfigException.at(
                         position,
-                        "invalid escape character " + Chars.describe(c)
-                                + "; only \\xXX, \\t, \\n, \\r, \\\" and \\\\ may follow a backslash");
+                        "invalid escape " + Chars.describe(c)
+                                + "; only \\xXX, \\t, \\n, \\r, \\\" and \\\\ are allowed");
         }
     }
 

@@ -2,6 +2,7 @@ package io.junction.nats.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Parsed configuration as plain Java values, positions dropped, for comparing in tests. */
@@ -30,10 +31,21 @@ final class Plain {
         };
     }
 
+    @SuppressWarnings("unchecked")
+    static LinkedHashMap<String, Object> asMap(ConfigMap map) {
+        return (LinkedHashMap<String, Object>) of(map);
+    }
+
     /** Parses text as the file {@code test.conf} in the working directory, with no environment variables. */
     @SuppressWarnings("unchecked")
     static LinkedHashMap<String, Object> parse(String text) {
         return (LinkedHashMap<String, Object>) of(map(text));
+    }
+
+    @SuppressWarnings("unchecked")
+    static LinkedHashMap<String, Object> parse(String text, Map<String, String> environment) {
+        return (LinkedHashMap<String, Object>)
+                of(new ConfigParser(environment::get).parseText(text, "test.conf", null));
     }
 
     static ConfigMap map(String text) {
