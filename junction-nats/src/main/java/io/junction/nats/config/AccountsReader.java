@@ -47,6 +47,8 @@ final class AccountsReader {
         return names;
     }
 
+    // TODO: accounts do not isolate subjects and their imports and exports are ignored, so users see each other's
+    // messages and JetStream API prefixes of other accounts do not work.
     private static Accounts accounts(Setting setting, ConfigMap map) {
         var names = new ArrayList<String>();
         var users = new ArrayList<User>();

@@ -89,6 +89,7 @@ final class TopLevelSettings {
             case "ping_max" -> builder.maxPingsOut(setting.int32());
             case "write_deadline" -> builder.writeDeadline(duration(setting));
             case "logfile", "log_file" -> builder.logFile(setting.path());
+            // TODO: the pid file is read but not written, so scripts that signal the server through it find none.
             case "pidfile", "pid_file" -> builder.pidFile(setting.path());
             case "ports_file_dir" -> builder.portsFileDir(setting.path());
             case "authorization" -> auth.authorization(Authorization.read(setting));
@@ -132,6 +133,7 @@ final class TopLevelSettings {
         return setting.goDuration();
     }
 
+    // TODO: TLS is not served, so clients that require it cannot connect and the others send credentials in clear.
     private void tls(Setting setting) {
         var map = setting.map();
         LOG.warn("{}: tls is not supported yet and is ignored; clients connect without encryption", setting.position());

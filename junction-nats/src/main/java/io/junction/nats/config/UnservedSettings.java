@@ -81,6 +81,7 @@ final class UnservedSettings {
     static void accept(ConfigEntry entry) {
         var setting = Setting.of(entry);
         var name = setting.name();
+        // TODO: operator mode (JWT accounts and resolvers) is refused, so decentralised-auth deployments cannot run.
         if (OPERATOR_MODE.contains(name)) {
             throw setting.problem("'" + entry.key() + "': operator mode (JWT authentication) is not supported yet; "
                     + "Junction will not start without the authentication this file asks for");

@@ -90,6 +90,7 @@ final class UsersReader {
         if (nkey == null && (username == null || username.isEmpty())) {
             throw element.problem("user entry requires a user");
         }
+        // TODO: nkey users cannot log in until the server sends a nonce and checks signatures.
         if (nkey != null) {
             if (username != null || password != null) {
                 throw element.problem("nkey users do not take usernames or passwords");
