@@ -1,7 +1,6 @@
 package io.junction.nats.config;
 
 import io.junction.nats.auth.Permissions;
-import io.junction.nats.auth.User;
 import io.junction.nats.config.ConfigValue.ArrayValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,11 @@ final class AccountsReader {
 
     private AccountsReader() {}
 
-    /** The account names and their users, defaults applied. */
-    record Accounts(List<String> names, UsersReader.Users users, Position position) {
+    /** The account names and the users of each account, defaults applied. */
+    record Accounts(List<String> names, List<UsersReader.Users> users, Position position) {
         Accounts {
             names = List.copyOf(names);
+            users = List.copyOf(users);
         }
     }
 
@@ -28,9 +28,9 @@ final class AccountsReader {
      */
     static Accounts read(Setting setting) {
         return switch (setting.value()) {
-            case ArrayValue array -> new Accounts(names(setting), UsersReader.Users.NONE, setting.position());
+            case ArrayValue array -> new Accounts(names(setting), List.of(), setting.position());
             case ConfigMap map -> accounts(setting, map);
-            default -> new Accounts(List.of(), UsersReader.Users.NONE, setting.position());
+            default -> new Accounts(List.of(), List.of(), setting.position());
         };
     }
 
@@ -51,8 +51,7 @@ final class AccountsReader {
     // messages and JetStream API prefixes of other accounts do not work.
     private static Accounts accounts(Setting setting, ConfigMap map) {
         var names = new ArrayList<String>();
-        var users = new ArrayList<User>();
-        var nkeys = 0;
+        var users = new ArrayList<UsersReader.Users>();
         for (var entry : map.entries()) {
             if (entry.isUsedAsVariable()) {
                 continue;
@@ -63,11 +62,9 @@ final class AccountsReader {
             }
             checkName(account, entry.key());
             names.add(entry.key());
-            var accountUsers = account(fields);
-            users.addAll(accountUsers.users());
-            nkeys += accountUsers.nkeys();
+            users.add(account(fields));
         }
-        return new Accounts(names, new UsersReader.Users(users, nkeys), setting.position());
+        return new Accounts(names, users, setting.position());
     }
 
     private static UsersReader.Users account(ConfigMap fields) {

@@ -58,23 +58,16 @@ final class AuthSettings {
      *     user, or the file relies on credentials Junction cannot check
      */
     AuthOptions build() {
+        var blocks = userBlocks();
         var users = new ArrayList<User>();
-        var nkeys = 0;
-        if (authorization != null && authorization.users() != null) {
-            users.addAll(authorization.users().users());
-            nkeys += authorization.users().nkeys();
-        }
-        if (accounts != null) {
-            checkAccountsAlongside(authorization);
-            users.addAll(accounts.users().users());
-            nkeys += accounts.users().nkeys();
-        }
-        checkDuplicates(users);
+        blocks.forEach(block -> users.addAll(block.users()));
+        checkDuplicates(blocks);
         var options = options(users);
         checkNoAuthUser(users);
-        if (!options.isRequired() && nkeys > 0) {
+        var nkeyBlock = blocks.stream().filter(block -> block.nkeys() > 0).findFirst();
+        if (!options.isRequired() && nkeyBlock.isPresent()) {
             throw ConfigException.at(
-                    position(),
+                    nkeyBlock.get().position(),
                     "only nkey users are configured and nkeys are not supported yet; Junction will not "
                             + "start without the authentication this file asks for");
         }
@@ -107,24 +100,44 @@ final class AuthSettings {
         return new AuthOptions(null, users, noAuth, Permissions.ALL);
     }
 
-    private void checkAccountsAlongside(Authorization block) {
-        if (block == null
-                || accounts.users().users().isEmpty() && accounts.users().nkeys() == 0) {
+    /**
+     * The users array of {@code authorization}, whose problems nats-server reports at the block, then the users of
+     * each account, reported at their {@code users} key.
+     */
+    private List<UsersReader.Users> userBlocks() {
+        var blocks = new ArrayList<UsersReader.Users>();
+        if (authorization != null && authorization.users() != null) {
+            var users = authorization.users();
+            blocks.add(new UsersReader.Users(users.users(), users.nkeys(), authorization.position()));
+        }
+        if (accounts != null) {
+            for (var users : accounts.users()) {
+                checkAlongsideAuthorization(users);
+                blocks.add(users);
+            }
+        }
+        return blocks;
+    }
+
+    private void checkAlongsideAuthorization(UsersReader.Users accountUsers) {
+        if (authorization == null || accountUsers.users().isEmpty() && accountUsers.nkeys() == 0) {
             return;
         }
-        if (block.hasSingleUser()) {
-            throw ConfigException.at(accounts.position(), "can not have a single user/pass and accounts");
+        if (authorization.hasSingleUser()) {
+            throw ConfigException.at(accountUsers.position(), "can not have a single user/pass and accounts");
         }
-        if (block.hasToken()) {
-            throw ConfigException.at(accounts.position(), "can not have a token and accounts");
+        if (authorization.hasToken()) {
+            throw ConfigException.at(accountUsers.position(), "can not have a token and accounts");
         }
     }
 
-    private void checkDuplicates(List<User> users) {
+    private static void checkDuplicates(List<UsersReader.Users> blocks) {
         var seen = new HashSet<String>();
-        for (var user : users) {
-            if (!seen.add(user.username())) {
-                throw ConfigException.at(position(), "duplicate user \"" + user.username() + "\" detected");
+        for (var block : blocks) {
+            for (var user : block.users()) {
+                if (!seen.add(user.username())) {
+                    throw ConfigException.at(block.position(), "duplicate user \"" + user.username() + "\" detected");
+                }
             }
         }
     }
@@ -142,9 +155,5 @@ final class AuthSettings {
             throw noAuthUser.problem("no_auth_user: \"" + name
                     + "\" not present as user in authorization block or account configuration");
         }
-    }
-
-    private Position position() {
-        return authorization != null ? authorization.position() : accounts.position();
     }
 }

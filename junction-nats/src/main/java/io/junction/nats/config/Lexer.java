@@ -158,19 +158,24 @@ final class Lexer {
         return token;
     }
 
+    /** A scalar value; like nats-server, a quoted or block string is placed at its first character, not its quote. */
     private Token scalar(int c, Position start) {
         if (Chars.isDigit(c)) {
             return scalars.number(start);
         }
-        if (c == '\'' || c == '"' || c == '-' || c == '(') {
+        if (c == '-') {
             in.next();
+            return scalars.negative(start);
         }
+        if (c != '\'' && c != '"' && c != '(') {
+            return scalars.bare(start);
+        }
+        in.next();
+        var inside = in.position();
         return switch (c) {
-            case '\'' -> scalars.singleQuoted(start);
-            case '"' -> scalars.doubleQuoted(start);
-            case '-' -> scalars.negative(start);
-            case '(' -> scalars.block(start);
-            default -> scalars.bare(start);
+            case '\'' -> scalars.singleQuoted(inside);
+            case '"' -> scalars.doubleQuoted(inside);
+            default -> scalars.block(inside);
         };
     }
 
@@ -308,6 +313,7 @@ final class Lexer {
         String text;
         if (c == '"' || c == '\'') {
             in.next();
+            start = in.position();
             text = quoted(c, start, "key");
         } else {
             var from = in.offset();

@@ -18,9 +18,9 @@ final class UsersReader {
 
     private UsersReader() {}
 
-    /** The users of one block, and how many nkey users were left out. */
-    record Users(List<User> users, int nkeys) {
-        static final Users NONE = new Users(List.of(), 0);
+    /** The users of one block, how many nkey users were left out, and where problems with them are reported. */
+    record Users(List<User> users, int nkeys, Position position) {
+        static final Users NONE = new Users(List.of(), 0, null);
 
         Users {
             users = List.copyOf(users);
@@ -34,7 +34,7 @@ final class UsersReader {
                     .map(user ->
                             user.permissions() != null ? user : new User(user.username(), user.password(), defaults))
                     .toList();
-            return new Users(withDefaults, nkeys);
+            return new Users(withDefaults, nkeys, position);
         }
     }
 
@@ -60,7 +60,7 @@ final class UsersReader {
                 users.add(user);
             }
         }
-        return new Users(users, nkeys);
+        return new Users(users, nkeys, setting.position());
     }
 
     /** The user an entry defines, or null for an nkey user. */

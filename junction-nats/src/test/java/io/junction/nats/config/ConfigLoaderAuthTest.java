@@ -156,7 +156,7 @@ class ConfigLoaderAuthTest {
         assertThatThrownBy(() -> ConfigFiles.load(
                         dir, "authorization { token: t }\naccounts { A { users: [{user: a, password: b}] } }"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageEndingWith("nats.conf:2:1: can not have a token and accounts");
+                .hasMessageEndingWith("nats.conf:2:16: can not have a token and accounts");
     }
 
     @Test
@@ -165,6 +165,16 @@ class ConfigLoaderAuthTest {
                         dir, "authorization { users: [{user: a, password: x}, {user: a, password: y}] }"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("nats.conf:1:1: duplicate user \"a\" detected");
+    }
+
+    @Test
+    void reportsAUserRepeatedInAnAccountAtThatAccountsUsers() {
+        assertThatThrownBy(() -> ConfigFiles.load(
+                        dir,
+                        "authorization { users: [{user: a, password: x}] }\n"
+                                + "accounts {\n  B {\n    users: [{user: a, password: y}]\n  }\n}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("nats.conf:4:5: duplicate user \"a\" detected");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ConfigLoaderClusterTest {
                 .hasMessageEndingWith("nats.conf:2:3: expected an array for 'routes', got string \"nats://a:6222\"");
         assertThatThrownBy(() -> ConfigFiles.load(dir, "cluster {\n  routes: [\"nats://a b\"]\n}"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageEndingWith("nats.conf:2:12: error parsing route url [\"nats://a b\"]");
+                .hasMessageEndingWith("nats.conf:2:13: error parsing route url [\"nats://a b\"]");
         assertThatThrownBy(() -> ConfigFiles.load(dir, "cluster {\n  authorization { token: t }\n}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("nats.conf:2:3: cluster authorization does not support tokens");

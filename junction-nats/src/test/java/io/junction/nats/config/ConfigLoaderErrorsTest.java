@@ -40,6 +40,16 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void placesQuotedKeysAndStringsAtTheirFirstCharacterAsNatsServerDoes() {
+        assertThatThrownBy(() -> ConfigFiles.load(dir, "  \"bogus\" = 1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("nats.conf:1:4: unknown field \"bogus\"");
+        assertThatThrownBy(() -> ConfigFiles.load(dir, "accounts [ A, \"$G\" ]"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("nats.conf:1:16: \"$G\" is a reserved account");
+    }
+
+    @Test
     void acceptsAnUnknownKeyThatOnlyServesAsAVariable() {
         var options = ConfigFiles.load(dir, "SECRET: pw\nauthorization { user: a, password: $SECRET }");
 

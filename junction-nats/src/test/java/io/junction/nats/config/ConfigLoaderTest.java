@@ -2,6 +2,7 @@ package io.junction.nats.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.junction.nats.auth.User;
 import io.junction.nats.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,68 @@ class ConfigLoaderTest {
                         "0.0.0.0",
                         6222,
                         List.of("nats-route://nats-1:6222", "nats-route://nats-2:6222")));
+    }
+
+    @Test
+    void loadsAFileInTheShapeTheNatsJsTestHarnessWrites() {
+        var options = ConfigFiles.load(dir, """
+                host: "127.0.0.1"
+                port: -1
+                http: "127.0.0.1:-1"
+                leafnodes {
+                  listen: "127.0.0.1:-1"
+                 }
+                websocket {
+                  port: -1
+                  no_tls: true
+                 }
+                jetstream {
+                  max_file_store: 1048576
+                  store_dir: /tmp/js
+                 }
+                no_auth_user: a
+                accounts {
+                  JS {
+                    jetstream: enabled
+                    users [
+                      {
+                        user: js
+                        pass: js
+                       }
+                     ]
+                    exports [
+                      {
+                        service: "$JS.API.>"
+                        response_type: stream
+                       }
+                     ]
+                   }
+                  A {
+                    users [
+                      {
+                        user: a
+                        pass: s3cret
+                       }
+                     ]
+                    imports [
+                      {
+                        service {
+                          subject: "$JS.API.>"
+                          account: JS
+                         }
+                       }
+                     ]
+                   }
+                 }
+                """);
+
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(-1);
+        assertThat(options.httpPort()).isEqualTo(-1);
+        assertThat(options.jetStream())
+                .isEqualTo(new ServerOptions.JetStreamOptions(true, Path.of("/tmp/js"), -1, 1_048_576));
+        assertThat(options.auth().users()).extracting(User::username).containsExactly("js", "a");
+        assertThat(options.auth().noAuthUser()).isEqualTo("a");
     }
 
     @Test

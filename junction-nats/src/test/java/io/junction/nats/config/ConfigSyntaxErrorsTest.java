@@ -12,9 +12,9 @@ class ConfigSyntaxErrorsTest {
             value = {
                 "port:\\n|1:6: expected a value after 'port', got a new line",
                 "debug: true\\nport|2:1: expected a value after 'port'",
-                "host: \"unterminated|1:7: unterminated string: no closing \"",
-                "host: 'unterminated|1:7: unterminated string: no closing '",
-                "text: (\\nno end\\n|1:7: unterminated block string: no ')' on a line of its own",
+                "host: \"unterminated|1:8: unterminated string: no closing \"",
+                "host: 'unterminated|1:8: unterminated string: no closing '",
+                "text: (\\nno end\\n|1:8: unterminated block string: no ')' on a line of its own",
                 "m {\\n  a: 1\\n|3:1: unexpected end of file in a map; missing '}'",
                 "a [1, 2,|1:9: unexpected end of file in an array; missing ']'",
                 "a [1,,2]|1:6: unexpected ',' in an array where a value was expected",
