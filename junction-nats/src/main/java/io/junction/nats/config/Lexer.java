@@ -16,8 +16,9 @@ import java.util.Deque;
  * names a file.
  *
  * <h2>Where this differs</h2>
- * Input nats-server mishandles is rejected with a clear error instead: a key without a value before {@code }}, a
- * stray {@code /} where a key is expected, an unterminated quote at the end of the file.
+ * Input nats-server 2.9 mishandles is rejected with a clear error instead: a key without a value before {@code }}
+ * or at the end of the file (as nats-server 2.10 rejects it), a {@code /} where a key is expected, a quote left
+ * open at the end of the file.
  */
 final class Lexer {
     private enum State {
