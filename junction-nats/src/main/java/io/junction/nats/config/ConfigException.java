@@ -9,4 +9,9 @@ public final class ConfigException extends RuntimeException {
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A problem at a place in a file, in nats-server's {@code file:line:column: problem} form. */
+    static ConfigException at(Position position, String problem) {
+        return new ConfigException(position + ": " + problem);
+    }
 }

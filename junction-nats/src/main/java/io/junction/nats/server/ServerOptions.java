@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Everything the NATS server is configured with, from {@code nats.conf} and the command line, with nats-server's
- * defaults. A port of {@code -1} means a random free port; an HTTP port of {@code 0} turns monitoring off.
+ * defaults. A port of {@code -1} means a random free port; an HTTP port of {@code 0} turns monitoring off. The
+ * HTTP host is the client host unless set, as in nats-server.
  */
 public record ServerOptions(
         String serverName,
@@ -28,6 +29,7 @@ public record ServerOptions(
         boolean debug,
         boolean trace,
         Path logFile,
+        Path pidFile,
         Path portsFileDir,
         JetStreamOptions jetStream,
         ClusterOptions cluster,
@@ -72,7 +74,7 @@ public record ServerOptions(
         private String serverName;
         private String host = "0.0.0.0";
         private int port = DEFAULT_PORT;
-        private String httpHost = "0.0.0.0";
+        private String httpHost;
         private int httpPort;
         private int maxPayload = DEFAULT_MAX_PAYLOAD;
         private int maxControlLine = DEFAULT_MAX_CONTROL_LINE;
@@ -87,6 +89,7 @@ public record ServerOptions(
         private boolean debug;
         private boolean trace;
         private Path logFile;
+        private Path pidFile;
         private Path portsFileDir;
         private JetStreamOptions jetStream = JetStreamOptions.DISABLED;
         private ClusterOptions cluster;
@@ -113,6 +116,7 @@ public record ServerOptions(
             debug = o.debug;
             trace = o.trace;
             logFile = o.logFile;
+            pidFile = o.pidFile;
             portsFileDir = o.portsFileDir;
             jetStream = o.jetStream;
             cluster = o.cluster;
@@ -134,6 +138,7 @@ public record ServerOptions(
             return this;
         }
 
+        /** The monitoring host; null follows the client host. */
         public Builder httpHost(String value) {
             httpHost = value;
             return this;
@@ -209,6 +214,12 @@ public record ServerOptions(
             return this;
         }
 
+        /** Where nats-server writes its process id; read from the file, not written yet. */
+        public Builder pidFile(Path value) {
+            pidFile = value;
+            return this;
+        }
+
         public Builder portsFileDir(Path value) {
             portsFileDir = value;
             return this;
@@ -242,7 +253,7 @@ public record ServerOptions(
                     serverName,
                     host,
                     port,
-                    httpHost,
+                    httpHost == null ? host : httpHost,
                     httpPort,
                     maxPayload,
                     maxControlLine,
@@ -257,6 +268,7 @@ public record ServerOptions(
                     debug,
                     trace,
                     logFile,
+                    pidFile,
                     portsFileDir,
                     jetStream,
                     cluster,
