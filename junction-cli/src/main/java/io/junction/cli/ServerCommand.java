@@ -115,13 +115,13 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(
             names = {"-js", "--jetstream"},
-            description = "Enable JetStream")
+            description = "Enable JetStream (on by default unless the configuration disables it)")
     boolean jetStream;
 
     @Option(
             names = {"-sd", "--store_dir"},
             paramLabel = "<dir>",
-            description = "Set the storage directory")
+            description = "Set the storage directory (default: ./data)")
     Path storeDir;
 
     @Override
@@ -213,13 +213,13 @@ final class ServerCommand implements Callable<Integer> {
         return builder.build();
     }
 
+    /** JetStream is on unless the configuration file turned it off; {@code -js} and {@code -sd} turn it on. */
     private void applyJetStream(ServerOptions.Builder builder) {
         var current = builder.jetStream();
-        if (jetStream || storeDir != null) {
-            var dir = storeDir != null ? storeDir : current.storeDir();
-            builder.jetStream(new ServerOptions.JetStreamOptions(
-                    jetStream || current.enabled(), dir, current.maxMemory(), current.maxStore()));
-        }
+        var dir = storeDir != null ? storeDir : current.storeDir();
+        var enabled = jetStream || storeDir != null || !current.turnedOff();
+        builder.jetStream(new ServerOptions.JetStreamOptions(
+                enabled, dir, current.maxMemory(), current.maxStore(), !enabled));
     }
 
     private void applyAuth(ServerOptions.Builder builder) {

@@ -35,7 +35,7 @@ class ServerCommandConfigTest {
         assertThat(options.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.auth().users()).containsExactly(new User("a", "b", null));
         assertThat(options.jetStream())
-                .isEqualTo(new ServerOptions.JetStreamOptions(true, Path.of("/js"), 1_000_000_000L, -1));
+                .isEqualTo(new ServerOptions.JetStreamOptions(true, Path.of("/js"), 1_000_000_000L, -1, false));
     }
 
     @Test

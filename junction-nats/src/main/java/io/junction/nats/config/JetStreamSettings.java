@@ -15,6 +15,7 @@ import java.util.Locale;
  */
 final class JetStreamSettings {
     private boolean enabled;
+    private boolean mentioned;
     private Path storeDir;
     private long maxMemory = -1;
     private long maxStore = -1;
@@ -35,6 +36,7 @@ final class JetStreamSettings {
      * @throws ConfigException at an unknown field, a wrong type or an invalid size
      */
     void read(Setting setting) {
+        mentioned = true;
         switch (setting.value()) {
             case BoolValue flag -> enabled = flag.value();
             case StringValue text -> enabled = enabledWord(setting, text.value());
@@ -46,7 +48,7 @@ final class JetStreamSettings {
     }
 
     JetStreamOptions build() {
-        return new JetStreamOptions(enabled, storeDir, maxMemory, maxStore);
+        return new JetStreamOptions(enabled, storeDir, maxMemory, maxStore, mentioned && !enabled);
     }
 
     private void readMap(ConfigMap map) {

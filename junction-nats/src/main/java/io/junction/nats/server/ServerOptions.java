@@ -57,9 +57,14 @@ public record ServerOptions(
         return new Builder(this);
     }
 
-    /** JetStream settings as nats-server reads them; {@code maxMemory} and {@code maxStore} of -1 mean no limit. */
-    public record JetStreamOptions(boolean enabled, Path storeDir, long maxMemory, long maxStore) {
-        public static final JetStreamOptions DISABLED = new JetStreamOptions(false, null, -1, -1);
+    /**
+     * JetStream settings as nats-server reads them; {@code maxMemory} and {@code maxStore} of -1 mean no limit.
+     * {@code turnedOff} records an explicit {@code jetstream: disabled}, which the {@code junction} command, where
+     * JetStream is on by default, honours.
+     */
+    public record JetStreamOptions(
+            boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff) {
+        public static final JetStreamOptions DISABLED = new JetStreamOptions(false, null, -1, -1, false);
     }
 
     /** A {@code cluster {}} block: read and reported, not acted on until clustering exists. */

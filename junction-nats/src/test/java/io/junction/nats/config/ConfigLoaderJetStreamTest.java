@@ -19,7 +19,7 @@ class ConfigLoaderJetStreamTest {
     void readsJetStreamAsAWordOrABoolean(String value, boolean enabled) {
         var options = ConfigFiles.load(dir, "jetstream: " + value);
 
-        assertThat(options.jetStream()).isEqualTo(new JetStreamOptions(enabled, null, -1, -1));
+        assertThat(options.jetStream()).isEqualTo(new JetStreamOptions(enabled, null, -1, -1, !enabled));
     }
 
     @Test
@@ -42,14 +42,14 @@ class ConfigLoaderJetStreamTest {
     void readsABlockThatTurnsJetStreamOff() {
         var options = ConfigFiles.load(dir, "jetstream {\n  enabled: false\n  store_dir: /js\n}");
 
-        assertThat(options.jetStream()).isEqualTo(new JetStreamOptions(false, Path.of("/js"), -1, -1));
+        assertThat(options.jetStream()).isEqualTo(new JetStreamOptions(false, Path.of("/js"), -1, -1, true));
     }
 
     @Test
     void readsTheStoreDirectoryAtTopLevelWithoutEnablingJetStream() {
         var options = ConfigFiles.load(dir, "store_dir: /data");
 
-        assertThat(options.jetStream()).isEqualTo(new JetStreamOptions(false, Path.of("/data"), -1, -1));
+        assertThat(options.jetStream()).isEqualTo(new JetStreamOptions(false, Path.of("/data"), -1, -1, false));
     }
 
     @Test

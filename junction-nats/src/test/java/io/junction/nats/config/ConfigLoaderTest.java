@@ -36,7 +36,7 @@ class ConfigLoaderTest {
         assertThat(options.port()).isEqualTo(4222);
         assertThat(options.jetStream())
                 .isEqualTo(new ServerOptions.JetStreamOptions(
-                        true, Path.of("/data/jetstream"), 1_000_000_000L, 10_000_000_000L));
+                        true, Path.of("/data/jetstream"), 1_000_000_000L, 10_000_000_000L, false));
         assertThat(options.cluster())
                 .isEqualTo(new ServerOptions.ClusterOptions(
                         "my-cluster",
@@ -102,7 +102,7 @@ class ConfigLoaderTest {
         assertThat(options.port()).isEqualTo(-1);
         assertThat(options.httpPort()).isEqualTo(-1);
         assertThat(options.jetStream())
-                .isEqualTo(new ServerOptions.JetStreamOptions(true, Path.of("/tmp/js"), -1, 1_048_576));
+                .isEqualTo(new ServerOptions.JetStreamOptions(true, Path.of("/tmp/js"), -1, 1_048_576, false));
         assertThat(options.auth().users()).extracting(User::username).containsExactly("js", "a");
         assertThat(options.auth().noAuthUser()).isEqualTo("a");
     }

@@ -25,7 +25,7 @@ class HealthzEndpointTest {
         var options = ServerOptions.builder()
                 .port(-1)
                 .httpPort(-1)
-                .jetStream(new ServerOptions.JetStreamOptions(true, null, -1, -1));
+                .jetStream(new ServerOptions.JetStreamOptions(true, null, -1, -1, false));
         try (var monitored = new MonitoredServer(options)) {
             var plain = monitored.get("/healthz");
             var enabledOnly = monitored.get("/healthz?js-enabled-only=true");
