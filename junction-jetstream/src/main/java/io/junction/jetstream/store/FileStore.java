@@ -21,21 +21,24 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Layout</h2>
  * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
- * A segment opens with a 28-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
+ * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
  * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
- * then a CRC32C of those 24 bytes. Frames follow back to back: length of the whole frame (4), CRC32C (4), state (1,
- * {@code L} live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length
- * (4, -1 for none), then the subject in Latin-1, the headers and the payload. The CRC covers every byte of the frame
- * but itself and the state byte. Integers are big-endian. The newest segment takes appends until the next frame would
+ * the purge floor (the lowest sequence that may still hold a message after the last purge of everything), then a
+ * CRC32C of those 32 bytes. Frames follow back to back: length of the whole frame (4), CRC32C (4), state (1, {@code L}
+ * live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1
+ * for none), then the subject in Latin-1, the headers and the payload. The CRC covers every byte of the frame but
+ * itself and the state byte. Integers are big-endian. The newest segment takes appends until the next frame would
  * pass the segment size (8 MiB unless configured); a larger frame gets a segment of its own.
  *
  * <h2>Durability</h2>
- * An append writes its frame through to the OS at once, without forcing it. A delete rewrites the frame's state byte
- * in place; an erase rewrites the whole frame as a deleted one with subject, headers and payload zeroed. Purging
- * everything, and {@link #startAt}, start a new segment whose header carries the new floor instead of touching old
- * frames. {@link #sync} forces every segment written since the last sync, then the directory when segments were
- * created, and only then removes the segments that hold no live message, and forces the directory again. Nothing
- * else forces anything. So every mutation is durable once a later sync completes, and the last sequence always
+ * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
+ * writes its frame; a delete, and each eviction by the limits, rewrites the frame's state byte in place; an erase
+ * rewrites the whole frame as a deleted one with subject, headers and payload zeroed. A purge of everything (or up to
+ * a sequence past the last) and {@link #startAt} start a new segment whose header carries the new floor, and mark no
+ * frame. Every new segment copies the current floor, so the newest segment always holds the latest one. Sync forces
+ * every segment written since the last sync, then the directory when segments were created, and only then removes
+ * the segments that hold no live message, and forces the directory again. So after a killed process the store comes
+ * back exactly as it was, after a power loss at least as of the last completed sync, and the last sequence always
  * survives in a frame or in the header of the newest segment, which is never removed.
  *
  * <h2>Recovery</h2>
@@ -44,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * good frame follows it, and otherwise the segment is cut back to its last good frame, which is what a torn write
  * after a crash looks like. Each repair is logged at WARN with the segment and offset. The last sequence is the
  * highest of any frame or header, so a sequence that a sync covered is never reused, even when every message was
- * deleted. Open ends with a sync of everything, so the recovered state is durable before any segment is removed.
+ * deleted; messages below the highest purge floor are dropped. Open ends with a sync of every segment and the
+ * directory, so the recovered state is durable before any segment is removed.
  *
  * <h2>Compaction</h2>
  * A segment is removed at the first sync after it holds no live message, unless it is the newest. Deleted frames in
@@ -73,6 +77,7 @@ public final class FileStore implements MessageStore {
     private final ByteBuffer deletedState = ByteBuffer.allocateDirect(1).put(0, SegmentFormat.DELETED);
     private StoreLimits limits;
     private long lastSegmentId;
+    private long purgeFloor;
     private boolean directoryDirty;
     private boolean closed;
     private volatile Exception failure;
@@ -298,6 +303,7 @@ public final class FileStore implements MessageStore {
             checkWritable();
             Purges.checkStartAt(index, firstSequence);
             index.advanceTo(firstSequence - 1, 0);
+            purgeFloor = firstSequence;
             roll();
         } catch (IOException e) {
             throw fail("start at", e);
@@ -372,6 +378,19 @@ public final class FileStore implements MessageStore {
         }
     }
 
+    /** Releases the files without a sync, leaving them as a killed process would; for tests. */
+    void abandon() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                releaseFiles();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     @Override
     public String toString() {
         return "FileStore[" + directory + "]";
@@ -381,6 +400,7 @@ public final class FileStore implements MessageStore {
         var recovered = SegmentRecovery.recover(directory, index);
         segments.addAll(recovered.segments());
         lastSegmentId = recovered.lastSegmentId();
+        purgeFloor = recovered.purgeFloor();
         segments.forEach(Segment::markDirty);
         directoryDirty = true;
         if (segments.isEmpty() || active().size() >= segmentBytes) {
@@ -449,20 +469,22 @@ public final class FileStore implements MessageStore {
         return active();
     }
 
-    /** Starts a new segment whose header carries the current last sequence. */
+    /** Starts a new segment whose header carries the current last sequence and purge floor. */
     private void roll() throws IOException {
-        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos());
+        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor);
         segments.add(Segment.create(directory, ++lastSegmentId, header));
         directoryDirty = true;
     }
 
-    private long purgeAll(long floor) throws IOException {
+    /** Purges every message, with a floor in a new segment's header rather than a mark on every frame. */
+    private long purgeAll(long newLastSequence) throws IOException {
         var purged = index.messages();
-        if (purged == 0 && floor <= index.lastSequence()) {
+        if (purged == 0 && newLastSequence <= index.lastSequence()) {
             return 0;
         }
         index.clear();
-        index.advanceTo(floor, index.lastTimestampNanos());
+        index.advanceTo(newLastSequence, index.lastTimestampNanos());
+        purgeFloor = index.lastSequence() + 1;
         segments.forEach(Segment::clearLive);
         roll();
 
@@ -481,16 +503,12 @@ public final class FileStore implements MessageStore {
     }
 
     /**
-     * Marks the removed frames deleted on disk, except in segments left empty, which the next sync removes whole
-     * (never the newest, which must keep its frames to carry the last sequence).
+     * Marks the removed frames deleted on disk, also in segments left empty, so that a process killed before the
+     * sync that removes those segments comes back without them.
      */
     private void flushRemovals() throws IOException {
-        var active = active();
         for (var entry : removed) {
-            var segment = entry.segment();
-            if (segment.live() > 0 || segment == active) {
-                segment.writeAt(deletedState.clear(), entry.offset() + SegmentFormat.STATE_OFFSET);
-            }
+            entry.segment().writeAt(deletedState.clear(), entry.offset() + SegmentFormat.STATE_OFFSET);
         }
         removed.clear();
     }

@@ -59,13 +59,10 @@ final class FrameEncoder {
     }
 
     /** A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. */
-    ByteBuffer header(long baseSequence, long baseTimestampNanos) {
+    ByteBuffer header(long baseSequence, long baseTimestampNanos, long purgeFloor) {
         var header = ByteBuffer.allocate(HEADER_SIZE);
-        header.putInt(MAGIC)
-                .putShort(VERSION)
-                .putShort((short) 0)
-                .putLong(baseSequence)
-                .putLong(baseTimestampNanos);
+        header.putInt(MAGIC).putShort(VERSION).putShort((short) 0);
+        header.putLong(baseSequence).putLong(baseTimestampNanos).putLong(purgeFloor);
         crc.reset();
         crc.update(header.flip());
         header.limit(HEADER_SIZE).position(HEADER_CHECKED);

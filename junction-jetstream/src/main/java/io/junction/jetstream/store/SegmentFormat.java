@@ -11,8 +11,8 @@ import java.util.zip.CRC32C;
 final class SegmentFormat {
     static final int MAGIC = 0x4A4E5347;
     static final short VERSION = 1;
-    static final int HEADER_SIZE = 28;
-    static final int HEADER_CHECKED = 24;
+    static final int HEADER_SIZE = 36;
+    static final int HEADER_CHECKED = 32;
 
     static final int LENGTH_OFFSET = 0;
     static final int CRC_OFFSET = 4;
@@ -57,6 +57,10 @@ final class SegmentFormat {
 
     static long baseTimestamp(ByteBuffer buffer) {
         return buffer.getLong(16);
+    }
+
+    static long purgeFloor(ByteBuffer buffer) {
+        return buffer.getLong(24);
     }
 
     /**

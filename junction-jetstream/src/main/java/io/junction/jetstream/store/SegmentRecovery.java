@@ -29,6 +29,7 @@ final class SegmentRecovery {
     private final CRC32C crc = new CRC32C();
     private final List<Segment> segments = new ArrayList<>();
     private long lastSegmentId;
+    private long purgeFloor;
 
     private SegmentRecovery(Path directory, MessageIndex<FileEntry> index) {
         this.directory = directory;
@@ -36,7 +37,7 @@ final class SegmentRecovery {
     }
 
     /** The recovered segments, oldest first, with the index filled in. */
-    record Recovered(List<Segment> segments, long lastSegmentId) {}
+    record Recovered(List<Segment> segments, long lastSegmentId, long purgeFloor) {}
 
     static Recovered recover(Path directory, MessageIndex<FileEntry> index) throws IOException {
         var recovery = new SegmentRecovery(directory, index);
@@ -48,7 +49,16 @@ final class SegmentRecovery {
             }
         }
 
-        return new Recovered(recovery.segments, recovery.lastSegmentId);
+        recovery.dropBelowPurgeFloor();
+
+        return new Recovered(recovery.segments, recovery.lastSegmentId, recovery.purgeFloor);
+    }
+
+    /** The messages a purge of everything removed: their frames stay live until their segments go. */
+    private void dropBelowPurgeFloor() {
+        while (index.messages() > 0 && index.firstSequence() < purgeFloor) {
+            index.remove(index.firstSequence()).segment().removeLive();
+        }
     }
 
     private static List<Long> segmentIds(Path directory) throws IOException {
@@ -77,6 +87,7 @@ final class SegmentRecovery {
             return null;
         }
         index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
+        purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
         var segment = Segment.open(id, path, size);
         var end = scanFrames(segment, bytes, bytes.limit());
         if (end < size) {
