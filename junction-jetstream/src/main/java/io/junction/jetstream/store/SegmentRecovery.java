@@ -82,7 +82,11 @@ final class SegmentRecovery {
         var base = SegmentFormat.baseSequence(bytes, crc);
         if (base < 0) {
             var aside = path.resolveSibling(path.getFileName() + ".corrupt-" + System.currentTimeMillis());
-            LOG.warn("store={} segment={} has no valid header and was renamed to {}", directory, path, aside);
+            LOG.warn(
+                    "store={} segment={} has no valid header and was renamed to {}",
+                    directory,
+                    path.getFileName(),
+                    aside.getFileName());
             Files.move(path, aside);
             return null;
         }
