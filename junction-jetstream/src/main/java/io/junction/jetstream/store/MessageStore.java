@@ -8,26 +8,37 @@ import java.util.Map;
  *
  * <h2>Threading</h2>
  * One writer (the stream's) calls the mutating methods; readers (consumers, direct get, the API) may call the reading
- * methods concurrently from any thread. Implementations are thread-safe on those terms.
+ * methods concurrently from any thread. {@link #sync} may also run on a thread of its own, concurrently with the
+ * writer's appends (a group-commit thread). Implementations are thread-safe on those terms. Do not interrupt the
+ * writer or the syncing thread: an interrupted write or sync fails the store like any I/O failure.
  *
  * <h2>Durability</h2>
  * {@link #append} makes a message visible to readers at once; only {@link #sync} makes everything appended so far
  * durable. The stream acknowledges a publish after the {@code sync} that covers it, and batches many appends per
- * sync (group commit). A file store recovers after a crash every message that a completed {@code sync} covered, and
- * never reuses a sequence number.
+ * sync (group commit). Every other mutation (delete, purge, expire, the limits' evictions, {@link #startAt}) is
+ * likewise visible at once and durable once a later {@code sync} completes. A file store recovers after a crash every
+ * message that a completed {@code sync} covered, and never reuses a sequence number that a completed {@code sync}
+ * covered, even when every message was deleted.
+ *
+ * <h2>Ownership</h2>
+ * A store may keep the arrays passed to {@link #append} and may hand out the arrays it holds: neither side modifies
+ * them afterwards.
  *
  * <h2>Failures</h2>
- * I/O failures surface as {@link StoreException}; a store that failed to write refuses further writes.
+ * I/O failures surface as {@link StoreException}; a store that failed to write refuses further writes. Every method
+ * but {@link #close} throws {@link StoreException} once the store is closed.
  */
 public interface MessageStore extends AutoCloseable {
     /**
-     * Stores a message under the next sequence, then applies the limits, and returns its sequence.
+     * Stores a message under the next sequence, then applies the limits but {@code max_age} (see {@link #expire}), and
+     * returns its sequence.
      *
+     * @param subject a literal subject of at most 65535 Latin-1 characters
      * @param headers the raw header block, or null
      */
     long append(String subject, byte[] headers, byte[] payload, long timestampNanos);
 
-    /** Makes every append so far durable (fsync); a no-op for memory storage. */
+    /** Makes every append and other mutation so far durable (fsync); a no-op for memory storage. */
     void sync();
 
     /** The message at this sequence, or null when there is none (never stored, deleted, purged or expired). */
@@ -46,9 +57,11 @@ public interface MessageStore extends AutoCloseable {
     boolean delete(long sequence, boolean erase);
 
     /**
-     * Removes messages and returns how many went: all of them, or those matching {@code filter} (null for all), only
-     * below {@code upToSequence} (0 for no bound), keeping the newest {@code keep} (0 keeps none) per filter.
-     * Purging everything moves the first sequence past the last.
+     * Removes messages and returns how many went: those matching {@code filter} (null, empty or {@code >} for all),
+     * only below {@code upToSequence} (0 for no bound), except the newest {@code keep} of those matching the filter in
+     * total (0 keeps none). Purging everything moves the first sequence past the last; with no filter and no keep, a
+     * bound above the last sequence also moves the sequences on, so that the next message gets {@code upToSequence}
+     * (nats-server's compact).
      */
     long purge(String filter, long upToSequence, long keep);
 
@@ -58,7 +71,12 @@ public interface MessageStore extends AutoCloseable {
     /** Replaces the limits and applies them at once. */
     void updateLimits(StoreLimits limits);
 
-    /** On an empty store that never held a message, starts sequences at {@code firstSequence}. */
+    /**
+     * On an empty store, makes {@code firstSequence} the next sequence.
+     *
+     * @throws IllegalStateException when the store holds messages or {@code firstSequence} is not above the last
+     *     sequence, since sequences never move back
+     */
     void startAt(long firstSequence);
 
     StreamState state();

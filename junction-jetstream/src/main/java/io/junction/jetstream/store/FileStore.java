@@ -1,0 +1,569 @@
+package io.junction.jetstream.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store for {@code storage: file}: messages in append-only segment files, and an index of them in memory.
+ *
+ * <h2>Layout</h2>
+ * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
+ * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
+ * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
+ * the purge floor (the lowest sequence that may still hold a message after the last purge of everything), then a
+ * CRC32C of those 32 bytes. Frames follow back to back: length of the whole frame (4), CRC32C (4), state (1, {@code L}
+ * live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1
+ * for none), then the subject in Latin-1, the headers and the payload. The CRC covers every byte of the frame but
+ * itself and the state byte. Integers are big-endian. The newest segment takes appends until the next frame would
+ * pass the segment size (8 MiB unless configured); a larger frame gets a segment of its own.
+ *
+ * <h2>Durability</h2>
+ * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
+ * writes its frame; a delete, and each eviction by the limits, rewrites the frame's state byte in place; an erase
+ * rewrites the whole frame as a deleted one with subject, headers and payload zeroed. A purge of everything (or up to
+ * a sequence past the last) and {@link #startAt} start a new segment whose header carries the new floor, and mark no
+ * frame. Every new segment copies the current floor, so the newest segment always holds the latest one. Sync forces
+ * every segment written since the last sync, then the directory when segments were created, and only then removes
+ * the segments that hold no live message, and forces the directory again. So after a killed process the store comes
+ * back exactly as it was, after a power loss at least as of the last completed sync, and the last sequence always
+ * survives in a frame or in the header of the newest segment, which is never removed.
+ *
+ * <h2>Recovery</h2>
+ * Open reads the segments in id order. An empty file is removed and one without a good header is renamed aside. A
+ * frame that fails its checks (length, field lengths, state, CRC, a sequence above all before it) is skipped when a
+ * good frame follows it, and otherwise the segment is cut back to its last good frame, which is what a torn write
+ * after a crash looks like. Each repair is logged at WARN with the segment and offset. The last sequence is the
+ * highest of any frame or header, so a sequence that a sync covered is never reused, even when every message was
+ * deleted; messages below the highest purge floor are dropped. Open ends with a sync of every segment and the
+ * directory, so the recovered state is durable before any segment is removed.
+ *
+ * <h2>Compaction</h2>
+ * A segment is removed at the first sync after it holds no live message, unless it is the newest. Deleted frames in
+ * a segment that still holds a live message keep their space until then.
+ *
+ * <h2>Concurrency</h2>
+ * One read-write lock guards the index and the segment list: mutations hold the write lock, reads the read lock and
+ * read frames with positional reads through a channel separate from the writer's. {@link #sync} may run on a thread
+ * other than the writer's: it holds the write lock only to take the set of written segments and to remove empty
+ * ones, and forces without it, so appends go on during an fsync. Syncs and close are serialised by a second lock.
+ */
+public final class FileStore implements MessageStore {
+    public static final int DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+
+    private final Path directory;
+    private final int segmentBytes;
+    private final FileChannel lockFile;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final MessageIndex<FileEntry> index = new MessageIndex<>();
+    private final List<Segment> segments = new ArrayList<>();
+    private final List<FileEntry> removed = new ArrayList<>();
+    private final FrameEncoder encoder = new FrameEncoder();
+    private final ByteBuffer deletedState = ByteBuffer.allocateDirect(1).put(0, SegmentFormat.DELETED);
+    private StoreLimits limits;
+    private long lastSegmentId;
+    private long purgeFloor;
+    private boolean directoryDirty;
+    private boolean closed;
+    private volatile Exception failure;
+
+    private FileStore(Path directory, StoreLimits limits, int segmentBytes, FileChannel lockFile) {
+        this.directory = directory;
+        this.limits = limits;
+        this.segmentBytes = segmentBytes;
+        this.lockFile = lockFile;
+    }
+
+    /** Opens the store in this directory, creating it when missing, with segments of the default size. */
+    public static FileStore open(Path directory, StoreLimits limits) {
+        return open(directory, limits, DEFAULT_SEGMENT_BYTES);
+    }
+
+    /**
+     * Opens the store in this directory, creating it when missing, and recovers its messages.
+     *
+     * @throws StoreException when the directory cannot be read or written, or another store has it open
+     */
+    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes) {
+        if (segmentBytes < SegmentFormat.HEADER_SIZE + SegmentFormat.FRAME_OVERHEAD) {
+            throw new IllegalArgumentException("segment size " + segmentBytes + " is too small");
+        }
+        var lockFile = lockDirectory(directory);
+        var store = new FileStore(directory, limits, segmentBytes, lockFile);
+        try {
+            store.recover();
+        } catch (IOException | RuntimeException e) {
+            store.releaseFiles();
+            throw e instanceof StoreException s ? s : new StoreException("cannot open store " + directory, e);
+        }
+
+        return store;
+    }
+
+    @Override
+    public long append(String subject, byte[] headers, byte[] payload, long timestampNanos) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            var sequence = index.lastSequence() + 1;
+            var canonical = index.canonical(subject);
+            var segment = segmentFor(SegmentFormat.frameLength(canonical, headers, payload));
+            var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload);
+            var length = frame.limit();
+            var offset = segment.append(frame);
+            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset));
+            segment.addLive();
+            Retention.afterAppend(index, limits, canonical, this::removeLocked);
+            flushRemovals();
+
+            return sequence;
+        } catch (IOException e) {
+            throw fail("append", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void sync() {
+        syncLock.lock();
+        try {
+            List<Segment> written;
+            List<Segment> empty;
+            boolean forceDirectory;
+            lock.writeLock().lock();
+            try {
+                checkWritable();
+                written = segments.stream().filter(Segment::isDirty).toList();
+                written.forEach(Segment::clean);
+                empty = segments.stream()
+                        .filter(segment -> segment.live() == 0 && segment != active())
+                        .toList();
+                forceDirectory = directoryDirty;
+                directoryDirty = false;
+            } finally {
+                lock.writeLock().unlock();
+            }
+            for (var segment : written) {
+                segment.force();
+            }
+            if (forceDirectory) {
+                Directories.force(directory);
+            }
+            removeSegments(empty);
+        } catch (IOException e) {
+            throw fail("sync", e);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    @Override
+    public StoredMessage get(long sequence) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return load(sequence);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public StoredMessage nextMatching(String filter, long fromSequence) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return load(IndexQueries.nextMatching(index, filter, fromSequence));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public StoredMessage lastMatching(String filter) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return load(IndexQueries.lastMatching(index, filter));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long lastSequenceOf(String subject) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return index.lastSequenceOf(subject);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean delete(long sequence, boolean erase) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            var entry = index.get(sequence);
+            if (entry == null) {
+                return false;
+            }
+            removeLocked(sequence);
+            if (erase) {
+                removed.removeLast();
+                var erased = encoder.erased(sequence, entry.timestampNanos(), entry.frameLength());
+                entry.segment().writeAt(erased, entry.offset());
+            }
+            flushRemovals();
+
+            return true;
+        } catch (IOException e) {
+            throw fail("delete", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long purge(String filter, long upToSequence, long keep) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            if (Purges.isFloorMove(filter, upToSequence, keep, index.lastSequence())) {
+                return purgeAll(Math.max(upToSequence, 1) - 1);
+            }
+            var purged = 0L;
+            for (var sequence : Retention.purgeSelection(index, filter, upToSequence, keep)) {
+                purged += removeLocked(sequence) ? 1 : 0;
+            }
+            flushRemovals();
+
+            return purged;
+        } catch (IOException e) {
+            throw fail("purge", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long expire(long nowNanos) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            var expired = Retention.age(index, limits, nowNanos, this::removeLocked)
+                    + Retention.all(index, limits, this::removeLocked);
+            flushRemovals();
+
+            return expired;
+        } catch (IOException e) {
+            throw fail("expire", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void updateLimits(StoreLimits limits) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            this.limits = limits;
+            Retention.all(index, limits, this::removeLocked);
+            flushRemovals();
+        } catch (IOException e) {
+            throw fail("update limits", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void startAt(long firstSequence) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            Purges.checkStartAt(index, firstSequence);
+            index.advanceTo(firstSequence - 1, 0);
+            purgeFloor = firstSequence;
+            roll();
+        } catch (IOException e) {
+            throw fail("start at", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public StreamState state() {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return index.state();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<Long> deletedSequences() {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return index.deletedSequences();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Map<String, Long> subjectCounts(String filter) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return index.subjectCounts(filter);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long numPending(long fromSequence, List<String> filters, boolean lastPerSubject) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return IndexQueries.numPending(index, fromSequence, filters, lastPerSubject);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Syncs what was written, unless the store failed, then releases the files; later calls throw. */
+    @Override
+    public void close() {
+        syncLock.lock();
+        try {
+            if (!closed && failure == null) {
+                sync();
+            }
+        } finally {
+            lock.writeLock().lock();
+            try {
+                if (!closed) {
+                    closed = true;
+                    releaseFiles();
+                }
+            } finally {
+                lock.writeLock().unlock();
+                syncLock.unlock();
+            }
+        }
+    }
+
+    /** Releases the files without a sync, leaving them as a killed process would; for tests. */
+    void abandon() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                releaseFiles();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileStore[" + directory + "]";
+    }
+
+    private void recover() throws IOException {
+        var recovered = SegmentRecovery.recover(directory, index);
+        segments.addAll(recovered.segments());
+        lastSegmentId = recovered.lastSegmentId();
+        purgeFloor = recovered.purgeFloor();
+        segments.forEach(Segment::markDirty);
+        directoryDirty = true;
+        if (segments.isEmpty() || active().size() >= segmentBytes) {
+            roll();
+        }
+        Retention.all(index, limits, this::removeLocked);
+        flushRemovals();
+        sync();
+        var state = index.state();
+        LOG.info(
+                "store={} recovered messages={} bytes={} firstSeq={} lastSeq={} segments={}",
+                directory,
+                state.messages(),
+                state.bytes(),
+                state.firstSeq(),
+                state.lastSeq(),
+                segments.size());
+    }
+
+    private static FileChannel lockDirectory(Path directory) {
+        try {
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                Directories.force(directory.toAbsolutePath().getParent());
+            }
+            var channel =
+                    FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock() != null) {
+                    return channel;
+                }
+            } catch (OverlappingFileLockException e) {
+                // another store in this process holds the lock; reported below like one in another process
+            }
+            channel.close();
+            throw new StoreException("store " + directory + " is open in another store");
+        } catch (IOException e) {
+            throw new StoreException("cannot lock store " + directory, e);
+        }
+    }
+
+    private StoredMessage load(long sequence) {
+        var entry = sequence == 0 ? null : index.get(sequence);
+        if (entry == null) {
+            return null;
+        }
+        var frame = entry.segment().read(entry.offset(), entry.frameLength());
+        if (SegmentFormat.checkFrame(frame, 0, frame.limit(), new CRC32C()) != entry.frameLength()) {
+            throw new StoreException("store " + directory + " segment " + entry.segment() + " offset " + entry.offset()
+                    + " holds a corrupt frame for sequence " + sequence);
+        }
+
+        return SegmentFormat.decode(frame, 0);
+    }
+
+    private Segment active() {
+        return segments.getLast();
+    }
+
+    private Segment segmentFor(int frameLength) throws IOException {
+        var active = active();
+        if (active.size() > SegmentFormat.HEADER_SIZE && active.size() + frameLength > segmentBytes) {
+            roll();
+        }
+
+        return active();
+    }
+
+    /** Starts a new segment whose header carries the current last sequence and purge floor. */
+    private void roll() throws IOException {
+        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor);
+        segments.add(Segment.create(directory, ++lastSegmentId, header));
+        directoryDirty = true;
+    }
+
+    /** Purges every message, with a floor in a new segment's header rather than a mark on every frame. */
+    private long purgeAll(long newLastSequence) throws IOException {
+        var purged = index.messages();
+        if (purged == 0 && newLastSequence <= index.lastSequence()) {
+            return 0;
+        }
+        index.clear();
+        index.advanceTo(newLastSequence, index.lastTimestampNanos());
+        purgeFloor = index.lastSequence() + 1;
+        segments.forEach(Segment::clearLive);
+        roll();
+
+        return purged;
+    }
+
+    private boolean removeLocked(long sequence) {
+        var entry = index.remove(sequence);
+        if (entry == null) {
+            return false;
+        }
+        entry.segment().removeLive();
+        removed.add(entry);
+
+        return true;
+    }
+
+    /**
+     * Marks the removed frames deleted on disk, also in segments left empty, so that a process killed before the
+     * sync that removes those segments comes back without them.
+     */
+    private void flushRemovals() throws IOException {
+        for (var entry : removed) {
+            entry.segment().writeAt(deletedState.clear(), entry.offset() + SegmentFormat.STATE_OFFSET);
+        }
+        removed.clear();
+    }
+
+    private void removeSegments(List<Segment> empty) throws IOException {
+        if (empty.isEmpty()) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            segments.removeAll(empty);
+            for (var segment : empty) {
+                segment.closeAndDelete();
+                LOG.debug("store={} segment={} removed, it holds no message", directory, segment);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        Directories.force(directory);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("store " + directory + " is closed");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (failure != null) {
+            throw new StoreException("store " + directory + " failed to write and refuses writes", failure);
+        }
+    }
+
+    private StoreException fail(String operation, IOException e) {
+        if (failure == null) {
+            failure = e;
+            LOG.error("store={} failed to {} and refuses further writes until reopened", directory, operation, e);
+        }
+
+        return new StoreException("store " + directory + " failed to " + operation, e);
+    }
+
+    private void releaseFiles() {
+        for (var segment : segments) {
+            try {
+                segment.close();
+            } catch (IOException e) {
+                LOG.warn("store={} segment={} did not close cleanly", directory, segment, e);
+            }
+        }
+        try {
+            lockFile.close();
+        } catch (IOException e) {
+            LOG.warn("store={} lock file did not close cleanly", directory, e);
+        }
+    }
+}

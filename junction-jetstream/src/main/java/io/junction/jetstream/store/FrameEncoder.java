@@ -1,0 +1,88 @@
+package io.junction.jetstream.store;
+
+import static io.junction.jetstream.store.SegmentFormat.CRC_OFFSET;
+import static io.junction.jetstream.store.SegmentFormat.DELETED;
+import static io.junction.jetstream.store.SegmentFormat.HEADER_CHECKED;
+import static io.junction.jetstream.store.SegmentFormat.HEADER_SIZE;
+import static io.junction.jetstream.store.SegmentFormat.LIVE;
+import static io.junction.jetstream.store.SegmentFormat.MAGIC;
+import static io.junction.jetstream.store.SegmentFormat.MAX_SUBJECT_LENGTH;
+import static io.junction.jetstream.store.SegmentFormat.VERSION;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes frames and headers into one reused direct buffer, so that an append allocates nothing here once the
+ * buffer has grown to the largest message. Used by the store's writer only.
+ */
+final class FrameEncoder {
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    private final CRC32C crc = new CRC32C();
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
+
+    /** The frame of a live message, ready to write. */
+    ByteBuffer frame(long sequence, long timestampNanos, String subject, byte[] headers, byte[] payload) {
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            throw new IllegalArgumentException("subject of " + subject.length() + " characters is too long to store");
+        }
+        var length = SegmentFormat.frameLength(subject, headers, payload);
+        var frame = start(length);
+        frame.putInt(length).putInt(0).put(LIVE).putLong(sequence).putLong(timestampNanos);
+        frame.putShort((short) subject.length()).putInt(headers == null ? -1 : headers.length);
+        for (var i = 0; i < subject.length(); i++) {
+            var c = subject.charAt(i);
+            if (c > 0xFF) {
+                throw new IllegalArgumentException("subject is not Latin-1: " + subject);
+            }
+            frame.put((byte) c);
+        }
+        if (headers != null) {
+            frame.put(headers);
+        }
+        frame.put(payload);
+
+        return finish(frame, length);
+    }
+
+    /** A deleted frame of the same length with subject, headers and payload zeroed, to overwrite one in place. */
+    ByteBuffer erased(long sequence, long timestampNanos, int length) {
+        var frame = start(length);
+        frame.putInt(length).putInt(0).put(DELETED).putLong(sequence).putLong(timestampNanos);
+        frame.putShort((short) 0).putInt(-1);
+        while (frame.position() < length) {
+            frame.put((byte) 0);
+        }
+
+        return finish(frame, length);
+    }
+
+    /** A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. */
+    ByteBuffer header(long baseSequence, long baseTimestampNanos, long purgeFloor) {
+        var header = ByteBuffer.allocate(HEADER_SIZE);
+        header.putInt(MAGIC).putShort(VERSION).putShort((short) 0);
+        header.putLong(baseSequence).putLong(baseTimestampNanos).putLong(purgeFloor);
+        crc.reset();
+        crc.update(header.flip());
+        header.limit(HEADER_SIZE).position(HEADER_CHECKED);
+        header.putInt((int) crc.getValue());
+
+        return header.flip();
+    }
+
+    private ByteBuffer start(int length) {
+        if (buffer.capacity() < length) {
+            buffer = ByteBuffer.allocateDirect(Math.max(length, buffer.capacity() * 2));
+        }
+
+        return buffer.clear();
+    }
+
+    private ByteBuffer finish(ByteBuffer frame, int length) {
+        frame.flip();
+        frame.putInt(CRC_OFFSET, SegmentFormat.checksum(frame, 0, length, crc));
+
+        return frame;
+    }
+}

@@ -1,0 +1,190 @@
+package io.junction.jetstream.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One segment file: a header, then frames appended at {@link #size()}. The writer (under the store's write lock)
+ * appends, rewrites state bytes, truncates and closes; readers (under the read lock) read frames through a channel of
+ * their own, so that an interrupted reader, which closes the channel it reads from, never breaks a write.
+ */
+final class Segment {
+    private final long id;
+    private final Path path;
+    private final FileChannel channel;
+    private volatile FileChannel readChannel;
+    private long size;
+    private int live;
+    private boolean dirty;
+
+    private Segment(long id, Path path, FileChannel channel, long size) {
+        this.id = id;
+        this.path = path;
+        this.channel = channel;
+        this.size = size;
+    }
+
+    /** Creates the file with its header written, not yet forced. */
+    static Segment create(Path directory, long id, ByteBuffer header) throws IOException {
+        var path = directory.resolve(fileName(id));
+        var channel = FileChannel.open(
+                path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        var segment = new Segment(id, path, channel, 0);
+        segment.append(header);
+
+        return segment;
+    }
+
+    /** Opens a recovered file whose good bytes end at {@code size}. */
+    static Segment open(long id, Path path, long size) throws IOException {
+        var channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+
+        return new Segment(id, path, channel, size);
+    }
+
+    static String fileName(long id) {
+        return String.format("%010d.seg", id);
+    }
+
+    long id() {
+        return id;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    int live() {
+        return live;
+    }
+
+    void addLive() {
+        live++;
+    }
+
+    void removeLive() {
+        live--;
+    }
+
+    void clearLive() {
+        live = 0;
+    }
+
+    boolean isDirty() {
+        return dirty;
+    }
+
+    void clean() {
+        dirty = false;
+    }
+
+    /** Asks the next sync to force this file even though nothing was written to it. */
+    void markDirty() {
+        dirty = true;
+    }
+
+    /** Writes the bytes at the end; returns where they start. */
+    long append(ByteBuffer bytes) throws IOException {
+        var offset = size;
+        writeAt(bytes, offset);
+        size = offset + bytes.limit();
+
+        return offset;
+    }
+
+    void writeAt(ByteBuffer bytes, long position) throws IOException {
+        dirty = true;
+        var at = position;
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+        }
+    }
+
+    /** Cuts the file back to {@code newSize}, dropping what follows. */
+    void truncate(long newSize) throws IOException {
+        channel.truncate(newSize);
+        size = newSize;
+        dirty = true;
+    }
+
+    /** Forces the file's content; fdatasync semantics also cover the file's length. */
+    void force() throws IOException {
+        channel.force(false);
+    }
+
+    /** Reads {@code length} bytes at {@code position} into a new heap buffer. */
+    ByteBuffer read(long position, int length) {
+        var buffer = ByteBuffer.allocate(length);
+        for (var attempt = 0; ; attempt++) {
+            try {
+                buffer.clear();
+                var channel = readChannel();
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, position + buffer.position()) < 0) {
+                        throw new StoreException("segment " + path + " ends before " + (position + length));
+                    }
+                }
+                return buffer.flip();
+            } catch (ClosedByInterruptException e) {
+                reopenReadChannel();
+                throw new StoreException("read of segment " + path + " interrupted", e);
+            } catch (ClosedChannelException e) {
+                reopenReadChannel();
+                if (attempt > 0) {
+                    throw new StoreException("segment " + path + " is closed", e);
+                }
+            } catch (IOException e) {
+                throw new StoreException("cannot read segment " + path, e);
+            }
+        }
+    }
+
+    void close() throws IOException {
+        channel.close();
+        var reader = readChannel;
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    void closeAndDelete() throws IOException {
+        close();
+        Files.deleteIfExists(path);
+    }
+
+    private FileChannel readChannel() throws IOException {
+        var reader = readChannel;
+        if (reader == null) {
+            synchronized (this) {
+                reader = readChannel;
+                if (reader == null) {
+                    reader = FileChannel.open(path, StandardOpenOption.READ);
+                    readChannel = reader;
+                }
+            }
+        }
+
+        return reader;
+    }
+
+    private synchronized void reopenReadChannel() {
+        if (readChannel != null && !readChannel.isOpen()) {
+            readChannel = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path.getFileName().toString();
+    }
+}

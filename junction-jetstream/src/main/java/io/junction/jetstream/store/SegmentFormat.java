@@ -1,0 +1,143 @@
+package io.junction.jetstream.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+/**
+ * The byte layout of segment files, big-endian, and the checks that decide whether bytes are a good frame. The layout
+ * itself is described in {@link FileStore}'s design note.
+ */
+final class SegmentFormat {
+    static final int MAGIC = 0x4A4E5347;
+    static final short VERSION = 1;
+    static final int HEADER_SIZE = 36;
+    static final int HEADER_CHECKED = 32;
+
+    static final int LENGTH_OFFSET = 0;
+    static final int CRC_OFFSET = 4;
+    static final int STATE_OFFSET = 8;
+    static final int SEQUENCE_OFFSET = 9;
+    static final int TIMESTAMP_OFFSET = 17;
+    static final int SUBJECT_LENGTH_OFFSET = 25;
+    static final int HEADERS_LENGTH_OFFSET = 27;
+    static final int FRAME_OVERHEAD = 31;
+    static final byte LIVE = 'L';
+    static final byte DELETED = 'D';
+    static final int MAX_SUBJECT_LENGTH = 0xFFFF;
+
+    /** nats-server counts 16 bytes of overhead per message; our frame has {@link #FRAME_OVERHEAD}. */
+    private static final int ACCOUNTED_OVERHEAD = 16;
+
+    private SegmentFormat() {}
+
+    static int frameLength(String subject, byte[] headers, byte[] payload) {
+        var length = (long) FRAME_OVERHEAD + subject.length() + (headers == null ? 0 : headers.length) + payload.length;
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("message of " + length + " bytes is too large to store");
+        }
+
+        return (int) length;
+    }
+
+    static long storedSize(int frameLength) {
+        return frameLength - FRAME_OVERHEAD + ACCOUNTED_OVERHEAD;
+    }
+
+    /** The segment header's base sequence, or -1 when the bytes are not a good header. */
+    static long baseSequence(ByteBuffer buffer, CRC32C crc) {
+        if (buffer.limit() < HEADER_SIZE || buffer.getInt(0) != MAGIC || buffer.getShort(4) != VERSION) {
+            return -1;
+        }
+        crc.reset();
+        crc.update(buffer.slice(0, HEADER_CHECKED));
+
+        return (int) crc.getValue() == buffer.getInt(HEADER_CHECKED) ? buffer.getLong(8) : -1;
+    }
+
+    static long baseTimestamp(ByteBuffer buffer) {
+        return buffer.getLong(16);
+    }
+
+    static long purgeFloor(ByteBuffer buffer) {
+        return buffer.getLong(24);
+    }
+
+    /**
+     * The length of the good frame at {@code offset}, or -1 when the bytes there are not one: a length that does not
+     * fit before {@code limit}, field lengths that do not fit the frame, an unknown state or a checksum mismatch.
+     */
+    static int checkFrame(ByteBuffer buffer, int offset, int limit, CRC32C crc) {
+        if (limit - offset < FRAME_OVERHEAD) {
+            return -1;
+        }
+        var length = buffer.getInt(offset + LENGTH_OFFSET);
+        var state = buffer.get(offset + STATE_OFFSET);
+        if (length < FRAME_OVERHEAD || length > limit - offset || (state != LIVE && state != DELETED)) {
+            return -1;
+        }
+        var subjectLength = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));
+        var headersLength = buffer.getInt(offset + HEADERS_LENGTH_OFFSET);
+        if (headersLength < -1 || (long) subjectLength + Math.max(headersLength, 0) > length - FRAME_OVERHEAD) {
+            return -1;
+        }
+
+        return checksum(buffer, offset, length, crc) == buffer.getInt(offset + CRC_OFFSET) ? length : -1;
+    }
+
+    /** CRC32C over the frame but for the checksum itself and the state byte, the one byte rewritten in place. */
+    static int checksum(ByteBuffer buffer, int offset, int length, CRC32C crc) {
+        var position = buffer.position();
+        var limit = buffer.limit();
+        crc.reset();
+        buffer.limit(offset + CRC_OFFSET).position(offset);
+        crc.update(buffer);
+        buffer.limit(offset + length).position(offset + SEQUENCE_OFFSET);
+        crc.update(buffer);
+        buffer.limit(limit).position(position);
+
+        return (int) crc.getValue();
+    }
+
+    static byte state(ByteBuffer buffer, int offset) {
+        return buffer.get(offset + STATE_OFFSET);
+    }
+
+    static long sequence(ByteBuffer buffer, int offset) {
+        return buffer.getLong(offset + SEQUENCE_OFFSET);
+    }
+
+    static long timestamp(ByteBuffer buffer, int offset) {
+        return buffer.getLong(offset + TIMESTAMP_OFFSET);
+    }
+
+    /** The subject of a frame in a heap buffer. */
+    static String subject(ByteBuffer buffer, int offset) {
+        var length = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));
+
+        return new String(
+                buffer.array(), buffer.arrayOffset() + offset + FRAME_OVERHEAD, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The message in a good frame held in a heap buffer. */
+    static StoredMessage decode(ByteBuffer buffer, int offset) {
+        var length = buffer.getInt(offset + LENGTH_OFFSET);
+        var subjectLength = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));
+        var headersLength = buffer.getInt(offset + HEADERS_LENGTH_OFFSET);
+        var bytes = buffer.array();
+        var headersStart = buffer.arrayOffset() + offset + FRAME_OVERHEAD + subjectLength;
+        var headers = headersLength < 0 ? null : copy(bytes, headersStart, headersLength);
+        var payloadStart = headersStart + Math.max(headersLength, 0);
+        var payload = copy(bytes, payloadStart, buffer.arrayOffset() + offset + length - payloadStart);
+
+        return new StoredMessage(
+                sequence(buffer, offset), subject(buffer, offset), headers, payload, timestamp(buffer, offset));
+    }
+
+    private static byte[] copy(byte[] source, int from, int length) {
+        var copy = new byte[length];
+        System.arraycopy(source, from, copy, 0, length);
+
+        return copy;
+    }
+}

@@ -1,0 +1,182 @@
+package io.junction.jetstream.store;
+
+import static io.junction.jetstream.store.SegmentFormat.HEADER_SIZE;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds a file store's segments and index from its directory, in segment order, and repairs what a crash or a
+ * corruption left: an empty file is removed, a file without a good header is renamed aside, a bad frame followed by
+ * good ones is skipped, and a bad tail is cut off. Each repair is logged at WARN with the segment and offset.
+ */
+final class SegmentRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentRecovery.class);
+    private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d+)\\.seg");
+
+    private final Path directory;
+    private final MessageIndex<FileEntry> index;
+    private final CRC32C crc = new CRC32C();
+    private final List<Segment> segments = new ArrayList<>();
+    private long lastSegmentId;
+    private long purgeFloor;
+
+    private SegmentRecovery(Path directory, MessageIndex<FileEntry> index) {
+        this.directory = directory;
+        this.index = index;
+    }
+
+    /** The recovered segments, oldest first, with the index filled in. */
+    record Recovered(List<Segment> segments, long lastSegmentId, long purgeFloor) {}
+
+    static Recovered recover(Path directory, MessageIndex<FileEntry> index) throws IOException {
+        var recovery = new SegmentRecovery(directory, index);
+        for (var id : segmentIds(directory)) {
+            recovery.lastSegmentId = id;
+            var segment = recovery.recoverSegment(id, directory.resolve(Segment.fileName(id)));
+            if (segment != null) {
+                recovery.segments.add(segment);
+            }
+        }
+
+        recovery.dropBelowPurgeFloor();
+
+        return new Recovered(recovery.segments, recovery.lastSegmentId, recovery.purgeFloor);
+    }
+
+    /** The messages a purge of everything removed: their frames stay live until their segments go. */
+    private void dropBelowPurgeFloor() {
+        while (index.messages() > 0 && index.firstSequence() < purgeFloor) {
+            index.remove(index.firstSequence()).segment().removeLive();
+        }
+    }
+
+    private static List<Long> segmentIds(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> SEGMENT_NAME.matcher(path.getFileName().toString()))
+                    .filter(matcher -> matcher.matches())
+                    .map(matcher -> Long.parseLong(matcher.group(1)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private Segment recoverSegment(long id, Path path) throws IOException {
+        var size = Files.size(path);
+        if (size == 0) {
+            LOG.warn("store={} segment={} is empty and was removed", directory, path.getFileName());
+            Files.delete(path);
+            return null;
+        }
+        var bytes = readAll(path, size);
+        var base = SegmentFormat.baseSequence(bytes, crc);
+        if (base < 0) {
+            var aside = path.resolveSibling(path.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            LOG.warn(
+                    "store={} segment={} has no valid header and was renamed to {}",
+                    directory,
+                    path.getFileName(),
+                    aside.getFileName());
+            Files.move(path, aside);
+            return null;
+        }
+        index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
+        purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
+        var segment = Segment.open(id, path, size);
+        var end = scanFrames(segment, bytes, bytes.limit());
+        if (end < size) {
+            segment.truncate(end);
+        }
+
+        return segment;
+    }
+
+    /** Adds the segment's frames to the index and returns where its good bytes end. */
+    private int scanFrames(Segment segment, ByteBuffer bytes, int size) {
+        var offset = HEADER_SIZE;
+        while (offset < size) {
+            var length = checkFrame(bytes, offset, size);
+            if (length > 0) {
+                accept(segment, bytes, offset, length);
+                offset += length;
+                continue;
+            }
+            var next = resynchronize(bytes, offset + 1, size);
+            if (next < 0) {
+                LOG.warn(
+                        "store={} segment={} offset={} holds a torn or corrupt frame; cut back, dropping bytes={}",
+                        directory,
+                        segment,
+                        offset,
+                        size - offset);
+                return offset;
+            }
+            LOG.warn(
+                    "store={} segment={} offset={} holds a corrupt frame; skipped bytes={} to the next good frame",
+                    directory,
+                    segment,
+                    offset,
+                    next - offset);
+            offset = next;
+        }
+
+        return size;
+    }
+
+    /** A good frame whose sequence follows every one seen so far; anything else is treated as corrupt. */
+    private int checkFrame(ByteBuffer bytes, int offset, int size) {
+        var length = SegmentFormat.checkFrame(bytes, offset, size, crc);
+        if (length < 0 || SegmentFormat.sequence(bytes, offset) <= index.lastSequence()) {
+            return -1;
+        }
+
+        return length;
+    }
+
+    private int resynchronize(ByteBuffer bytes, int from, int size) {
+        for (var offset = from; offset + SegmentFormat.FRAME_OVERHEAD <= size; offset++) {
+            if (checkFrame(bytes, offset, size) > 0) {
+                return offset;
+            }
+        }
+
+        return -1;
+    }
+
+    private void accept(Segment segment, ByteBuffer bytes, int offset, int length) {
+        var sequence = SegmentFormat.sequence(bytes, offset);
+        var timestamp = SegmentFormat.timestamp(bytes, offset);
+        if (SegmentFormat.state(bytes, offset) == SegmentFormat.DELETED) {
+            index.advanceTo(sequence, timestamp);
+            return;
+        }
+        var subject = index.canonical(SegmentFormat.subject(bytes, offset));
+        index.add(sequence, new FileEntry(subject, timestamp, length, segment, offset));
+        segment.addLive();
+    }
+
+    private static ByteBuffer readAll(Path path, long size) throws IOException {
+        if (size > Integer.MAX_VALUE) {
+            throw new StoreException("segment " + path + " of " + size + " bytes is too large to recover");
+        }
+        var buffer = ByteBuffer.allocate((int) size);
+        try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            var more = true;
+            while (buffer.hasRemaining() && more) {
+                more = channel.read(buffer) >= 0;
+            }
+        }
+
+        return buffer.flip();
+    }
+}

@@ -1,0 +1,13 @@
+package io.junction.jetstream.store;
+
+class MemoryStoreBehaviourTest extends MessageStoreBehaviourTest {
+    @Override
+    MessageStore open(StoreLimits limits) {
+        return new MemoryStore(limits);
+    }
+
+    @Override
+    MessageStore reopen(MessageStore store, StoreLimits limits) {
+        return store;
+    }
+}
