@@ -116,7 +116,9 @@ final class ConsumerEndpoints {
         json.put("offset", offset);
         json.put("limit", PAGE);
         var infos = json.putArray("consumers");
-        all.stream().skip(offset).limit(PAGE)
+        all.stream()
+                .skip(offset)
+                .limit(PAGE)
                 .forEach(consumer -> infos.add(ConsumerInfos.write(Json.object(), streamName, consumer)));
         return json;
     }
@@ -135,11 +137,35 @@ final class ConsumerEndpoints {
 
     private static io.junction.jetstream.consumer.ConsumerConfig withNames(
             io.junction.jetstream.consumer.ConsumerConfig c, String durable, String name) {
-        return new io.junction.jetstream.consumer.ConsumerConfig(durable, name, c.description(), c.deliverPolicy(),
-                c.optStartSeq(), c.optStartTime(), c.ackPolicy(), c.ackWaitNanos(), c.maxDeliver(), c.backoffNanos(),
-                c.filterSubject(), c.filterSubjects(), c.replayPolicy(), c.rateLimitBps(), c.sampleFrequency(),
-                c.maxWaiting(), c.maxAckPending(), c.idleHeartbeatNanos(), c.flowControl(), c.headersOnly(),
-                c.maxBatch(), c.maxExpiresNanos(), c.maxBytes(), c.deliverSubject(), c.deliverGroup(),
-                c.inactiveThresholdNanos(), c.replicas(), c.memoryStorage(), c.metadata());
+        return new io.junction.jetstream.consumer.ConsumerConfig(
+                durable,
+                name,
+                c.description(),
+                c.deliverPolicy(),
+                c.optStartSeq(),
+                c.optStartTime(),
+                c.ackPolicy(),
+                c.ackWaitNanos(),
+                c.maxDeliver(),
+                c.backoffNanos(),
+                c.filterSubject(),
+                c.filterSubjects(),
+                c.replayPolicy(),
+                c.rateLimitBps(),
+                c.sampleFrequency(),
+                c.maxWaiting(),
+                c.maxAckPending(),
+                c.idleHeartbeatNanos(),
+                c.flowControl(),
+                c.headersOnly(),
+                c.maxBatch(),
+                c.maxExpiresNanos(),
+                c.maxBytes(),
+                c.deliverSubject(),
+                c.deliverGroup(),
+                c.inactiveThresholdNanos(),
+                c.replicas(),
+                c.memoryStorage(),
+                c.metadata());
     }
 }

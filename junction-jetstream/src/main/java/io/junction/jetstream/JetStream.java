@@ -28,8 +28,8 @@ public final class JetStream implements AutoCloseable {
     private final JetStreamConfig config;
     private final StreamRegistry registry;
     private final ApiDispatcher dispatcher;
-    private final ExecutorService directGetExecutor =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("jetstream-direct").daemon().factory());
+    private final ExecutorService directGetExecutor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("jetstream-direct").daemon().factory());
     private final Map<String, DirectGet> directGets = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("jetstream-sweeper").daemon().factory());
@@ -38,7 +38,8 @@ public final class JetStream implements AutoCloseable {
     public JetStream(NatsServer server, JetStreamConfig config) {
         this.server = server;
         this.config = config;
-        this.registry = new StreamRegistry(server, config.storeDir().resolve("jetstream").resolve("$G").resolve("streams"));
+        this.registry = new StreamRegistry(
+                server, config.storeDir().resolve("jetstream").resolve("$G").resolve("streams"));
         this.dispatcher = new ApiDispatcher(server);
     }
 
@@ -50,7 +51,10 @@ public final class JetStream implements AutoCloseable {
         new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet).register(dispatcher);
         new ConsumerEndpoints(registry).register(dispatcher);
         sweeper.scheduleWithFixedDelay(
-                () -> dispatcher.execute(() -> registry.sweepConsumers(io.junction.jetstream.stream.Clock.nowNanos())), 1, 1, TimeUnit.SECONDS);
+                () -> dispatcher.execute(() -> registry.sweepConsumers(io.junction.jetstream.stream.Clock.nowNanos())),
+                1,
+                1,
+                TimeUnit.SECONDS);
         dispatcher.register(new ApiRoute("$JS.API.INFO", "account_info_response", this::accountInfo));
         server.announceJetStream();
         LOG.info("JetStream started: {} streams", registry.size());
@@ -103,7 +107,9 @@ public final class JetStream implements AutoCloseable {
         json.put("reserved_memory", 0);
         json.put("reserved_storage", 0);
         json.put("streams", registry.size());
-        json.put("consumers", registry.all().stream().mapToInt(s -> s.observers().size()).sum());
+        json.put(
+                "consumers",
+                registry.all().stream().mapToInt(s -> s.observers().size()).sum());
         var limits = json.putObject("limits");
         limits.put("max_memory", config.maxMemory());
         limits.put("max_storage", config.maxStore());

@@ -26,12 +26,15 @@ final class Stores {
         }
 
         @Override
-        public byte[] read(Path file) throws IOException {
-            return StateFile.read(file);
+        public byte[] read(Path file) {
+            return new StateFile(file).read().orElse(null);
         }
 
         @Override
         public void deleteTree(Path directory) {
+            if (!Files.exists(directory)) {
+                return;
+            }
             try (var walk = Files.walk(directory)) {
                 for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
@@ -45,8 +48,12 @@ final class Stores {
     private Stores() {}
 
     static MessageStore open(StreamConfig config, Path directory) {
-        var limits = new StoreLimits(config.maxMsgs(), config.maxBytes(), config.maxAgeNanos(),
-                config.maxMsgsPerSubject(), config.discard() == StreamConfig.Discard.OLD);
+        var limits = new StoreLimits(
+                config.maxMsgs(),
+                config.maxBytes(),
+                config.maxAgeNanos(),
+                config.maxMsgsPerSubject(),
+                config.discard() == StreamConfig.Discard.OLD);
         return config.storage() == StreamConfig.Storage.MEMORY
                 ? new MemoryStore(limits)
                 : FileStore.open(directory.resolve("msgs"), limits);
@@ -54,6 +61,6 @@ final class Stores {
 
     static void writeDurably(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
-        StateFile.write(file, content);
+        new StateFile(file).write(content);
     }
 }

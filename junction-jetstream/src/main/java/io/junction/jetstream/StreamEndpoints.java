@@ -82,8 +82,10 @@ final class StreamEndpoints {
         var offset = (int) Math.max(0, Json.number(body, "offset", 0));
         var filter = Json.text(body, "subject", null);
         var streams = registry.all().stream()
-                .filter(stream -> filter == null || filter.isEmpty() || stream.config().subjects().stream()
-                        .anyMatch(subject -> io.junction.nats.subject.Subjects.overlaps(subject, filter)))
+                .filter(stream -> filter == null
+                        || filter.isEmpty()
+                        || stream.config().subjects().stream()
+                                .anyMatch(subject -> io.junction.nats.subject.Subjects.overlaps(subject, filter)))
                 .toList();
         var json = ApiResponses.ofType("stream_names_response");
         json.put("total", streams.size());
@@ -103,7 +105,9 @@ final class StreamEndpoints {
         json.put("offset", offset);
         json.put("limit", LIST_PAGE);
         var infos = json.putArray("streams");
-        streams.stream().skip(offset).limit(LIST_PAGE)
+        streams.stream()
+                .skip(offset)
+                .limit(LIST_PAGE)
                 .forEach(stream -> infos.add(StreamInfos.write(Json.object(), stream, false, null)));
         return json;
     }
@@ -131,8 +135,8 @@ final class StreamEndpoints {
         if (sequence > 0 && keep > 0) {
             throw ApiError.BAD_REQUEST.exception();
         }
-        long purged = stream.call(() -> stream.store().purge(filter == null || filter.isEmpty() ? null : filter,
-                sequence, keep));
+        long purged = stream.call(
+                () -> stream.store().purge(filter == null || filter.isEmpty() ? null : filter, sequence, keep));
         stream.observers().forEach(io.junction.jetstream.stream.StreamObserver::removed);
         var json = ApiResponses.ofType("stream_purge_response");
         json.put("success", true);
@@ -181,10 +185,31 @@ final class StreamEndpoints {
 
     private static io.junction.jetstream.stream.StreamConfig withName(
             io.junction.jetstream.stream.StreamConfig c, String name) {
-        return new io.junction.jetstream.stream.StreamConfig(name, c.description(), c.subjects(), c.retention(),
-                c.maxConsumers(), c.maxMsgs(), c.maxBytes(), c.maxAgeNanos(), c.maxMsgsPerSubject(), c.maxMsgSize(),
-                c.discard(), c.storage(), c.replicas(), c.noAck(), c.duplicateWindowNanos(), c.firstSeq(),
-                c.allowDirect(), c.mirrorDirect(), c.discardNewPerSubject(), c.sealed(), c.denyDelete(),
-                c.denyPurge(), c.allowRollup(), c.compression(), c.metadata());
+        return new io.junction.jetstream.stream.StreamConfig(
+                name,
+                c.description(),
+                c.subjects(),
+                c.retention(),
+                c.maxConsumers(),
+                c.maxMsgs(),
+                c.maxBytes(),
+                c.maxAgeNanos(),
+                c.maxMsgsPerSubject(),
+                c.maxMsgSize(),
+                c.discard(),
+                c.storage(),
+                c.replicas(),
+                c.noAck(),
+                c.duplicateWindowNanos(),
+                c.firstSeq(),
+                c.allowDirect(),
+                c.mirrorDirect(),
+                c.discardNewPerSubject(),
+                c.sealed(),
+                c.denyDelete(),
+                c.denyPurge(),
+                c.allowRollup(),
+                c.compression(),
+                c.metadata());
     }
 }

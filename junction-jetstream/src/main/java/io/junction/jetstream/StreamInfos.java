@@ -18,11 +18,13 @@ final class StreamInfos {
         stateJson.put("messages", state.messages());
         stateJson.put("bytes", state.bytes());
         stateJson.put("first_seq", state.firstSeq());
-        stateJson.put("first_ts", state.firstTimestampNanos() == 0 ? "0001-01-01T00:00:00Z"
-                : Json.time(state.firstTimestampNanos()));
+        stateJson.put(
+                "first_ts",
+                state.firstTimestampNanos() == 0 ? "0001-01-01T00:00:00Z" : Json.time(state.firstTimestampNanos()));
         stateJson.put("last_seq", state.lastSeq());
-        stateJson.put("last_ts", state.lastTimestampNanos() == 0 ? "0001-01-01T00:00:00Z"
-                : Json.time(state.lastTimestampNanos()));
+        stateJson.put(
+                "last_ts",
+                state.lastTimestampNanos() == 0 ? "0001-01-01T00:00:00Z" : Json.time(state.lastTimestampNanos()));
         if (state.numSubjects() > 0) {
             stateJson.put("num_subjects", state.numSubjects());
         }

@@ -1,8 +1,8 @@
 package io.junction.jetstream;
 
 import io.junction.jetstream.api.ApiError;
-import io.junction.jetstream.consumer.ConsumerRegistry;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.consumer.ConsumerRegistry;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.Stream;
@@ -23,13 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The account's streams: created, updated and deleted through the API, and recovered from the store directory on
- * start. Each stream's directory holds {@code meta.json} (its configuration and creation time) and its messages.
+ * start. Each stream's directory holds {@code meta.state} (its configuration and creation time, JSON in a durable state file) and its messages.
  *
  * <p>Changes are serialized by the API's single thread; lookups are safe from any thread.
  */
 public final class StreamRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
-    private static final String META = "meta.json";
+    private static final String META = "meta.state";
 
     private final NatsServer server;
     private final Path root;
@@ -56,13 +56,13 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     private void recover(Path directory) {
-        var meta = directory.resolve(META);
-        if (!Files.exists(meta)) {
+        var meta = Stores.DURABLE_FILES.read(directory.resolve(META));
+        if (meta == null) {
             LOG.warn("stream directory {} has no {}; skipped", directory, META);
             return;
         }
         try {
-            var json = Json.MAPPER.readTree(Files.readAllBytes(meta));
+            var json = Json.MAPPER.readTree(meta);
             var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
             var created = json.path("created").asLong();
             var stream = new Stream(server, config, Stores.open(config, directory), created);
@@ -71,7 +71,10 @@ public final class StreamRegistry implements AutoCloseable {
             var registry = consumerRegistry(stream, directory);
             registry.recover();
             var state = stream.store().state();
-            LOG.info("Restored {} messages for stream {} (last_seq={})", state.messages(), config.name(),
+            LOG.info(
+                    "Restored {} messages for stream {} (last_seq={})",
+                    state.messages(),
+                    config.name(),
                     state.lastSeq());
         } catch (IOException | RuntimeException e) {
             LOG.error("stream directory {} could not be restored: {}", directory, e.getMessage(), e);
@@ -120,7 +123,8 @@ public final class StreamRegistry implements AutoCloseable {
             writeMeta(directory, config, created);
             store = Stores.open(config, directory);
         } catch (IOException e) {
-            throw ApiError.streamGeneral("cannot create stream: " + e.getMessage()).exception();
+            throw ApiError.streamGeneral("cannot create stream: " + e.getMessage())
+                    .exception();
         }
         var stream = new Stream(server, config, store, created);
         streams.put(config.name(), stream);
@@ -142,7 +146,8 @@ public final class StreamRegistry implements AutoCloseable {
             throw invalid("stream configuration update can not change storage type");
         }
         var workqueue = StreamConfig.Retention.WORKQUEUE;
-        if (config.retention() != old.retention() && (config.retention() == workqueue || old.retention() == workqueue)) {
+        if (config.retention() != old.retention()
+                && (config.retention() == workqueue || old.retention() == workqueue)) {
             throw invalid("stream configuration update can not change retention policy to/from workqueue");
         }
         if (old.sealed() && !config.sealed()) {
@@ -158,7 +163,8 @@ public final class StreamRegistry implements AutoCloseable {
         try {
             writeMeta(root.resolve(config.name()), config, stream.createdNanos());
         } catch (IOException e) {
-            throw ApiError.streamGeneral("cannot update stream: " + e.getMessage()).exception();
+            throw ApiError.streamGeneral("cannot update stream: " + e.getMessage())
+                    .exception();
         }
         stream.update(config);
         return stream;
@@ -175,7 +181,8 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     private ConsumerRegistry consumerRegistry(Stream stream, Path directory) {
-        var consumerDirectory = stream.config().storage() == StreamConfig.Storage.FILE ? directory.resolve("obs") : null;
+        var consumerDirectory =
+                stream.config().storage() == StreamConfig.Storage.FILE ? directory.resolve("obs") : null;
         var registry = new ConsumerRegistry(server, stream, consumerDirectory, Stores.DURABLE_FILES);
         consumers.put(stream.name(), registry);
         return registry;

@@ -39,8 +39,12 @@ class ConsumerTest {
     void start() throws Exception {
         server = JetStreamServer.start(storeDir);
         connection = Nats.connect(server.url());
-        connection.jetStreamManagement().addStream(
-                StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
     }
 
     @AfterEach
@@ -53,9 +57,13 @@ class ConsumerTest {
     void fetchesWithExplicitAcksAndCountsPending() throws Exception {
         publish(10);
         var jsm = connection.jetStreamManagement();
-        jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder()
-                .durable("processor").ackPolicy(AckPolicy.Explicit).build());
-        var subscription = connection.jetStream().subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "processor"));
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("processor")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "processor"));
 
         var batch = subscription.fetch(4, WAIT);
         batch.forEach(Message::ack);
@@ -74,9 +82,16 @@ class ConsumerTest {
     @Test
     void redeliversWhatIsNotAcknowledgedWithinAckWait() throws Exception {
         publish(1);
-        connection.jetStreamManagement().addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder()
-                .durable("slow").ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofMillis(300)).build());
-        var subscription = connection.jetStream().subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "slow"));
+        connection
+                .jetStreamManagement()
+                .addOrUpdateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("slow")
+                                .ackPolicy(AckPolicy.Explicit)
+                                .ackWait(Duration.ofMillis(300))
+                                .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "slow"));
 
         var first = subscription.fetch(1, WAIT).getFirst();
         var again = subscription.fetch(1, WAIT).getFirst();
@@ -84,16 +99,26 @@ class ConsumerTest {
         assertThat(again.metaData().streamSequence()).isEqualTo(first.metaData().streamSequence());
         assertThat(again.metaData().deliveredCount()).isEqualTo(2);
         again.ack();
-        await().atMost(WAIT).until(() ->
-                connection.jetStreamManagement().getConsumerInfo("ORDERS", "slow").getRedelivered() == 1);
+        await().atMost(WAIT)
+                .until(() -> connection
+                                .jetStreamManagement()
+                                .getConsumerInfo("ORDERS", "slow")
+                                .getRedelivered()
+                        == 1);
     }
 
     @Test
     void redeliversANakedMessageAndStopsAfterTerm() throws Exception {
         publish(1);
-        connection.jetStreamManagement().addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder()
-                .durable("naker").ackPolicy(AckPolicy.Explicit).build());
-        var subscription = connection.jetStream().subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "naker"));
+        connection
+                .jetStreamManagement()
+                .addOrUpdateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("naker")
+                                .ackPolicy(AckPolicy.Explicit)
+                                .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "naker"));
 
         subscription.fetch(1, WAIT).getFirst().nak();
         var redelivered = subscription.fetch(1, WAIT);
@@ -106,8 +131,11 @@ class ConsumerTest {
     @Test
     void deliversToAPushConsumer() throws Exception {
         publish(5);
-        var subscription = connection.jetStream().subscribe("orders.>",
-                PushSubscribeOptions.builder().stream("ORDERS").build());
+        var subscription = connection
+                .jetStream()
+                .subscribe(
+                        "orders.>",
+                        PushSubscribeOptions.builder().stream("ORDERS").build());
 
         var received = new ArrayList<Long>();
         for (var i = 0; i < 5; i++) {
@@ -122,8 +150,13 @@ class ConsumerTest {
     @Test
     void servesOrderedConsumers() throws Exception {
         publish(20);
-        var subscription = connection.jetStream().subscribe("orders.>",
-                PushSubscribeOptions.builder().stream("ORDERS").ordered(true).build());
+        var subscription = connection
+                .jetStream()
+                .subscribe(
+                        "orders.>",
+                        PushSubscribeOptions.builder().stream("ORDERS")
+                                .ordered(true)
+                                .build());
 
         var received = new ArrayList<String>();
         for (var i = 0; i < 20; i++) {
@@ -142,9 +175,14 @@ class ConsumerTest {
         }
         var jsm = connection.jetStreamManagement();
 
-        var info = jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("latest")
-                .ackPolicy(AckPolicy.Explicit).deliverPolicy(DeliverPolicy.LastPerSubject)
-                .filterSubject("orders.>").build());
+        var info = jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("latest")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .deliverPolicy(DeliverPolicy.LastPerSubject)
+                        .filterSubject("orders.>")
+                        .build());
 
         assertThat(info.getNumPending()).isEqualTo(3);
         var subscription = js.subscribe("orders.>", PullSubscribeOptions.bind("ORDERS", "latest"));
@@ -156,16 +194,39 @@ class ConsumerTest {
     @Test
     void refusesConsumerChangesWithNatsServerErrorCodes() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("c").ackPolicy(AckPolicy.Explicit)
-                .build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("c")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .build());
 
         assertApiError(() -> jsm.getConsumerInfo("ORDERS", "missing"), 10014);
-        assertApiError(() -> jsm.createConsumer("ORDERS", ConsumerConfiguration.builder().durable("c")
-                .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofSeconds(7)).build()), 10148);
-        assertApiError(() -> jsm.updateConsumer("ORDERS", ConsumerConfiguration.builder().durable("nope")
-                .ackPolicy(AckPolicy.Explicit).build()), 10149);
-        assertApiError(() -> jsm.addOrUpdateConsumer("ORDERS", ConsumerConfiguration.builder().durable("p")
-                .ackPolicy(AckPolicy.None).build()), 10084);
+        assertApiError(
+                () -> jsm.createConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("c")
+                                .ackPolicy(AckPolicy.Explicit)
+                                .ackWait(Duration.ofSeconds(7))
+                                .build()),
+                10148);
+        assertApiError(
+                () -> jsm.updateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("nope")
+                                .ackPolicy(AckPolicy.Explicit)
+                                .build()),
+                10149);
+        assertApiError(
+                () -> jsm.addOrUpdateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("p")
+                                .ackPolicy(AckPolicy.None)
+                                .build()),
+                10084);
         assertThat(jsm.getConsumerNames("ORDERS")).containsExactly("c");
         assertThat(jsm.deleteConsumer("ORDERS", "c")).isTrue();
         assertThat(jsm.getConsumerNames("ORDERS")).isEmpty();
@@ -174,15 +235,22 @@ class ConsumerTest {
     @Test
     void removesAcknowledgedMessagesFromAWorkQueue() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("JOBS").subjects("jobs.>")
-                .retentionPolicy(RetentionPolicy.WorkQueue).build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("JOBS")
+                .subjects("jobs.>")
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .build());
         var js = connection.jetStream();
         for (var i = 0; i < 3; i++) {
             js.publish("jobs.x", new byte[1]);
         }
-        jsm.addOrUpdateConsumer("JOBS", ConsumerConfiguration.builder().durable("w").ackPolicy(AckPolicy.Explicit)
-                .build());
-        var subscription = js.subscribe("jobs.>", PullSubscribeOptions.bind("JOBS", "w"));
+        jsm.addOrUpdateConsumer(
+                "JOBS",
+                ConsumerConfiguration.builder()
+                        .durable("w")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .build());
+        var subscription = js.subscribe(null, PullSubscribeOptions.bind("JOBS", "w"));
 
         subscription.fetch(3, WAIT).forEach(Message::ack);
 
@@ -191,8 +259,14 @@ class ConsumerTest {
             assertThat(state.getMsgCount()).isZero();
             assertThat(state.getLastSequence()).isEqualTo(3);
         });
-        assertApiError(() -> jsm.addOrUpdateConsumer("JOBS", ConsumerConfiguration.builder().durable("w2")
-                .ackPolicy(AckPolicy.Explicit).build()), 10099);
+        assertApiError(
+                () -> jsm.addOrUpdateConsumer(
+                        "JOBS",
+                        ConsumerConfiguration.builder()
+                                .durable("w2")
+                                .ackPolicy(AckPolicy.Explicit)
+                                .build()),
+                10099);
     }
 
     private void publish(int count) throws Exception {
@@ -203,8 +277,8 @@ class ConsumerTest {
     }
 
     private static void assertApiError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int errCode) {
-        assertThatThrownBy(call)
-                .isInstanceOf(JetStreamApiException.class)
-                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode()).isEqualTo(errCode));
+        assertThatThrownBy(call).isInstanceOf(JetStreamApiException.class).satisfies(e -> assertThat(
+                        ((JetStreamApiException) e).getApiErrorCode())
+                .isEqualTo(errCode));
     }
 }

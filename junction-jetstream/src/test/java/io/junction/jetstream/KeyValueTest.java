@@ -33,8 +33,12 @@ class KeyValueTest {
     void start() throws Exception {
         server = JetStreamServer.start(storeDir);
         connection = Nats.connect(server.url());
-        connection.keyValueManagement().create(KeyValueConfiguration.builder().name("CONFIG").maxHistoryPerKey(5)
-                .build());
+        connection
+                .keyValueManagement()
+                .create(KeyValueConfiguration.builder()
+                        .name("CONFIG")
+                        .maxHistoryPerKey(5)
+                        .build());
     }
 
     @AfterEach
@@ -52,7 +56,9 @@ class KeyValueTest {
 
         assertThat(kv.get("app.setting").getValueAsString()).isEqualTo("value2");
         assertThat(kv.get("app.setting", first).getValueAsString()).isEqualTo("value");
-        assertThat(kv.history("app.setting")).extracting(KeyValueEntry::getRevision).containsExactly(first, second);
+        assertThat(kv.history("app.setting"))
+                .extracting(KeyValueEntry::getRevision)
+                .containsExactly(first, second);
         assertThat(kv.keys()).containsExactly("app.setting");
         assertThat(kv.getStatus().getEntryCount()).isEqualTo(2);
     }
@@ -64,7 +70,8 @@ class KeyValueTest {
         kv.create("k", bytes("a"));
         assertThatThrownBy(() -> kv.create("k", bytes("b")))
                 .isInstanceOf(JetStreamApiException.class)
-                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode()).isEqualTo(10071));
+                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode())
+                        .isEqualTo(10071));
         kv.delete("k");
         var recreated = kv.create("k", bytes("c"));
 
@@ -72,7 +79,8 @@ class KeyValueTest {
         assertThat(kv.get("k").getRevision()).isEqualTo(recreated);
         assertThatThrownBy(() -> kv.create("k", bytes("d")))
                 .isInstanceOf(JetStreamApiException.class)
-                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode()).isEqualTo(10071));
+                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode())
+                        .isEqualTo(10071));
     }
 
     @Test
@@ -99,8 +107,8 @@ class KeyValueTest {
         assertThat(kv.get("a")).isNull();
         assertThat(kv.get("b")).isNull();
         assertThat(kv.keys()).isEmpty();
-        assertThat(kv.history("a")).hasSize(1).first()
-                .satisfies(entry -> assertThat(entry.getOperation()).isEqualTo(KeyValueOperation.PURGE));
+        assertThat(kv.history("a")).hasSize(1).first().satisfies(entry -> assertThat(entry.getOperation())
+                .isEqualTo(KeyValueOperation.PURGE));
     }
 
     @Test

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
+import io.nats.client.PublishOptions;
+import io.nats.client.PurgeOptions;
 import io.nats.client.api.DiscardPolicy;
-import io.nats.client.api.PurgeOptions;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
-import io.nats.client.PublishOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -46,8 +46,14 @@ class StreamApiTest {
         var jsm = connection.jetStreamManagement();
 
         var created = jsm.addStream(StreamConfiguration.builder()
-                .name("ORDERS").subjects("orders.>").storageType(StorageType.File).build());
-        jsm.addStream(StreamConfiguration.builder().name("MEM").storageType(StorageType.Memory).build());
+                .name("ORDERS")
+                .subjects("orders.>")
+                .storageType(StorageType.File)
+                .build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("MEM")
+                .storageType(StorageType.Memory)
+                .build());
 
         assertThat(created.getConfiguration().getSubjects()).containsExactly("orders.>");
         assertThat(created.getStreamState().getMsgCount()).isZero();
@@ -56,24 +62,42 @@ class StreamApiTest {
         assertThat(jsm.getStreams()).hasSize(2);
         assertThat(jsm.deleteStream("MEM")).isTrue();
         assertThat(jsm.getStreamNames()).containsExactly("ORDERS");
-        assertThat(connection.jetStreamManagement().getAccountStatistics().getStreams()).isEqualTo(1);
+        assertThat(connection.jetStreamManagement().getAccountStatistics().getStreams())
+                .isEqualTo(1);
     }
 
     @Test
     void answersWithNatsServerErrorCodes() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .build());
 
         assertApiError(() -> jsm.getStreamInfo("MISSING"), 10059);
-        assertApiError(() -> jsm.addStream(StreamConfiguration.builder().name("ORDERS").subjects("x").build()), 10058);
         assertApiError(
-                () -> jsm.addStream(StreamConfiguration.builder().name("OTHER").subjects("orders.new").build()), 10065);
+                () -> jsm.addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("x")
+                        .build()),
+                10058);
+        assertApiError(
+                () -> jsm.addStream(StreamConfiguration.builder()
+                        .name("OTHER")
+                        .subjects("orders.new")
+                        .build()),
+                10065);
         assertApiError(() -> jsm.deleteStream("MISSING"), 10059);
     }
 
     @Test
     void acknowledgesPublishesWithTheStreamAndSequence() throws Exception {
-        connection.jetStreamManagement().addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
         var js = connection.jetStream();
 
         var first = js.publish("orders.created", "1".getBytes(StandardCharsets.UTF_8));
@@ -82,21 +106,42 @@ class StreamApiTest {
         assertThat(first.getStream()).isEqualTo("ORDERS");
         assertThat(first.getSeqno()).isEqualTo(1);
         assertThat(second.getSeqno()).isEqualTo(2);
-        assertThat(connection.jetStreamManagement().getStreamInfo("ORDERS").getStreamState().getMsgCount())
+        assertThat(connection
+                        .jetStreamManagement()
+                        .getStreamInfo("ORDERS")
+                        .getStreamState()
+                        .getMsgCount())
                 .isEqualTo(2);
     }
 
     @Test
     void deduplicatesOnNatsMsgIdOnly() throws Exception {
-        connection.jetStreamManagement().addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
         var js = connection.jetStream();
 
-        var first = js.publish("orders.a", new byte[1], PublishOptions.builder().messageId("id-1").build());
-        var again = js.publish("orders.a", new byte[1], PublishOptions.builder().messageId("id-1").build());
-        var lookalike = js.publish(NatsMessage.builder().subject("orders.a")
-                .headers(new Headers().add("Orig-Nats-Msg-Id", "id-1")).data(new byte[1]).build());
-        var lookalikeAgain = js.publish(NatsMessage.builder().subject("orders.a")
-                .headers(new Headers().add("Orig-Nats-Msg-Id", "id-1")).data(new byte[1]).build());
+        var first = js.publish(
+                "orders.a",
+                new byte[1],
+                PublishOptions.builder().messageId("id-1").build());
+        var again = js.publish(
+                "orders.a",
+                new byte[1],
+                PublishOptions.builder().messageId("id-1").build());
+        var lookalike = js.publish(NatsMessage.builder()
+                .subject("orders.a")
+                .headers(new Headers().add("Orig-Nats-Msg-Id", "id-1"))
+                .data(new byte[1])
+                .build());
+        var lookalikeAgain = js.publish(NatsMessage.builder()
+                .subject("orders.a")
+                .headers(new Headers().add("Orig-Nats-Msg-Id", "id-1"))
+                .data(new byte[1])
+                .build());
 
         assertThat(first.isDuplicate()).isFalse();
         assertThat(again.isDuplicate()).isTrue();
@@ -108,26 +153,57 @@ class StreamApiTest {
 
     @Test
     void refusesPublishesWhoseExpectationsFail() throws Exception {
-        connection.jetStreamManagement().addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
         var js = connection.jetStream();
-        js.publish("orders.a", new byte[1], PublishOptions.builder().messageId("m1").build());
+        js.publish(
+                "orders.a",
+                new byte[1],
+                PublishOptions.builder().messageId("m1").build());
 
-        assertApiError(() -> js.publish("orders.a", new byte[1],
-                PublishOptions.builder().expectedStream("OTHER").build()), 10060);
-        assertApiError(() -> js.publish("orders.a", new byte[1],
-                PublishOptions.builder().expectedLastSequence(7).build()), 10071);
-        assertApiError(() -> js.publish("orders.a", new byte[1],
-                PublishOptions.builder().expectedLastSubjectSequence(0).build()), 10071);
-        assertApiError(() -> js.publish("orders.a", new byte[1],
-                PublishOptions.builder().expectedLastMsgId("nope").build()), 10070);
-        assertThat(js.publish("orders.a", new byte[1], PublishOptions.builder().expectedLastSequence(1).build())
-                .getSeqno()).isEqualTo(2);
+        assertApiError(
+                () -> js.publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().expectedStream("OTHER").build()),
+                10060);
+        assertApiError(
+                () -> js.publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().expectedLastSequence(7).build()),
+                10071);
+        assertApiError(
+                () -> js.publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().expectedLastSubjectSequence(0).build()),
+                10071);
+        assertApiError(
+                () -> js.publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().expectedLastMsgId("nope").build()),
+                10070);
+        assertThat(js.publish(
+                                "orders.a",
+                                new byte[1],
+                                PublishOptions.builder().expectedLastSequence(1).build())
+                        .getSeqno())
+                .isEqualTo(2);
     }
 
     @Test
     void purgesBySubjectAndMovesTheFirstSequence() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .build());
         var js = connection.jetStream();
         for (var subject : new String[] {"orders.a", "orders.a", "orders.b", "orders.a", "orders.b"}) {
             js.publish(subject, new byte[1]);
@@ -140,7 +216,9 @@ class StreamApiTest {
         assertThat(state.getMsgCount()).isEqualTo(2);
         assertThat(state.getFirstSequence()).isEqualTo(3);
         assertThat(state.getLastSequence()).isEqualTo(5);
-        assertThat(jsm.purgeStream("ORDERS", PurgeOptions.builder().keep(1).build()).getPurged()).isEqualTo(1);
+        assertThat(jsm.purgeStream("ORDERS", PurgeOptions.builder().keep(1).build())
+                        .getPurged())
+                .isEqualTo(1);
         assertThat(jsm.purgeStream("ORDERS").getPurged()).isEqualTo(1);
         var empty = jsm.getStreamInfo("ORDERS").getStreamState();
         assertThat(empty.getFirstSequence()).isEqualTo(6);
@@ -150,20 +228,28 @@ class StreamApiTest {
     @Test
     void getsAndDeletesSingleMessages() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .build());
         var js = connection.jetStream();
         js.publish("orders.a", "one".getBytes(StandardCharsets.UTF_8));
-        js.publish(NatsMessage.builder().subject("orders.b").headers(new Headers().add("K", "v"))
-                .data("two".getBytes(StandardCharsets.UTF_8)).build());
+        js.publish(NatsMessage.builder()
+                .subject("orders.b")
+                .headers(new Headers().add("K", "v"))
+                .data("two".getBytes(StandardCharsets.UTF_8))
+                .build());
         js.publish("orders.a", "three".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(new String(jsm.getMessage("ORDERS", 1).getData(), StandardCharsets.UTF_8)).isEqualTo("one");
+        assertThat(new String(jsm.getMessage("ORDERS", 1).getData(), StandardCharsets.UTF_8))
+                .isEqualTo("one");
         assertThat(jsm.getLastMessage("ORDERS", "orders.a").getSeq()).isEqualTo(3);
         assertThat(jsm.getNextMessage("ORDERS", 2, "orders.a").getSeq()).isEqualTo(3);
         assertThat(jsm.getMessage("ORDERS", 2).getHeaders().getFirst("K")).isEqualTo("v");
         assertThat(jsm.deleteMessage("ORDERS", 2)).isTrue();
         assertApiError(() -> jsm.getMessage("ORDERS", 2), 10037);
-        var info = jsm.getStreamInfo("ORDERS", StreamInfoOptions.builder().deletedDetails().build());
+        var info = jsm.getStreamInfo(
+                "ORDERS", StreamInfoOptions.builder().deletedDetails().build());
         assertThat(info.getStreamState().getDeletedCount()).isEqualTo(1);
         assertThat(info.getStreamState().getDeleted()).containsExactly(2L);
     }
@@ -171,7 +257,11 @@ class StreamApiTest {
     @Test
     void servesDirectGetsWhenAllowed() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("KVLIKE").subjects("kv.>").allowDirect(true).build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("KVLIKE")
+                .subjects("kv.>")
+                .allowDirect(true)
+                .build());
         var js = connection.jetStream();
         js.publish("kv.a", "1".getBytes(StandardCharsets.UTF_8));
         js.publish("kv.a", "2".getBytes(StandardCharsets.UTF_8));
@@ -186,8 +276,13 @@ class StreamApiTest {
     @Test
     void enforcesLimitsWithDiscardNewErrors() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("SMALL").subjects("small").maxMessages(2)
-                .discardPolicy(DiscardPolicy.New).maximumMessageSize(10).build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("SMALL")
+                .subjects("small")
+                .maxMessages(2)
+                .discardPolicy(DiscardPolicy.New)
+                .maximumMessageSize(10)
+                .build());
         var js = connection.jetStream();
         js.publish("small", new byte[1]);
         js.publish("small", new byte[1]);
@@ -195,7 +290,8 @@ class StreamApiTest {
         assertThatThrownBy(() -> js.publish("small", new byte[1]))
                 .isInstanceOf(JetStreamApiException.class)
                 .hasMessageContaining("maximum messages exceeded")
-                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode()).isEqualTo(10077));
+                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode())
+                        .isEqualTo(10077));
         jsm.purgeStream("SMALL");
         assertApiError(() -> js.publish("small", new byte[11]), 10054);
     }
@@ -203,7 +299,11 @@ class StreamApiTest {
     @Test
     void evictsOldestMessagesWithDiscardOldAndPerSubjectLimits() throws Exception {
         var jsm = connection.jetStreamManagement();
-        jsm.addStream(StreamConfiguration.builder().name("HIST").subjects("h.>").maxMessagesPerSubject(2).build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("HIST")
+                .subjects("h.>")
+                .maxMessagesPerSubject(2)
+                .build());
         var js = connection.jetStream();
         for (var i = 0; i < 5; i++) {
             js.publish("h.a", new byte[] {(byte) i});
@@ -218,8 +318,8 @@ class StreamApiTest {
     }
 
     private static void assertApiError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int errCode) {
-        assertThatThrownBy(call)
-                .isInstanceOf(JetStreamApiException.class)
-                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode()).isEqualTo(errCode));
+        assertThatThrownBy(call).isInstanceOf(JetStreamApiException.class).satisfies(e -> assertThat(
+                        ((JetStreamApiException) e).getApiErrorCode())
+                .isEqualTo(errCode));
     }
 }

@@ -19,8 +19,8 @@ public final class ApiDispatcher implements AutoCloseable {
     private static final String PREFIX = "$JS.API.";
 
     private final NatsServer server;
-    private final ExecutorService executor =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("jetstream-api").daemon().factory());
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("jetstream-api").daemon().factory());
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();

@@ -20,7 +20,8 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError REPLICAS_NOT_SUPPORTED =
             new ApiError(500, 10074, "replicas > 1 not supported in non-clustered mode");
     public static final ApiError NOT_ENABLED = new ApiError(503, 10076, "JetStream not enabled");
-    public static final ApiError PULL_REQUIRES_ACK = new ApiError(400, 10084, "consumer in pull mode requires ack policy");
+    public static final ApiError PULL_REQUIRES_ACK =
+            new ApiError(400, 10084, "consumer in pull mode requires ack policy");
     public static final ApiError WORKQUEUE_REQUIRES_EXPLICIT_ACK =
             new ApiError(400, 10098, "workqueue stream requires explicit ack");
     public static final ApiError WORKQUEUE_MULTIPLE_UNFILTERED =
@@ -34,8 +35,8 @@ public record ApiError(int code, int errCode, String description) {
             new ApiError(400, 10127, "Consumer name can not contain path separators");
     public static final ApiError STREAM_NAME_HAS_PATH_SEPARATORS =
             new ApiError(400, 10128, "Stream name can not contain path separators");
-    public static final ApiError FILTER_MISMATCH = new ApiError(
-            400, 10131, "Consumer create request did not match filtered subject from create subject");
+    public static final ApiError FILTER_MISMATCH =
+            new ApiError(400, 10131, "Consumer create request did not match filtered subject from create subject");
     public static final ApiError DURABLE_AND_NAME_MISMATCH =
             new ApiError(400, 10132, "Consumer Durable and Name have to be equal if both are provided");
     public static final ApiError CONSUMER_NAME_MISMATCH =
@@ -43,15 +44,16 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError CONSUMER_ALREADY_EXISTS = new ApiError(400, 10148, "consumer already exists");
     public static final ApiError CONSUMER_DOES_NOT_EXIST = new ApiError(400, 10149, "consumer does not exist");
     public static final ApiError CONSUMER_NAME_EXISTS = new ApiError(400, 10013, "consumer name already in use");
-    public static final ApiError DUPLICATE_FILTER_SUBJECTS = new ApiError(
-            400, 10136, "consumer cannot have both FilterSubject and FilterSubjects specified");
+    public static final ApiError DUPLICATE_FILTER_SUBJECTS =
+            new ApiError(400, 10136, "consumer cannot have both FilterSubject and FilterSubjects specified");
     public static final ApiError MULTIPLE_FILTERS_NOT_ALLOWED =
             new ApiError(400, 10137, "consumer with multiple subject filters cannot use subject based API");
     public static final ApiError OVERLAPPING_FILTERS =
             new ApiError(400, 10138, "consumer subject filters cannot overlap");
-    public static final ApiError EMPTY_FILTER = new ApiError(400, 10139, "consumer filter in FilterSubjects cannot be empty");
-    public static final ApiError FILTER_NOT_SUBSET = new ApiError(
-            400, 10093, "consumer filter subject is not a valid subset of the interest subjects");
+    public static final ApiError EMPTY_FILTER =
+            new ApiError(400, 10139, "consumer filter in FilterSubjects cannot be empty");
+    public static final ApiError FILTER_NOT_SUBSET =
+            new ApiError(400, 10093, "consumer filter subject is not a valid subset of the interest subjects");
     public static final ApiError MAXIMUM_CONSUMERS = new ApiError(400, 10026, "maximum consumers limit reached");
     public static final ApiError INSUFFICIENT_STORAGE =
             new ApiError(500, 10047, "insufficient storage resources available");

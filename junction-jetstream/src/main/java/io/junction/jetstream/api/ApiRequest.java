@@ -11,6 +11,8 @@ public record ApiRequest(String subject, String[] tokens, String reply, byte[] h
 
     /** Tokens from this index on, joined with dots (a subject that followed the stream name). */
     public String rest(int from) {
-        return from >= tokens.length ? null : String.join(".", java.util.Arrays.copyOfRange(tokens, from, tokens.length));
+        return from >= tokens.length
+                ? null
+                : String.join(".", java.util.Arrays.copyOfRange(tokens, from, tokens.length));
     }
 }

@@ -5,10 +5,16 @@ package io.junction.jetstream.consumer;
  * .<pending>}, which clients also read as the message's metadata.
  */
 record AckSubject(long deliveries, long streamSequence, long consumerSequence) {
-    static String format(String stream, String consumer, long deliveries, long streamSequence, long consumerSequence,
-            long timestampNanos, long pending) {
-        return "$JS.ACK." + stream + "." + consumer + "." + deliveries + "." + streamSequence + "."
-                + consumerSequence + "." + timestampNanos + "." + pending;
+    static String format(
+            String stream,
+            String consumer,
+            long deliveries,
+            long streamSequence,
+            long consumerSequence,
+            long timestampNanos,
+            long pending) {
+        return "$JS.ACK." + stream + "." + consumer + "." + deliveries + "." + streamSequence + "." + consumerSequence
+                + "." + timestampNanos + "." + pending;
     }
 
     /** Parses the numbers after the consumer's prefix, or null when they are not there. */

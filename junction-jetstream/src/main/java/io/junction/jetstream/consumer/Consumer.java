@@ -70,16 +70,24 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private long lastDeliveryNanos = System.nanoTime();
     private volatile boolean closed;
 
-    Consumer(NatsServer server, Stream stream, String name, ConsumerConfig config, long createdNanos,
-            ConsumerState.Store stateStore, ConsumerState recovered) {
+    Consumer(
+            NatsServer server,
+            Stream stream,
+            String name,
+            ConsumerConfig config,
+            long createdNanos,
+            ConsumerState.Store stateStore,
+            ConsumerState recovered) {
         this.server = server;
         this.stream = stream;
         this.name = name;
         this.config = config;
         this.createdNanos = createdNanos;
         this.stateStore = stateStore;
-        this.executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("consumer-" + stream.name() + "-" + name).daemon().factory());
+        this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("consumer-" + stream.name() + "-" + name)
+                .daemon()
+                .factory());
         if (recovered != null) {
             restore(recovered);
         } else {
@@ -89,8 +97,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     void start() {
         var ackPrefix = "$JS.ACK." + stream.name() + "." + name;
-        subscriptions.add(server.subscribe(ackPrefix + ".>", null, (subject, reply, headers, body) ->
-                executor.execute(() -> onAck(subject, reply, body))));
+        subscriptions.add(server.subscribe(
+                ackPrefix + ".>",
+                null,
+                (subject, reply, headers, body) -> executor.execute(() -> onAck(subject, reply, body))));
         if (config.isPull()) {
             var next = "$JS.API.CONSUMER.MSG.NEXT." + stream.name() + "." + name;
             subscriptions.add(server.subscribe(next, null, (subject, reply, headers, body) -> {
@@ -151,8 +161,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return call(() -> {
             var pendingCopy = new TreeMap<Long, Long>();
             pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
-            return new ConsumerState(cursor, deliveredConsumerSeq, deliveredStreamSeq, ackFloorStreamSeq,
-                    ackFloorConsumerSeq, numRedelivered, pendingCopy, new TreeMap<>(deliveries),
+            return new ConsumerState(
+                    cursor,
+                    deliveredConsumerSeq,
+                    deliveredStreamSeq,
+                    ackFloorStreamSeq,
+                    ackFloorConsumerSeq,
+                    numRedelivered,
+                    pendingCopy,
+                    new TreeMap<>(deliveries),
                     List.copyOf(lastPerSubject));
         });
     }
@@ -208,8 +225,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return;
         }
         if (config.maxExpiresNanos() > 0 && request.expiresNanos(receivedNanos) > config.maxExpiresNanos()) {
-            status(reply, "409 Exceeded MaxRequestExpires of " + GoDuration.format(config.maxExpiresNanos()),
-                    Map.of());
+            status(reply, "409 Exceeded MaxRequestExpires of " + GoDuration.format(config.maxExpiresNanos()), Map.of());
             return;
         }
         if (config.maxBytes() > 0 && request.maxBytes > config.maxBytes()) {
@@ -318,8 +334,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             ackFloorStreamSeq = sequence;
             ackFloorConsumerSeq = consumerSequence;
         }
-        var reply = AckSubject.format(stream.name(), name, count, sequence, consumerSequence,
-                message.timestampNanos(), numPending());
+        var reply = AckSubject.format(
+                stream.name(), name, count, sequence, consumerSequence, message.timestampNanos(), numPending());
         var headers = message.headers();
         var payload = message.payload();
         if (config.headersOnly()) {
@@ -480,7 +496,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void heartbeat(long now) {
-        if (config.isPull() || config.idleHeartbeatNanos() <= 0 || now - lastDeliveryNanos < config.idleHeartbeatNanos()) {
+        if (config.isPull()
+                || config.idleHeartbeatNanos() <= 0
+                || now - lastDeliveryNanos < config.idleHeartbeatNanos()) {
             return;
         }
         lastDeliveryNanos = now;
@@ -611,8 +629,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var pendingCopy = new TreeMap<Long, Long>();
         pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
         try {
-            stateStore.save(new ConsumerState(cursor, deliveredConsumerSeq, deliveredStreamSeq, ackFloorStreamSeq,
-                    ackFloorConsumerSeq, numRedelivered, pendingCopy, new TreeMap<>(deliveries),
+            stateStore.save(new ConsumerState(
+                    cursor,
+                    deliveredConsumerSeq,
+                    deliveredStreamSeq,
+                    ackFloorStreamSeq,
+                    ackFloorConsumerSeq,
+                    numRedelivered,
+                    pendingCopy,
+                    new TreeMap<>(deliveries),
                     List.copyOf(lastPerSubject)));
         } catch (RuntimeException e) {
             LOG.error("stream={} consumer={} state not saved: {}", stream.name(), name, e.getMessage());
@@ -637,9 +662,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         subscriptions.forEach(InternalSubscription::close);
         try {
             executor.submit(() -> {
-                persist();
-                closed = true;
-            }).get(5, TimeUnit.SECONDS);
+                        persist();
+                        closed = true;
+                    })
+                    .get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             closed = true;
         }

@@ -28,7 +28,10 @@ public final class ConsumerConfigs {
         var metadata = new LinkedHashMap<String, String>();
         var metadataNode = json.get("metadata");
         if (metadataNode != null && metadataNode.isObject()) {
-            metadataNode.properties().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
+            metadataNode
+                    .properties()
+                    .forEach(entry ->
+                            metadata.put(entry.getKey(), entry.getValue().asText()));
         }
         return new ConsumerConfig(
                 Json.text(json, "durable_name", null),
@@ -69,7 +72,9 @@ public final class ConsumerConfigs {
         if (c.replicas() < 0) {
             throw new ApiError(400, 10133, "replicas count cannot be negative").exception();
         }
-        if (!c.backoffNanos().isEmpty() && c.maxDeliver() > 0 && c.maxDeliver() <= c.backoffNanos().size()) {
+        if (!c.backoffNanos().isEmpty()
+                && c.maxDeliver() > 0
+                && c.maxDeliver() <= c.backoffNanos().size()) {
             throw new ApiError(400, 10116, "max deliver is required to be > length of backoff values").exception();
         }
         if (!pull) {
@@ -126,13 +131,36 @@ public final class ConsumerConfigs {
             ackWait = c.backoffNanos().getFirst();
         }
         var maxAckPending = c.maxAckPending() == 0 && explicitOrAll ? DEFAULT_MAX_ACK_PENDING : c.maxAckPending();
-        return new ConsumerConfig(c.durableName(), c.name(), c.description(), c.deliverPolicy(), c.optStartSeq(),
-                c.optStartTime(), c.ackPolicy(), ackWait, c.maxDeliver() == 0 ? -1 : c.maxDeliver(),
-                c.backoffNanos(), c.filterSubject(), c.filterSubjects(), c.replayPolicy(), c.rateLimitBps(),
-                c.sampleFrequency(), pull && c.maxWaiting() == 0 ? DEFAULT_MAX_WAITING : c.maxWaiting(),
-                maxAckPending, c.idleHeartbeatNanos(), c.flowControl(), c.headersOnly(), c.maxBatch(),
-                c.maxExpiresNanos(), c.maxBytes(), c.deliverSubject(), c.deliverGroup(),
-                c.inactiveThresholdNanos(), c.replicas(), c.memoryStorage(), c.metadata());
+        return new ConsumerConfig(
+                c.durableName(),
+                c.name(),
+                c.description(),
+                c.deliverPolicy(),
+                c.optStartSeq(),
+                c.optStartTime(),
+                c.ackPolicy(),
+                ackWait,
+                c.maxDeliver() == 0 ? -1 : c.maxDeliver(),
+                c.backoffNanos(),
+                c.filterSubject(),
+                c.filterSubjects(),
+                c.replayPolicy(),
+                c.rateLimitBps(),
+                c.sampleFrequency(),
+                pull && c.maxWaiting() == 0 ? DEFAULT_MAX_WAITING : c.maxWaiting(),
+                maxAckPending,
+                c.idleHeartbeatNanos(),
+                c.flowControl(),
+                c.headersOnly(),
+                c.maxBatch(),
+                c.maxExpiresNanos(),
+                c.maxBytes(),
+                c.deliverSubject(),
+                c.deliverGroup(),
+                c.inactiveThresholdNanos(),
+                c.replicas(),
+                c.memoryStorage(),
+                c.metadata());
     }
 
     /** Checks a consumer or durable name. */
@@ -140,7 +168,9 @@ public final class ConsumerConfigs {
         if (name.contains("/") || name.contains("\\")) {
             throw ApiError.CONSUMER_NAME_HAS_PATH_SEPARATORS.exception();
         }
-        if (name.contains(".") || name.contains("*") || name.contains(">")
+        if (name.contains(".")
+                || name.contains("*")
+                || name.contains(">")
                 || name.chars().anyMatch(Character::isWhitespace)) {
             throw new ApiError(400, 10103, "durable name can not contain '.', '*', '>'").exception();
         }

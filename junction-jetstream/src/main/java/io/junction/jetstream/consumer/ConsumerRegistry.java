@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One stream's consumers: created, replaced and deleted through the API, durable ones kept under the stream's
- * {@code obs/<name>/} directory ({@code meta.json} and {@code state.json}) and recovered on start.
+ * {@code obs/<name>/} directory ({@code meta.state} and {@code consumer.state}, JSON in durable state files) and recovered on start.
  *
  * <p>Changes come from the API's single thread; lookups are safe from any thread.
  */
@@ -28,6 +28,8 @@ public final class ConsumerRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRegistry.class);
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String META = "meta.state";
+    private static final String STATE = "consumer.state";
 
     private final NatsServer server;
     private final Stream stream;
@@ -50,14 +52,18 @@ public final class ConsumerRegistry implements AutoCloseable {
         try (var entries = Files.list(directory)) {
             for (var entry : entries.filter(Files::isDirectory).sorted().toList()) {
                 try {
-                    var meta = Json.MAPPER.readTree(files.read(entry.resolve("meta.json")));
+                    var metaBytes = files.read(entry.resolve(META));
+                    if (metaBytes == null) {
+                        LOG.warn("stream={} consumer directory {} has no {}; skipped", stream.name(), entry, META);
+                        continue;
+                    }
+                    var meta = Json.MAPPER.readTree(metaBytes);
                     var config = ConsumerConfigs.read(meta.get("config"));
-                    var stateBytes = Files.exists(entry.resolve("state.json")) ? files.read(entry.resolve("state.json"))
-                            : null;
+                    var stateBytes = files.read(entry.resolve(STATE));
                     var state = stateBytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(stateBytes));
                     var name = entry.getFileName().toString();
-                    var consumer = new Consumer(server, stream, name, config, meta.path("created").asLong(),
-                            stateStore(entry), state);
+                    var consumer = new Consumer(
+                            server, stream, name, config, meta.path("created").asLong(), stateStore(entry), state);
                     consumers.put(name, consumer);
                     consumer.start();
                 } catch (IOException | RuntimeException e) {
@@ -92,9 +98,11 @@ public final class ConsumerRegistry implements AutoCloseable {
      * for either).
      */
     public Consumer createOrUpdate(ConsumerConfig requested, String action) {
-        var name = requested.name() != null && !requested.name().isEmpty() ? requested.name()
-                : requested.durableName() != null && !requested.durableName().isEmpty() ? requested.durableName()
-                : randomName();
+        var name = requested.name() != null && !requested.name().isEmpty()
+                ? requested.name()
+                : requested.durableName() != null && !requested.durableName().isEmpty()
+                        ? requested.durableName()
+                        : randomName();
         ConsumerConfigs.checkName(name);
         var config = ConsumerConfigs.checked(requested, stream.config());
         var existing = consumers.get(name);
@@ -158,7 +166,7 @@ public final class ConsumerRegistry implements AutoCloseable {
             var meta = Json.object();
             meta.set("config", ConsumerConfigs.write(config));
             meta.put("created", created);
-            files.write(consumerDirectory.resolve("meta.json"), Json.bytes(meta));
+            files.write(consumerDirectory.resolve(META), Json.bytes(meta));
             stateStore = stateStore(consumerDirectory);
         }
         var consumer = new Consumer(server, stream, name, config, created, stateStore, state);
@@ -171,7 +179,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         return new ConsumerState.Store() {
             @Override
             public void save(ConsumerState state) {
-                files.write(consumerDirectory.resolve("state.json"), state.toJson());
+                files.write(consumerDirectory.resolve(STATE), state.toJson());
             }
 
             @Override
@@ -217,7 +225,8 @@ public final class ConsumerRegistry implements AutoCloseable {
     public interface DurableFiles {
         void write(Path file, byte[] content);
 
-        byte[] read(Path file) throws IOException;
+        /** The file's content, or null when there is none. */
+        byte[] read(Path file);
 
         void deleteTree(Path directory);
     }

@@ -40,10 +40,15 @@ record ConsumerState(
 
     static ConsumerState fromJson(JsonNode json) {
         var pending = new TreeMap<Long, Long>();
-        json.path("pending").properties().forEach(e -> pending.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
+        json.path("pending")
+                .properties()
+                .forEach(e ->
+                        pending.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
         var deliveries = new TreeMap<Long, Integer>();
-        json.path("deliveries").properties()
-                .forEach(e -> deliveries.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
+        json.path("deliveries")
+                .properties()
+                .forEach(e ->
+                        deliveries.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
         var last = new ArrayList<Long>();
         json.path("last_per_subject").forEach(node -> last.add(node.asLong()));
         return new ConsumerState(

@@ -52,15 +52,16 @@ final class GoDuration {
                 i++;
             }
             var unit = text.substring(unitStart, i);
-            var factor = switch (unit) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                case "h" -> 3_600_000_000_000L;
-                default -> -1L;
-            };
+            var factor =
+                    switch (unit) {
+                        case "ns" -> 1L;
+                        case "us", "µs" -> 1_000L;
+                        case "ms" -> 1_000_000L;
+                        case "s" -> 1_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        case "h" -> 3_600_000_000_000L;
+                        default -> -1L;
+                    };
             if (factor < 0) {
                 return -1;
             }

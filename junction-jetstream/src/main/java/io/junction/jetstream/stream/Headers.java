@@ -44,7 +44,8 @@ public final class Headers {
             text.append(' ').append(status);
         }
         text.append("\r\n");
-        values.forEach((key, value) -> text.append(key).append(": ").append(value).append("\r\n"));
+        values.forEach(
+                (key, value) -> text.append(key).append(": ").append(value).append("\r\n"));
         text.append("\r\n");
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -57,7 +58,8 @@ public final class Headers {
         var text = new String(block, StandardCharsets.UTF_8);
         var end = text.endsWith("\r\n\r\n") ? text.length() - 2 : text.length();
         var result = new StringBuilder(text.substring(0, end));
-        extra.forEach((key, value) -> result.append(key).append(": ").append(value).append("\r\n"));
+        extra.forEach(
+                (key, value) -> result.append(key).append(": ").append(value).append("\r\n"));
         result.append("\r\n");
         return result.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -37,7 +37,8 @@ final class PublishRules {
                 throw ApiError.rollupFailed("rollup not permitted").exception();
             }
             if (!rollup.equals("sub") && !rollup.equals("all")) {
-                throw ApiError.rollupFailed("rollup value invalid: \"" + rollup + "\"").exception();
+                throw ApiError.rollupFailed("rollup value invalid: \"" + rollup + "\"")
+                        .exception();
             }
         }
         checkDiscardNew(inbound, config, store);
@@ -99,7 +100,8 @@ final class PublishRules {
         if (config.discardNewPerSubject() && config.maxMsgsPerSubject() > 0) {
             var count = store.subjectCounts(inbound.subject()).getOrDefault(inbound.subject(), 0L);
             if (count >= config.maxMsgsPerSubject()) {
-                throw ApiError.storeFailed("maximum messages per subject exceeded").exception();
+                throw ApiError.storeFailed("maximum messages per subject exceeded")
+                        .exception();
             }
         }
     }

@@ -56,7 +56,8 @@ public final class Stream implements AutoCloseable {
         }
         store.updateLimits(limitsOf(config));
         deduplicator.rebuild(store, Clock.nowNanos(), config.duplicateWindowNanos());
-        this.writer = Thread.ofPlatform().name("stream-" + config.name()).daemon().unstarted(this::writeLoop);
+        this.writer =
+                Thread.ofPlatform().name("stream-" + config.name()).daemon().unstarted(this::writeLoop);
     }
 
     /** Starts capturing the configured subjects. */
@@ -164,8 +165,8 @@ public final class Stream implements AutoCloseable {
 
     private void subscribe() {
         for (var subject : config.subjects()) {
-            subscriptions.add(server.subscribe(subject, null, (s, reply, headers, payload) ->
-                    queue.add(new Inbound(s, reply, headers, payload))));
+            subscriptions.add(server.subscribe(
+                    subject, null, (s, reply, headers, payload) -> queue.add(new Inbound(s, reply, headers, payload))));
         }
     }
 
@@ -215,7 +216,8 @@ public final class Stream implements AutoCloseable {
             store.sync();
         } catch (RuntimeException e) {
             LOG.error("stream={} sync failed: {}", config.name(), e.getMessage());
-            var failed = PubAck.refused(config.name(), ApiError.storeFailed(e.getMessage())).json();
+            var failed = PubAck.refused(config.name(), ApiError.storeFailed(e.getMessage()))
+                    .json();
             acks.replaceAll(reply -> new Reply(reply.subject(), failed));
         }
         for (var ack : acks) {

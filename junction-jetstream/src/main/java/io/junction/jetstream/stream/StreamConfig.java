@@ -34,7 +34,8 @@ public record StreamConfig(
         boolean allowRollup,
         String compression,
         Map<String, String> metadata) {
-    public static final long DEFAULT_DUPLICATE_WINDOW_NANOS = Duration.ofMinutes(2).toNanos();
+    public static final long DEFAULT_DUPLICATE_WINDOW_NANOS =
+            Duration.ofMinutes(2).toNanos();
 
     public StreamConfig {
         subjects = List.copyOf(subjects);

@@ -24,7 +24,10 @@ public final class StreamConfigs {
         var metadata = new LinkedHashMap<String, String>();
         var metadataNode = json.get("metadata");
         if (metadataNode != null && metadataNode.isObject()) {
-            metadataNode.properties().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
+            metadataNode
+                    .properties()
+                    .forEach(entry ->
+                            metadata.put(entry.getKey(), entry.getValue().asText()));
         }
         return new StreamConfig(
                 Json.text(json, "name", ""),
@@ -95,17 +98,41 @@ public final class StreamConfigs {
         }
         var subjects = config.subjects().isEmpty() ? java.util.List.of(config.name()) : config.subjects();
         checkSubjects(subjects, config.noAck());
-        return new StreamConfig(config.name(), config.description(), subjects, config.retention(),
-                config.maxConsumers(), config.maxMsgs(), config.maxBytes(), config.maxAgeNanos(),
-                config.maxMsgsPerSubject(), config.maxMsgSize(), config.discard(), config.storage(), 1,
-                config.noAck(), duplicates, config.firstSeq(), config.allowDirect(), config.mirrorDirect(),
-                config.discardNewPerSubject(), config.sealed(), config.denyDelete(), config.denyPurge(),
-                config.allowRollup(), config.compression(), config.metadata());
+        return new StreamConfig(
+                config.name(),
+                config.description(),
+                subjects,
+                config.retention(),
+                config.maxConsumers(),
+                config.maxMsgs(),
+                config.maxBytes(),
+                config.maxAgeNanos(),
+                config.maxMsgsPerSubject(),
+                config.maxMsgSize(),
+                config.discard(),
+                config.storage(),
+                1,
+                config.noAck(),
+                duplicates,
+                config.firstSeq(),
+                config.allowDirect(),
+                config.mirrorDirect(),
+                config.discardNewPerSubject(),
+                config.sealed(),
+                config.denyDelete(),
+                config.denyPurge(),
+                config.allowRollup(),
+                config.compression(),
+                config.metadata());
     }
 
     /** Checks a stream name as nats-server does for the API subject and the config. */
     public static void checkName(String name) {
-        if (name == null || name.isEmpty() || name.contains(".") || name.contains("*") || name.contains(">")
+        if (name == null
+                || name.isEmpty()
+                || name.contains(".")
+                || name.contains("*")
+                || name.contains(">")
                 || name.chars().anyMatch(Character::isWhitespace)) {
             throw invalid("stream name is required and can not contain '.', '*', '>'");
         }

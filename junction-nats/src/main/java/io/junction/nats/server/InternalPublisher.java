@@ -17,9 +17,7 @@ final class InternalPublisher implements Publisher {
     }
 
     boolean publish(String deliverTo, String subject, String reply, byte[] headers, byte[] payload) {
-        var message = headers == null
-                ? Unpooled.wrappedBuffer(payload)
-                : Unpooled.wrappedBuffer(headers, payload);
+        var message = headers == null ? Unpooled.wrappedBuffer(payload) : Unpooled.wrappedBuffer(headers, payload);
         var delivery = new Delivery(this);
         delivery.prepare(subject, reply, headers == null ? -1 : headers.length, message);
         var delivered = delivery.toAll(server.index().match(deliverTo));

@@ -123,8 +123,8 @@ public final class NatsServer implements AutoCloseable {
                     new IOException("cannot listen on " + options.host() + ":" + bindPort + ": " + e.getMessage(), e));
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        infoFactory = new ServerInfoFactory(
-                serverId, serverName, options, port, authenticator.isRequired(), servesJetStream);
+        infoFactory =
+                new ServerInfoFactory(serverId, serverName, options, port, authenticator.isRequired(), servesJetStream);
         running = true;
         // Accepting starts only now, so no connection ever sees the server half started.
         serverChannel.config().setAutoRead(true);

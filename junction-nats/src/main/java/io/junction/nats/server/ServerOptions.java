@@ -62,8 +62,7 @@ public record ServerOptions(
      * {@code turnedOff} records an explicit {@code jetstream: disabled}, which the {@code junction} command, where
      * JetStream is on by default, honours.
      */
-    public record JetStreamOptions(
-            boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff) {
+    public record JetStreamOptions(boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff) {
         public static final JetStreamOptions DISABLED = new JetStreamOptions(false, null, -1, -1, false);
     }
 
