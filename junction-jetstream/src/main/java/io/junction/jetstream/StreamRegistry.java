@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The account's streams: created, updated and deleted through the API, and recovered from the store directory on
- * start. Each stream's directory holds {@code meta.state} (its configuration and creation time, JSON in a durable state file) and its messages.
+ * start. Each stream's directory holds {@code meta.state} (its configuration and creation time, as JSON in a durable
+ * state file), {@code msgs/} (its file store) and {@code obs/} (its durable consumers).
  *
  * <p>Changes are serialized by the API's single thread; lookups are safe from any thread.
  */

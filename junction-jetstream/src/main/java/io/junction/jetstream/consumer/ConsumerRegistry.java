@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One stream's consumers: created, replaced and deleted through the API, durable ones kept under the stream's
- * {@code obs/<name>/} directory ({@code meta.state} and {@code consumer.state}, JSON in durable state files) and recovered on start.
+ * {@code obs/<name>/} directory ({@code meta.state} and {@code consumer.state}, JSON in durable state files) and
+ * recovered on start.
  *
  * <p>Changes come from the API's single thread; lookups are safe from any thread.
  */
