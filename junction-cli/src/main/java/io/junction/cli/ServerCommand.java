@@ -176,7 +176,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private static JetStreamConfig jetStreamConfig(ServerOptions.JetStreamOptions options) {
         var storeDir = options.storeDir() != null ? options.storeDir() : Path.of("data");
-        return new JetStreamConfig(storeDir, options.maxMemory(), options.maxStore());
+        return new JetStreamConfig(storeDir, options.maxMemory(), options.maxStore(), options.syncInterval());
     }
 
     ServerOptions options() {

@@ -38,14 +38,17 @@ public final class JetStream implements AutoCloseable {
     public JetStream(NatsServer server, JetStreamConfig config) {
         this.server = server;
         this.config = config;
-        this.registry = new StreamRegistry(
-                server, config.storeDir().resolve("jetstream").resolve("$G").resolve("streams"));
+        var streamsDirectory = config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
+        this.registry = new StreamRegistry(server, streamsDirectory, config.syncInterval());
         this.dispatcher = new ApiDispatcher(server);
     }
 
     public void start() {
         LOG.info("Starting JetStream");
         LOG.info("    Storage directory: {}", config.storeDir().resolve("jetstream"));
+        LOG.info("    Sync: {}", config.syncInterval() == null
+                ? "fsync before every publish ack (group commit)"
+                : "acks before fsync; fsync every " + config.syncInterval());
         registry.recover();
         registry.all().forEach(this::syncDirectGet);
         new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet).register(dispatcher);

@@ -37,9 +37,12 @@ public final class StreamRegistry implements AutoCloseable {
     private final ConcurrentHashMap<String, Stream> streams = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConsumerRegistry> consumers = new ConcurrentHashMap<>();
 
-    StreamRegistry(NatsServer server, Path root) {
+    private final java.time.Duration syncInterval;
+
+    StreamRegistry(NatsServer server, Path root, java.time.Duration syncInterval) {
         this.server = server;
         this.root = root;
+        this.syncInterval = syncInterval;
     }
 
     /** Opens every stream found under the store directory. */
@@ -66,7 +69,7 @@ public final class StreamRegistry implements AutoCloseable {
             var json = Json.MAPPER.readTree(meta);
             var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
             var created = json.path("created").asLong();
-            var stream = new Stream(server, config, Stores.open(config, directory), created);
+            var stream = new Stream(server, config, Stores.open(config, directory), created, syncInterval);
             streams.put(config.name(), stream);
             stream.start();
             var registry = consumerRegistry(stream, directory);
@@ -127,7 +130,7 @@ public final class StreamRegistry implements AutoCloseable {
             throw ApiError.streamGeneral("cannot create stream: " + e.getMessage())
                     .exception();
         }
-        var stream = new Stream(server, config, store, created);
+        var stream = new Stream(server, config, store, created, syncInterval);
         streams.put(config.name(), stream);
         stream.start();
         consumerRegistry(stream, directory);

@@ -6,6 +6,7 @@ import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.store.StoreLimits;
 import io.junction.nats.server.InternalSubscription;
 import io.junction.nats.server.NatsServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * server's event loops, and tasks (purge, delete, acks on work queues, expiry) from the API and consumers. The
  * writer takes everything waiting, applies it in order, calls {@code sync} once for the whole batch, and only then
  * sends the publish acks and tells consumers. One fsync thus covers many publishes (group commit) and no publish is
- * acknowledged before it is on disk.
+ * acknowledged before it is on disk. With a {@code sync_interval} the writer acknowledges once written and fsyncs
+ * at most that often instead, nats-server's looser behaviour for those who ask for it.
  *
  * <h2>Failures</h2>
  * A publish the stream refuses is answered with nats-server's error; a store failure is logged and answered with a
@@ -42,11 +44,23 @@ public final class Stream implements AutoCloseable {
     private final Deduplicator deduplicator = new Deduplicator();
     private final PublishRules rules;
     private final Thread writer;
+    private final Duration syncInterval;
+    private long lastSyncNanos = System.nanoTime();
     private volatile StreamConfig config;
     private volatile boolean closed;
 
     public Stream(NatsServer server, StreamConfig config, MessageStore store, long createdNanos) {
+        this(server, config, store, createdNanos, null);
+    }
+
+    /**
+     * @param syncInterval null to fsync before acknowledging every batch; otherwise acknowledge once written and
+     *     fsync this often, as nats-server does
+     */
+    public Stream(
+            NatsServer server, StreamConfig config, MessageStore store, long createdNanos, Duration syncInterval) {
         this.server = server;
+        this.syncInterval = syncInterval;
         this.config = config;
         this.store = store;
         this.createdNanos = createdNanos;
@@ -155,6 +169,11 @@ public final class Stream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            store.sync();
+        } catch (RuntimeException e) {
+            LOG.error("stream={} final sync failed: {}", config.name(), e.getMessage());
+        }
         store.close();
     }
 
@@ -181,7 +200,12 @@ public final class Stream implements AutoCloseable {
         var tasks = new ArrayList<Task<?>>();
         while (true) {
             try {
-                batch.add(queue.take());
+                var first = syncInterval == null
+                        ? queue.take()
+                        : queue.poll(syncInterval.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -213,7 +237,10 @@ public final class Stream implements AutoCloseable {
 
     private void finishBatch(List<Reply> acks, List<Task<?>> tasks) {
         try {
-            store.sync();
+            if (syncInterval == null || System.nanoTime() - lastSyncNanos >= syncInterval.toNanos()) {
+                store.sync();
+                lastSyncNanos = System.nanoTime();
+            }
         } catch (RuntimeException e) {
             LOG.error("stream={} sync failed: {}", config.name(), e.getMessage());
             var failed = PubAck.refused(config.name(), ApiError.storeFailed(e.getMessage()))

@@ -5,6 +5,7 @@ import io.junction.nats.config.ConfigValue.IntegerValue;
 import io.junction.nats.config.ConfigValue.StringValue;
 import io.junction.nats.server.ServerOptions.JetStreamOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,7 @@ final class JetStreamSettings {
     private Path storeDir;
     private long maxMemory = -1;
     private long maxStore = -1;
+    private Duration syncInterval;
 
     /**
      * The top-level {@code store_dir}.
@@ -48,7 +50,7 @@ final class JetStreamSettings {
     }
 
     JetStreamOptions build() {
-        return new JetStreamOptions(enabled, storeDir, maxMemory, maxStore, mentioned && !enabled);
+        return new JetStreamOptions(enabled, storeDir, maxMemory, maxStore, mentioned && !enabled, syncInterval);
     }
 
     private void readMap(ConfigMap map) {
@@ -61,6 +63,7 @@ final class JetStreamSettings {
                 case "max_file_store", "max_file" -> maxStore = size(field, "max_file_store");
                 case "enable", "enabled" -> enable = field.bool();
                 case "cipher" -> cipher(field);
+                case "sync", "sync_interval" -> syncInterval = syncInterval(field);
                 case "max_outstanding_catchup" -> size(field, field.name());
                 case "domain", "key", "ek", "encryption_key", "extension_hint", "unique_tag" -> field.string();
                 case "limits" -> field.map();
@@ -72,6 +75,17 @@ final class JetStreamSettings {
             }
         }
         enabled = enable;
+    }
+
+    /** {@code always} (Junction's default: fsync before every ack, kept as null) or a Go duration string. */
+    private static Duration syncInterval(Setting setting) {
+        if (setting.value() instanceof StringValue text && text.value().equalsIgnoreCase("always")) {
+            return null;
+        }
+        if (setting.value() instanceof IntegerValue seconds) {
+            return Duration.ofSeconds(seconds.value());
+        }
+        return setting.goDuration();
     }
 
     private static boolean enabledWord(Setting setting, String word) {

@@ -60,10 +60,16 @@ public record ServerOptions(
     /**
      * JetStream settings as nats-server reads them; {@code maxMemory} and {@code maxStore} of -1 mean no limit.
      * {@code turnedOff} records an explicit {@code jetstream: disabled}, which the {@code junction} command, where
-     * JetStream is on by default, honours.
+     * JetStream is on by default, honours. {@code syncInterval} null means Junction's default, an fsync before every
+     * publish ack; a duration asks for nats-server's looser behaviour, acks first and an fsync that often.
      */
-    public record JetStreamOptions(boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff) {
+    public record JetStreamOptions(
+            boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff, Duration syncInterval) {
         public static final JetStreamOptions DISABLED = new JetStreamOptions(false, null, -1, -1, false);
+
+        public JetStreamOptions(boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff) {
+            this(enabled, storeDir, maxMemory, maxStore, turnedOff, null);
+        }
     }
 
     /** A {@code cluster {}} block: read and reported, not acted on until clustering exists. */

@@ -87,4 +87,12 @@ class ConfigLoaderJetStreamTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("nats.conf:1:1: expected map, bool or string to define JetStream, got array");
     }
+
+    @Test
+    void readsTheSyncIntervalAsADurationOrAlways() {
+        assertThat(ConfigFiles.load(dir, "jetstream { sync_interval: \"2m\" }").jetStream().syncInterval())
+                .isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(ConfigFiles.load(dir, "jetstream { sync: always }").jetStream().syncInterval()).isNull();
+        assertThat(ConfigFiles.load(dir, "jetstream { store_dir: /js }").jetStream().syncInterval()).isNull();
+    }
 }
