@@ -38,7 +38,8 @@ public final class JetStream implements AutoCloseable {
     public JetStream(NatsServer server, JetStreamConfig config) {
         this.server = server;
         this.config = config;
-        var streamsDirectory = config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
+        var streamsDirectory =
+                config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
         this.registry = new StreamRegistry(server, streamsDirectory, config.syncInterval());
         this.dispatcher = new ApiDispatcher(server);
     }
@@ -46,9 +47,11 @@ public final class JetStream implements AutoCloseable {
     public void start() {
         LOG.info("Starting JetStream");
         LOG.info("    Storage directory: {}", config.storeDir().resolve("jetstream"));
-        LOG.info("    Sync: {}", config.syncInterval() == null
-                ? "fsync before every publish ack (group commit)"
-                : "acks before fsync; fsync every " + config.syncInterval());
+        LOG.info(
+                "    Sync: {}",
+                config.syncInterval() == null
+                        ? "fsync before every publish ack (group commit)"
+                        : "acks before fsync; fsync every " + config.syncInterval());
         registry.recover();
         registry.all().forEach(this::syncDirectGet);
         new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet).register(dispatcher);
@@ -59,6 +62,7 @@ public final class JetStream implements AutoCloseable {
                 1,
                 TimeUnit.SECONDS);
         dispatcher.register(new ApiRoute("$JS.API.INFO", "account_info_response", this::accountInfo));
+        server.reportJetStream(this::jszReport);
         server.announceJetStream();
         LOG.info("JetStream started: {} streams", registry.size());
     }
@@ -91,6 +95,50 @@ public final class JetStream implements AutoCloseable {
         if (existing != null) {
             existing.close();
         }
+    }
+
+    /** {@code /jsz} as nats-server shapes it, for the one account Junction has. */
+    private String jszReport() {
+        var json = io.junction.jetstream.api.Json.object();
+        json.put("server_id", server.serverId());
+        json.put("now", java.time.Instant.now().toString());
+        var configJson = json.putObject("config");
+        configJson.put("max_memory", config.maxMemory());
+        configJson.put("max_storage", config.maxStore());
+        configJson.put("store_dir", config.storeDir().resolve("jetstream").toString());
+        if (config.syncInterval() != null) {
+            configJson.put("sync_interval", config.syncInterval().toNanos());
+        }
+        long memory = 0;
+        long storage = 0;
+        long messages = 0;
+        long bytes = 0;
+        var consumers = 0;
+        for (var stream : registry.all()) {
+            var state = stream.store().state();
+            messages += state.messages();
+            bytes += state.bytes();
+            consumers += stream.observers().size();
+            if (stream.config().storage() == StreamConfig.Storage.MEMORY) {
+                memory += state.bytes();
+            } else {
+                storage += state.bytes();
+            }
+        }
+        json.put("memory", memory);
+        json.put("storage", storage);
+        json.put("reserved_memory", 0);
+        json.put("reserved_storage", 0);
+        json.put("accounts", 1);
+        json.put("ha_assets", 0);
+        var api = json.putObject("api");
+        api.put("total", dispatcher.total());
+        api.put("errors", dispatcher.errors());
+        json.put("streams", registry.size());
+        json.put("consumers", consumers);
+        json.put("messages", messages);
+        json.put("bytes", bytes);
+        return json.toPrettyString();
     }
 
     private ObjectNode accountInfo(ApiRequest request) {

@@ -33,7 +33,12 @@ class SyncIntervalTest {
     private int startPublishAndStop(int port) throws Exception {
         var server = start(port);
         try (var connection = Nats.connect(server.clientUrl())) {
-            connection.jetStreamManagement().addStream(StreamConfiguration.builder().name("S").subjects("s").build());
+            connection
+                    .jetStreamManagement()
+                    .addStream(StreamConfiguration.builder()
+                            .name("S")
+                            .subjects("s")
+                            .build());
             var js = connection.jetStream();
             for (var i = 1; i <= 100; i++) {
                 assertThat(js.publish("s", new byte[] {(byte) i}).getSeqno()).isEqualTo(i);
@@ -45,7 +50,8 @@ class SyncIntervalTest {
     }
 
     private NatsServer start(int port) {
-        var server = new NatsServer(ServerOptions.builder().host("127.0.0.1").port(port).build());
+        var server = new NatsServer(
+                ServerOptions.builder().host("127.0.0.1").port(port).build());
         var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1, Duration.ofMillis(50)));
         jetStream.start();
         server.addCompanion(jetStream);

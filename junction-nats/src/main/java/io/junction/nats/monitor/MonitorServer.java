@@ -146,6 +146,7 @@ public final class MonitorServer implements AutoCloseable {
                 "/routez", route("/routez", topology::routez),
                 "/leafz", route("/leafz", topology::leafz),
                 "/healthz", route("/healthz", new HealthzEndpoint(server)),
+                "/jsz", route("/jsz", new JszEndpoint(server)),
                 "/metrics", route("/metrics", metrics));
     }
 

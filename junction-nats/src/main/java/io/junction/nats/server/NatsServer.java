@@ -66,6 +66,7 @@ public final class NatsServer implements AutoCloseable {
     private int port;
     private volatile boolean running;
     private volatile boolean servesJetStream;
+    private volatile java.util.function.Supplier<String> jetStreamReport;
 
     public NatsServer(ServerOptions options) {
         this.options = options;
@@ -142,6 +143,17 @@ public final class NatsServer implements AutoCloseable {
 
     public boolean servesJetStream() {
         return servesJetStream;
+    }
+
+    /** Gives the monitor JetStream's {@code /jsz} report, as JSON, built on request. */
+    public void reportJetStream(java.util.function.Supplier<String> report) {
+        jetStreamReport = report;
+    }
+
+    /** JetStream's {@code /jsz} report, or null when JetStream does not run. */
+    public String jetStreamReport() {
+        var report = jetStreamReport;
+        return report == null ? null : report.get();
     }
 
     /** Registers something to start with the server's lifetime and close before it, such as the monitor. */

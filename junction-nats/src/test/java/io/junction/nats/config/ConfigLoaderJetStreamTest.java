@@ -90,9 +90,17 @@ class ConfigLoaderJetStreamTest {
 
     @Test
     void readsTheSyncIntervalAsADurationOrAlways() {
-        assertThat(ConfigFiles.load(dir, "jetstream { sync_interval: \"2m\" }").jetStream().syncInterval())
+        assertThat(ConfigFiles.load(dir, "jetstream { sync_interval: \"2m\" }")
+                        .jetStream()
+                        .syncInterval())
                 .isEqualTo(java.time.Duration.ofMinutes(2));
-        assertThat(ConfigFiles.load(dir, "jetstream { sync: always }").jetStream().syncInterval()).isNull();
-        assertThat(ConfigFiles.load(dir, "jetstream { store_dir: /js }").jetStream().syncInterval()).isNull();
+        assertThat(ConfigFiles.load(dir, "jetstream { sync: always }")
+                        .jetStream()
+                        .syncInterval())
+                .isNull();
+        assertThat(ConfigFiles.load(dir, "jetstream { store_dir: /js }")
+                        .jetStream()
+                        .syncInterval())
+                .isNull();
     }
 }

@@ -1,0 +1,64 @@
+package io.junction.jetstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.junction.jetstream.api.Json;
+import io.junction.nats.monitor.MonitorServer;
+import io.junction.nats.server.NatsServer;
+import io.junction.nats.server.ServerOptions;
+import io.nats.client.Nats;
+import io.nats.client.api.StreamConfiguration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /jsz} on the monitoring port reports JetStream's usage. */
+class JszTest {
+    @TempDir
+    Path storeDir;
+
+    @Test
+    void reportsStreamsMessagesAndTheStoreDirectory() throws Exception {
+        var options = ServerOptions.builder()
+                .host("127.0.0.1")
+                .port(-1)
+                .httpHost("127.0.0.1")
+                .httpPort(-1)
+                .build();
+        var server = new NatsServer(options);
+        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1));
+        jetStream.start();
+        server.addCompanion(jetStream);
+        server.start();
+        try (var connection = Nats.connect(server.clientUrl())) {
+            var monitor = MonitorServer.start(server);
+            connection
+                    .jetStreamManagement()
+                    .addStream(StreamConfiguration.builder()
+                            .name("S")
+                            .subjects("s")
+                            .build());
+            connection.jetStream().publish("s", new byte[10]);
+
+            var body = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(monitor.url() + "/jsz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+
+            var jsz = Json.parseObject(body);
+            assertThat(jsz.path("streams").asInt()).isEqualTo(1);
+            assertThat(jsz.path("messages").asInt()).isEqualTo(1);
+            assertThat(jsz.path("storage").asLong()).isPositive();
+            assertThat(jsz.path("config").path("store_dir").asText()).endsWith("jetstream");
+            assertThat(jsz.path("server_id").asText()).isEqualTo(server.serverId());
+        } finally {
+            server.close();
+        }
+    }
+}
