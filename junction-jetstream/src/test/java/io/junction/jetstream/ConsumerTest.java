@@ -269,6 +269,55 @@ class ConsumerTest {
                 10099);
     }
 
+    @Test
+    void keepsDeliveringToAPushConsumerThatAnswersFlowControl() throws Exception {
+        var js = connection.jetStream();
+        var payload = new byte[1000];
+        for (var i = 0; i < 3000; i++) {
+            js.publishAsync("orders.bulk", payload);
+        }
+        js.publish("orders.bulk", payload);
+        var subscription = js.subscribe(
+                "orders.>",
+                PushSubscribeOptions.builder().stream("ORDERS")
+                        .configuration(ConsumerConfiguration.builder()
+                                .flowControl(Duration.ofSeconds(1))
+                                .ackPolicy(AckPolicy.None)
+                                .build())
+                        .build());
+
+        var received = 0;
+        while (received < 3001 && subscription.nextMessage(WAIT) != null) {
+            received++;
+        }
+
+        assertThat(received).isEqualTo(3001);
+    }
+
+    @Test
+    void replaysWithTheOriginalSpacingWhenAsked() throws Exception {
+        var js = connection.jetStream();
+        js.publish("orders.a", new byte[1]);
+        Thread.sleep(400);
+        js.publish("orders.a", new byte[1]);
+        var subscription = js.subscribe(
+                "orders.>",
+                PushSubscribeOptions.builder().stream("ORDERS")
+                        .configuration(ConsumerConfiguration.builder()
+                                .replayPolicy(io.nats.client.api.ReplayPolicy.Original)
+                                .build())
+                        .build());
+
+        var first = subscription.nextMessage(WAIT);
+        var start = System.nanoTime();
+        var second = subscription.nextMessage(WAIT);
+        var gapMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        assertThat(gapMillis).isGreaterThanOrEqualTo(300);
+    }
+
     private void publish(int count) throws Exception {
         var js = connection.jetStream();
         for (var i = 0; i < count; i++) {

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class Consumer implements StreamObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
     private static final long TICK_MILLIS = 100;
+    private static final long FLOW_CONTROL_WINDOW = 1024 * 1024;
 
     private final NatsServer server;
     private final Stream stream;
@@ -69,6 +70,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile long lastActiveNanos;
     private long lastDeliveryNanos = System.nanoTime();
     private volatile boolean closed;
+    private final FlowControl flowControl;
+    private StoredMessage held;
+    private long lastReplayTimestampNanos;
+    private long lastReplayAtNanos;
 
     Consumer(
             NatsServer server,
@@ -84,6 +89,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.config = config;
         this.createdNanos = createdNanos;
         this.stateStore = stateStore;
+        this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("consumer-" + stream.name() + "-" + name)
                 .daemon()
@@ -101,6 +107,16 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 ackPrefix + ".>",
                 null,
                 (subject, reply, headers, body) -> executor.execute(() -> onAck(subject, reply, body))));
+        if (flowControl != null) {
+            subscriptions.add(server.subscribe(
+                    flowControl.subscription(),
+                    null,
+                    (subject, reply, headers, body) -> executor.execute(() -> {
+                        if (flowControl.answered(subject)) {
+                            deliverAvailable();
+                        }
+                    })));
+        }
         if (config.isPull()) {
             var next = "$JS.API.CONSUMER.MSG.NEXT." + stream.name() + "." + name;
             subscriptions.add(server.subscribe(next, null, (subject, reply, headers, body) -> {
@@ -220,16 +236,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             status(reply, "400 Bad Request", Map.of());
             return;
         }
-        if (config.maxBatch() > 0 && request.batch > config.maxBatch()) {
-            status(reply, "409 Exceeded MaxRequestBatch of " + config.maxBatch(), Map.of());
-            return;
-        }
-        if (config.maxExpiresNanos() > 0 && request.expiresNanos(receivedNanos) > config.maxExpiresNanos()) {
-            status(reply, "409 Exceeded MaxRequestExpires of " + GoDuration.format(config.maxExpiresNanos()), Map.of());
-            return;
-        }
-        if (config.maxBytes() > 0 && request.maxBytes > config.maxBytes()) {
-            status(reply, "409 Exceeded MaxRequestMaxBytes of " + config.maxBytes(), Map.of());
+        var refusal = request.refusal(config, receivedNanos);
+        if (refusal != null) {
+            status(reply, refusal, Map.of());
             return;
         }
         if (request.noWait && numPending() + redeliver.size() == 0 && request.expiresAtNanos == 0) {
@@ -259,8 +268,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return;
         }
         while (hasTarget() && (config.maxAckPending() <= 0 || pending.size() < config.maxAckPending())) {
-            var message = next();
+            var message = held != null ? held : next();
+            held = null;
             if (message == null) {
+                break;
+            }
+            var wait = replayWait(message);
+            if (wait > 0) {
+                held = message;
+                executor.schedule(this::deliverAvailable, wait, TimeUnit.NANOSECONDS);
                 break;
             }
             deliver(message);
@@ -275,7 +291,16 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             }
             return !waiting.isEmpty();
         }
-        return server.hasInterest(config.deliverSubject());
+        return (flowControl == null || !flowControl.isStalled()) && server.hasInterest(config.deliverSubject());
+    }
+
+    /** With {@code replay_policy: original}, how long to wait so messages keep the spacing they were stored with. */
+    private long replayWait(StoredMessage message) {
+        if (config.replayPolicy() != ConsumerConfig.ReplayPolicy.ORIGINAL || lastReplayTimestampNanos == 0) {
+            return 0;
+        }
+        var gap = message.timestampNanos() - lastReplayTimestampNanos;
+        return gap - (System.nanoTime() - lastReplayAtNanos);
     }
 
     private StoredMessage next() {
@@ -304,18 +329,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private StoredMessage nextMatching(long from) {
-        var filters = config.filters();
-        if (filters.isEmpty()) {
-            return stream.store().nextMatching(">", from);
-        }
-        StoredMessage best = null;
-        for (var filter : filters) {
-            var candidate = stream.store().nextMatching(filter, from);
-            if (candidate != null && (best == null || candidate.sequence() < best.sequence())) {
-                best = candidate;
-            }
-        }
-        return best;
+        return new Filtered(stream.store(), config.filters()).next(from);
     }
 
     private void deliver(StoredMessage message) {
@@ -345,6 +359,18 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var target = config.isPull() ? takeFromRequest(message) : config.deliverSubject();
         server.deliver(target, message.subject(), reply, headers, payload);
         lastDeliveryNanos = now;
+        lastReplayTimestampNanos = message.timestampNanos();
+        lastReplayAtNanos = now;
+        if (flowControl != null) {
+            var request = flowControl.delivered(message.storedSize());
+            if (request != null) {
+                server.publish(
+                        config.deliverSubject(),
+                        request,
+                        Headers.build("100 FlowControl Request", Map.of()),
+                        new byte[0]);
+            }
+        }
         lastActiveNanos = Clock.nowNanos();
     }
 
@@ -505,6 +531,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Nats-Last-Consumer", Long.toString(deliveredConsumerSeq));
         headers.put("Nats-Last-Stream", Long.toString(deliveredStreamSeq));
+        if (flowControl != null && flowControl.isStalled()) {
+            headers.put("Nats-Consumer-Stalled", flowControl.outstanding());
+        }
         server.publish(config.deliverSubject(), null, Headers.build("100 Idle Heartbeat", headers), new byte[0]);
     }
 
@@ -533,54 +562,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void position() {
-        var store = stream.store();
-        var state = store.state();
-        switch (config.deliverPolicy()) {
-            case ALL -> cursor = state.firstSeq() - 1;
-            case NEW -> cursor = state.lastSeq();
-            case LAST -> {
-                var last = lastMatching();
-                cursor = last == null ? state.lastSeq() : last.sequence() - 1;
-            }
-            case BY_START_SEQUENCE -> cursor = Math.max(config.optStartSeq(), state.firstSeq()) - 1;
-            case BY_START_TIME -> cursor = firstAtOrAfter(java.time.Instant.parse(config.optStartTime()));
-            case LAST_PER_SUBJECT -> {
-                var filters = config.filters().isEmpty() ? List.of(">") : config.filters();
-                for (var filter : filters) {
-                    for (var subject : store.subjectCounts(filter).keySet()) {
-                        var last = store.lastSequenceOf(subject);
-                        if (last > 0) {
-                            lastPerSubject.add(last);
-                        }
-                    }
-                }
-                cursor = state.lastSeq();
-            }
-        }
-        cursor = Math.max(cursor, 0);
+        cursor = new Filtered(stream.store(), config.filters()).startCursor(config, lastPerSubject);
         ackFloorStreamSeq = cursor;
         deliveredStreamSeq = cursor;
-    }
-
-    private StoredMessage lastMatching() {
-        var filters = config.filters().isEmpty() ? List.of(">") : config.filters();
-        StoredMessage best = null;
-        for (var filter : filters) {
-            var candidate = stream.store().lastMatching(filter);
-            if (candidate != null && (best == null || candidate.sequence() > best.sequence())) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private long firstAtOrAfter(java.time.Instant start) {
-        var nanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-        var message = nextMatching(stream.store().state().firstSeq());
-        while (message != null && message.timestampNanos() < nanos) {
-            message = nextMatching(message.sequence() + 1);
-        }
-        return message == null ? stream.store().state().lastSeq() : message.sequence() - 1;
     }
 
     private void afterRemoval() {

@@ -53,4 +53,18 @@ final class PullRequest {
     boolean isExpired(long nowNanos) {
         return expiresAtNanos != 0 && nowNanos >= expiresAtNanos;
     }
+
+    /** The 409 status nats-server answers when the request asks more than the consumer allows, or null. */
+    String refusal(ConsumerConfig config, long receivedNanos) {
+        if (config.maxBatch() > 0 && batch > config.maxBatch()) {
+            return "409 Exceeded MaxRequestBatch of " + config.maxBatch();
+        }
+        if (config.maxExpiresNanos() > 0 && expiresNanos(receivedNanos) > config.maxExpiresNanos()) {
+            return "409 Exceeded MaxRequestExpires of " + GoDuration.format(config.maxExpiresNanos());
+        }
+        if (config.maxBytes() > 0 && maxBytes > config.maxBytes()) {
+            return "409 Exceeded MaxRequestMaxBytes of " + config.maxBytes();
+        }
+        return null;
+    }
 }
