@@ -24,18 +24,21 @@ import org.slf4j.LoggerFactory;
  * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
  * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
  * the purge floor (the lowest sequence that may still hold a message after the last purge of everything), then a
- * CRC32C of those 32 bytes. Frames follow back to back: length of the whole frame (4), CRC32C (4), state (1, {@code L}
- * live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1
- * for none), then the subject in Latin-1, the headers and the payload. The CRC covers every byte of the frame but
- * itself and the state byte. Integers are big-endian. The newest segment takes appends until the next frame would
- * pass the segment size (8 MiB unless configured); a larger frame gets a segment of its own.
+ * CRC32C of those 32 bytes. Frames follow back to back: length of the whole frame (4), head CRC32C (4), content
+ * CRC32C (4), state (1, {@code L} live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject
+ * length (2), headers length (4, -1 for none), then the content: the subject in Latin-1, the headers and the payload.
+ * The head CRC covers the length and the fixed fields after the state byte; the content CRC covers the content; the
+ * state byte, the one byte rewritten in place, is in neither. Integers are big-endian. The newest segment takes
+ * appends until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment
+ * of its own.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
  * writes its frame; a delete, and each eviction by the limits, rewrites the frame's state byte in place; an erase
- * rewrites the whole frame as a deleted one with subject, headers and payload zeroed. A purge of everything (or up to
- * a sequence past the last) and {@link #startAt} start a new segment whose header carries the new floor, and mark no
- * frame. Every new segment copies the current floor, so the newest segment always holds the latest one. Sync forces
+ * rewrites the frame from its state byte on, with the same head and the content zeroed, so that even a torn erase
+ * leaves a good head. A purge of every subject below a sequence (or of everything) and {@link #startAt} start a new
+ * segment whose header carries the new purge floor, and mark no frame. Every new segment copies the current floor,
+ * so the newest segment always holds the latest one. Sync forces
  * every segment written since the last sync, then the directory when segments were created, and only then removes
  * the segments that hold no live message, and forces the directory again. So after a killed process the store comes
  * back exactly as it was, after a power loss at least as of the last completed sync, and the last sequence always
@@ -43,12 +46,14 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Recovery</h2>
  * Open reads the segments in id order. An empty file is removed and one without a good header is renamed aside. A
- * frame that fails its checks (length, field lengths, state, CRC, a sequence above all before it) is skipped when a
- * good frame follows it, and otherwise the segment is cut back to its last good frame, which is what a torn write
- * after a crash looks like. Each repair is logged at WARN with the segment and offset. The last sequence is the
- * highest of any frame or header, so a sequence that a sync covered is never reused, even when every message was
- * deleted; messages below the highest purge floor are dropped. Open ends with a sync of every segment and the
- * directory, so the recovered state is durable before any segment is removed.
+ * frame whose head fails its checks (length within the file, field lengths, state, head CRC, a sequence above all
+ * before it) is skipped when a whole good frame follows it, and otherwise the segment is cut back to its last good
+ * frame, which is what a torn append looks like. A frame with a good head but a bad content CRC (a torn erase, or
+ * damage) keeps its sequence, loses its message, and is marked deleted in place. Each repair is logged at WARN with
+ * the segment and offset. The last sequence is the highest of any good head or segment header, so a sequence that a
+ * sync covered is never reused, even when every message was deleted; messages below the highest purge floor are
+ * dropped. Open ends with a sync of every segment and the directory, so the recovered state is durable before any
+ * segment is removed.
  *
  * <h2>Compaction</h2>
  * A segment is removed at the first sync after it holds no live message, unless it is the newest. Deleted frames in
@@ -226,11 +231,11 @@ public final class FileStore implements MessageStore {
             if (entry == null) {
                 return false;
             }
+            var frame = erase ? entry.segment().read(entry.offset(), entry.frameLength()) : null;
             removeLocked(sequence);
             if (erase) {
                 removed.removeLast();
-                var erased = encoder.erased(sequence, entry.timestampNanos(), entry.frameLength());
-                entry.segment().writeAt(erased, entry.offset());
+                entry.segment().writeAt(encoder.erasure(frame), entry.offset() + SegmentFormat.STATE_OFFSET);
             }
             flushRemovals();
 
@@ -247,8 +252,8 @@ public final class FileStore implements MessageStore {
         lock.writeLock().lock();
         try {
             checkWritable();
-            if (Purges.isFloorMove(filter, upToSequence, keep, index.lastSequence())) {
-                return purgeAll(Math.max(upToSequence, 1) - 1);
+            if (SubjectFilter.isAll(filter) && keep <= 0) {
+                return purgeBelow(upToSequence <= 0 ? index.lastSequence() + 1 : upToSequence);
             }
             var purged = 0L;
             for (var sequence : Retention.purgeSelection(index, filter, upToSequence, keep)) {
@@ -448,7 +453,9 @@ public final class FileStore implements MessageStore {
             return null;
         }
         var frame = entry.segment().read(entry.offset(), entry.frameLength());
-        if (SegmentFormat.checkFrame(frame, 0, frame.limit(), new CRC32C()) != entry.frameLength()) {
+        var crc = new CRC32C();
+        if (SegmentFormat.checkHead(frame, 0, frame.limit(), crc) != entry.frameLength()
+                || !SegmentFormat.checkContent(frame, 0, entry.frameLength(), crc)) {
             throw new StoreException("store " + directory + " segment " + entry.segment() + " offset " + entry.offset()
                     + " holds a corrupt frame for sequence " + sequence);
         }
@@ -476,16 +483,26 @@ public final class FileStore implements MessageStore {
         directoryDirty = true;
     }
 
-    /** Purges every message, with a floor in a new segment's header rather than a mark on every frame. */
-    private long purgeAll(long newLastSequence) throws IOException {
-        var purged = index.messages();
-        if (purged == 0 && newLastSequence <= index.lastSequence()) {
+    /**
+     * Purges every message below {@code floor}, which may lie past the next sequence, with the floor in a new
+     * segment's header rather than a mark on every frame.
+     */
+    private long purgeBelow(long floor) throws IOException {
+        if (floor <= index.firstSequence()) {
             return 0;
         }
-        index.clear();
-        index.advanceTo(newLastSequence, index.lastTimestampNanos());
-        purgeFloor = index.lastSequence() + 1;
-        segments.forEach(Segment::clearLive);
+        var purged = index.messages();
+        if (floor > index.lastSequence()) {
+            index.clear();
+            segments.forEach(Segment::clearLive);
+        } else {
+            while (index.firstSequence() < floor) {
+                index.remove(index.firstSequence()).segment().removeLive();
+            }
+            purged -= index.messages();
+        }
+        index.advanceTo(floor - 1, index.lastTimestampNanos());
+        purgeFloor = floor;
         roll();
 
         return purged;
