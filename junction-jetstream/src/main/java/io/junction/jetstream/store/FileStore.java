@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,9 +123,7 @@ public final class FileStore implements MessageStore {
 
     @Override
     public long append(String subject, byte[] headers, byte[] payload, long timestampNanos) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        return writing("append", () -> {
             var sequence = index.lastSequence() + 1;
             var canonical = index.canonical(subject);
             var segment = segmentFor(SegmentFormat.frameLength(canonical, headers, payload));
@@ -134,14 +133,9 @@ public final class FileStore implements MessageStore {
             index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset));
             segment.addLive();
             Retention.afterAppend(index, limits, canonical, this::removeLocked);
-            flushRemovals();
 
             return sequence;
-        } catch (IOException e) {
-            throw fail("append", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
@@ -180,53 +174,27 @@ public final class FileStore implements MessageStore {
 
     @Override
     public StoredMessage get(long sequence) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return load(sequence);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> load(sequence));
     }
 
     @Override
     public StoredMessage nextMatching(String filter, long fromSequence) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return load(IndexQueries.nextMatching(index, filter, fromSequence));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> load(IndexQueries.nextMatching(index, filter, fromSequence)));
     }
 
     @Override
     public StoredMessage lastMatching(String filter) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return load(IndexQueries.lastMatching(index, filter));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> load(IndexQueries.lastMatching(index, filter)));
     }
 
     @Override
     public long lastSequenceOf(String subject) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.lastSequenceOf(subject);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> index.lastSequenceOf(subject));
     }
 
     @Override
     public boolean delete(long sequence, boolean erase) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        return writing("delete", () -> {
             var entry = index.get(sequence);
             if (entry == null) {
                 return false;
@@ -237,21 +205,14 @@ public final class FileStore implements MessageStore {
                 removed.removeLast();
                 entry.segment().writeAt(encoder.erasure(frame), entry.offset() + SegmentFormat.STATE_OFFSET);
             }
-            flushRemovals();
 
             return true;
-        } catch (IOException e) {
-            throw fail("delete", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public long purge(String filter, long upToSequence, long keep) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        return writing("purge", () -> {
             if (SubjectFilter.isAll(filter) && keep <= 0) {
                 return purgeBelow(upToSequence <= 0 ? index.lastSequence() + 1 : upToSequence);
             }
@@ -259,106 +220,56 @@ public final class FileStore implements MessageStore {
             for (var sequence : Retention.purgeSelection(index, filter, upToSequence, keep)) {
                 purged += removeLocked(sequence) ? 1 : 0;
             }
-            flushRemovals();
 
             return purged;
-        } catch (IOException e) {
-            throw fail("purge", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public long expire(long nowNanos) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
-            var expired = Retention.age(index, limits, nowNanos, this::removeLocked)
-                    + Retention.all(index, limits, this::removeLocked);
-            flushRemovals();
-
-            return expired;
-        } catch (IOException e) {
-            throw fail("expire", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return writing(
+                "expire",
+                () -> Retention.age(index, limits, nowNanos, this::removeLocked)
+                        + Retention.all(index, limits, this::removeLocked));
     }
 
     @Override
     public void updateLimits(StoreLimits limits) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        writing("update limits", () -> {
             this.limits = limits;
-            Retention.all(index, limits, this::removeLocked);
-            flushRemovals();
-        } catch (IOException e) {
-            throw fail("update limits", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return Retention.all(index, limits, this::removeLocked);
+        });
     }
 
     @Override
     public void startAt(long firstSequence) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        writing("start at", () -> {
             Purges.checkStartAt(index, firstSequence);
             index.advanceTo(firstSequence - 1, 0);
             purgeFloor = firstSequence;
             roll();
-        } catch (IOException e) {
-            throw fail("start at", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return firstSequence;
+        });
     }
 
     @Override
     public StreamState state() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.state();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(index::state);
     }
 
     @Override
     public List<Long> deletedSequences() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.deletedSequences();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(index::deletedSequences);
     }
 
     @Override
     public Map<String, Long> subjectCounts(String filter) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.subjectCounts(filter);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> index.subjectCounts(filter));
     }
 
     @Override
     public long numPending(long fromSequence, List<String> filters, boolean lastPerSubject) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return IndexQueries.numPending(index, fromSequence, filters, lastPerSubject);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> IndexQueries.numPending(index, fromSequence, filters, lastPerSubject));
     }
 
     /** Syncs what was written, unless the store failed, then releases the files; later calls throw. */
@@ -444,6 +355,38 @@ public final class FileStore implements MessageStore {
             throw new StoreException("store " + directory + " is open in another store");
         } catch (IOException e) {
             throw new StoreException("cannot lock store " + directory, e);
+        }
+    }
+
+    /** A mutation of the index and the files, which may fail to write. */
+    private interface Mutation<T> {
+        T apply() throws IOException;
+    }
+
+    /** Runs a mutation under the write lock, then marks on disk what it removed; a failed write fails the store. */
+    private <T> T writing(String operation, Mutation<T> mutation) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            var result = mutation.apply();
+            flushRemovals();
+
+            return result;
+        } catch (IOException e) {
+            throw fail(operation, e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs a query under the read lock. */
+    private <T> T reading(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
