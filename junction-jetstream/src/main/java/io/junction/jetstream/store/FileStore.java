@@ -227,10 +227,7 @@ public final class FileStore implements MessageStore {
 
     @Override
     public long expire(long nowNanos) {
-        return writing(
-                "expire",
-                () -> Retention.age(index, limits, nowNanos, this::removeLocked)
-                        + Retention.all(index, limits, this::removeLocked));
+        return writing("expire", () -> Retention.age(index, limits, nowNanos, this::removeLocked));
     }
 
     @Override

@@ -79,8 +79,7 @@ public final class MemoryStore implements MessageStore {
 
     @Override
     public long expire(long nowNanos) {
-        return writing(() ->
-                Retention.age(index, limits, nowNanos, this::remove) + Retention.all(index, limits, this::remove));
+        return writing(() -> Retention.age(index, limits, nowNanos, this::remove));
     }
 
     @Override

@@ -12,12 +12,13 @@ import java.nio.file.StandardOpenOption;
 /**
  * One segment file: a header, then frames appended at {@link #size()}. The writer (under the store's write lock)
  * appends, rewrites state bytes, truncates and closes; readers (under the read lock) read frames through a channel of
- * their own, so that an interrupted reader, which closes the channel it reads from, never breaks a write.
+ * their own, so that an interrupted reader, which closes the channel it reads from, never breaks a write. Both
+ * channels open on first use, so a recovered segment that is neither read nor written holds no file descriptor.
  */
 final class Segment {
     private final long id;
     private final Path path;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
     private volatile FileChannel readChannel;
     private long size;
     private int live;
@@ -41,11 +42,9 @@ final class Segment {
         return segment;
     }
 
-    /** Opens a recovered file whose good bytes end at {@code size}. */
-    static Segment open(long id, Path path, long size) throws IOException {
-        var channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-
-        return new Segment(id, path, channel, size);
+    /** A recovered file whose good bytes end at {@code size}. */
+    static Segment recovered(long id, Path path, long size) {
+        return new Segment(id, path, null, size);
     }
 
     static String fileName(long id) {
@@ -105,21 +104,28 @@ final class Segment {
     void writeAt(ByteBuffer bytes, long position) throws IOException {
         dirty = true;
         var at = position;
+        var writer = writer();
         while (bytes.hasRemaining()) {
-            at += channel.write(bytes, at);
+            at += writer.write(bytes, at);
         }
     }
 
     /** Cuts the file back to {@code newSize}, dropping what follows. */
     void truncate(long newSize) throws IOException {
-        channel.truncate(newSize);
+        writer().truncate(newSize);
         size = newSize;
         dirty = true;
     }
 
     /** Forces the file's content; fdatasync semantics also cover the file's length. */
     void force() throws IOException {
-        channel.force(false);
+        if (channel != null) {
+            channel.force(false);
+            return;
+        }
+        try (var reader = FileChannel.open(path, StandardOpenOption.READ)) {
+            reader.force(false);
+        }
     }
 
     /** Reads {@code length} bytes at {@code position} into a new heap buffer. */
@@ -150,7 +156,9 @@ final class Segment {
     }
 
     void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
         var reader = readChannel;
         if (reader != null) {
             reader.close();
@@ -160,6 +168,14 @@ final class Segment {
     void closeAndDelete() throws IOException {
         close();
         Files.deleteIfExists(path);
+    }
+
+    private FileChannel writer() throws IOException {
+        if (channel == null) {
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        }
+
+        return channel;
     }
 
     private FileChannel readChannel() throws IOException {

@@ -92,7 +92,7 @@ final class SegmentRecovery {
         }
         index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
         purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
-        var segment = Segment.open(id, path, size);
+        var segment = Segment.recovered(id, path, size);
         var end = scanFrames(segment, bytes, bytes.limit());
         if (end < size) {
             segment.truncate(end);
