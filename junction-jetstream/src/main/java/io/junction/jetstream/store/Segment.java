@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+// TODO: a channel stays open once used, so reading every segment of a stream with more segments than the process
+// may open files fails with "too many open files"; idle channels of old segments should close.
 /**
  * One segment file: a header, then frames appended at {@link #size()}. The writer (under the store's write lock)
  * appends, rewrites state bytes, truncates and closes; readers (under the read lock) read frames through a channel of
