@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
  * channels open on first use, so a recovered segment that is neither read nor written holds no file descriptor.
  */
 final class Segment {
-    private final long id;
     private final Path path;
     private volatile FileChannel channel;
     private volatile FileChannel readChannel;
@@ -26,8 +25,7 @@ final class Segment {
     private int live;
     private boolean dirty;
 
-    private Segment(long id, Path path, FileChannel channel, long size) {
-        this.id = id;
+    private Segment(Path path, FileChannel channel, long size) {
         this.path = path;
         this.channel = channel;
         this.size = size;
@@ -38,27 +36,19 @@ final class Segment {
         var path = directory.resolve(fileName(id));
         var channel = FileChannel.open(
                 path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        var segment = new Segment(id, path, channel, 0);
+        var segment = new Segment(path, channel, 0);
         segment.append(header);
 
         return segment;
     }
 
     /** A recovered file whose good bytes end at {@code size}. */
-    static Segment recovered(long id, Path path, long size) {
-        return new Segment(id, path, null, size);
+    static Segment recovered(Path path, long size) {
+        return new Segment(path, null, size);
     }
 
     static String fileName(long id) {
         return String.format("%010d.seg", id);
-    }
-
-    long id() {
-        return id;
-    }
-
-    Path path() {
-        return path;
     }
 
     long size() {

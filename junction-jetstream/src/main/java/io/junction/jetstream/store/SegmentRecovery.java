@@ -43,7 +43,7 @@ final class SegmentRecovery {
         var recovery = new SegmentRecovery(directory, index);
         for (var id : segmentIds(directory)) {
             recovery.lastSegmentId = id;
-            var segment = recovery.recoverSegment(id, directory.resolve(Segment.fileName(id)));
+            var segment = recovery.recoverSegment(directory.resolve(Segment.fileName(id)));
             if (segment != null) {
                 recovery.segments.add(segment);
             }
@@ -71,7 +71,7 @@ final class SegmentRecovery {
         }
     }
 
-    private Segment recoverSegment(long id, Path path) throws IOException {
+    private Segment recoverSegment(Path path) throws IOException {
         var size = Files.size(path);
         if (size == 0) {
             LOG.warn("store={} segment={} is empty and was removed", directory, path.getFileName());
@@ -92,7 +92,7 @@ final class SegmentRecovery {
         }
         index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
         purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
-        var segment = Segment.recovered(id, path, size);
+        var segment = Segment.recovered(path, size);
         var end = scanFrames(segment, bytes, bytes.limit());
         if (end < size) {
             segment.truncate(end);
