@@ -28,14 +28,14 @@ import org.slf4j.LoggerFactory;
  * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
  * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
  * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
- * the purge floor (the lowest sequence that may still hold a message after the last purge of everything), then a
- * CRC32C of those 32 bytes. Frames follow back to back: length of the whole frame (4), head CRC32C (4), content
- * CRC32C (4), state (1, {@code L} live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject
- * length (2), headers length (4, -1 for none), then the content: the subject in Latin-1, the headers and the payload.
- * The head CRC covers the length and the fixed fields after the state byte; the content CRC covers the content; the
- * state byte, the one byte rewritten in place, is in neither. Integers are big-endian. The newest segment takes
- * appends until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment
- * of its own.
+ * the purge floor (every sequence below it was purged), then a CRC32C of those 32 bytes. Frames follow back to back:
+ * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
+ * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
+ * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
+ * after the state byte, the content CRC the content. The state byte, the one byte rewritten in place, is in neither;
+ * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
+ * big-endian. The newest segment takes appends until the next frame would pass the segment size (8 MiB unless
+ * configured); a larger frame gets a segment of its own.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
@@ -43,11 +43,11 @@ import org.slf4j.LoggerFactory;
  * rewrites the frame from its state byte on, with the same head and the content zeroed, so that even a torn erase
  * leaves a good head. A purge of every subject below a sequence (or of everything) and {@link #startAt} start a new
  * segment whose header carries the new purge floor, and mark no frame. Every new segment copies the current floor,
- * so the newest segment always holds the latest one. Sync forces
- * every segment written since the last sync, then the directory when segments were created, and only then removes
- * the segments that hold no live message, and forces the directory again. So after a killed process the store comes
- * back exactly as it was, after a power loss at least as of the last completed sync, and the last sequence always
- * survives in a frame or in the header of the newest segment, which is never removed.
+ * so the newest segment always holds the latest one. Sync forces every segment written since the last sync, then the
+ * directory when segments were created, and only then removes the segments that hold no live message, and forces the
+ * directory again. So after a killed process the store comes back exactly as it was, after a power loss at least as
+ * of the last completed sync, and the last sequence always survives in a frame or in the header of the newest
+ * segment, which is never removed.
  *
  * <h2>Recovery</h2>
  * Open reads the segments in id order. An empty file is removed and one without a good header is renamed aside. A

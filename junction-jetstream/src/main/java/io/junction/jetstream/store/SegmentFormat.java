@@ -23,8 +23,10 @@ final class SegmentFormat {
     static final int SUBJECT_LENGTH_OFFSET = 29;
     static final int HEADERS_LENGTH_OFFSET = 31;
     static final int FRAME_OVERHEAD = 35;
-    static final byte LIVE = 'L';
-    static final byte DELETED = 'D';
+    /** Live and deleted are bitwise complements: no damage short of all eight bits turns one into the other. */
+    static final byte LIVE = 0x4C;
+
+    static final byte DELETED = ~LIVE;
     static final int MAX_SUBJECT_LENGTH = 0xFFFF;
 
     /** nats-server counts 16 bytes of overhead per message; our frame has {@link #FRAME_OVERHEAD}. */

@@ -403,7 +403,7 @@ abstract class MessageStoreBehaviourTest {
     @Test
     void readersSeeEveryMessageWholeWhileTheWriterAppends() throws Exception {
         store();
-        var count = 1_000;
+        var count = 500;
         var failures = new ConcurrentLinkedQueue<Throwable>();
         var done = new AtomicBoolean();
         var readers = new ArrayList<Thread>();
