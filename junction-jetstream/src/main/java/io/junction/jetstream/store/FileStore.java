@@ -12,10 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// TODO: a segment's space comes back only once its last message goes, so a long-lived message keeps a whole segment
+// of deleted ones on disk; segments mostly deleted should be rewritten.
+// TODO: open scans every segment to rebuild the index, so opening takes time in proportion to the bytes stored
+// (about half a second per 100 MB); an index checkpoint written at close would skip most of that.
 /**
  * The store for {@code storage: file}: messages in append-only segment files, and an index of them in memory.
  *
@@ -23,32 +28,37 @@ import org.slf4j.LoggerFactory;
  * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
  * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
  * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
- * the purge floor (the lowest sequence that may still hold a message after the last purge of everything), then a
- * CRC32C of those 32 bytes. Frames follow back to back: length of the whole frame (4), CRC32C (4), state (1, {@code L}
- * live or {@code D} deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1
- * for none), then the subject in Latin-1, the headers and the payload. The CRC covers every byte of the frame but
- * itself and the state byte. Integers are big-endian. The newest segment takes appends until the next frame would
- * pass the segment size (8 MiB unless configured); a larger frame gets a segment of its own.
+ * the purge floor (every sequence below it was purged), then a CRC32C of those 32 bytes. Frames follow back to back:
+ * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
+ * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
+ * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
+ * after the state byte, the content CRC the content. The state byte, the one byte rewritten in place, is in neither;
+ * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
+ * big-endian. The newest segment takes appends until the next frame would pass the segment size (8 MiB unless
+ * configured); a larger frame gets a segment of its own.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
  * writes its frame; a delete, and each eviction by the limits, rewrites the frame's state byte in place; an erase
- * rewrites the whole frame as a deleted one with subject, headers and payload zeroed. A purge of everything (or up to
- * a sequence past the last) and {@link #startAt} start a new segment whose header carries the new floor, and mark no
- * frame. Every new segment copies the current floor, so the newest segment always holds the latest one. Sync forces
- * every segment written since the last sync, then the directory when segments were created, and only then removes
- * the segments that hold no live message, and forces the directory again. So after a killed process the store comes
- * back exactly as it was, after a power loss at least as of the last completed sync, and the last sequence always
- * survives in a frame or in the header of the newest segment, which is never removed.
+ * rewrites the frame from its state byte on, with the same head and the content zeroed, so that even a torn erase
+ * leaves a good head. A purge of every subject below a sequence (or of everything) and {@link #startAt} start a new
+ * segment whose header carries the new purge floor, and mark no frame. Every new segment copies the current floor,
+ * so the newest segment always holds the latest one. Sync forces every segment written since the last sync, then the
+ * directory when segments were created, and only then removes the segments that hold no live message, and forces the
+ * directory again. So after a killed process the store comes back exactly as it was, after a power loss at least as
+ * of the last completed sync, and the last sequence always survives in a frame or in the header of the newest
+ * segment, which is never removed.
  *
  * <h2>Recovery</h2>
  * Open reads the segments in id order. An empty file is removed and one without a good header is renamed aside. A
- * frame that fails its checks (length, field lengths, state, CRC, a sequence above all before it) is skipped when a
- * good frame follows it, and otherwise the segment is cut back to its last good frame, which is what a torn write
- * after a crash looks like. Each repair is logged at WARN with the segment and offset. The last sequence is the
- * highest of any frame or header, so a sequence that a sync covered is never reused, even when every message was
- * deleted; messages below the highest purge floor are dropped. Open ends with a sync of every segment and the
- * directory, so the recovered state is durable before any segment is removed.
+ * frame whose head fails its checks (length within the file, field lengths, state, head CRC, a sequence above all
+ * before it) is skipped when a whole good frame follows it, and otherwise the segment is cut back to its last good
+ * frame, which is what a torn append looks like. A frame with a good head but a bad content CRC (a torn erase, or
+ * damage) keeps its sequence, loses its message, and is marked deleted in place. Each repair is logged at WARN with
+ * the segment and offset. The last sequence is the highest of any good head or segment header, so a sequence that a
+ * sync covered is never reused, even when every message was deleted; messages below the highest purge floor are
+ * dropped. Open ends with a sync of every segment and the directory, so the recovered state is durable before any
+ * segment is removed.
  *
  * <h2>Compaction</h2>
  * A segment is removed at the first sync after it holds no live message, unless it is the newest. Deleted frames in
@@ -117,10 +127,9 @@ public final class FileStore implements MessageStore {
 
     @Override
     public long append(String subject, byte[] headers, byte[] payload, long timestampNanos) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        return writing("append", () -> {
             var sequence = index.lastSequence() + 1;
+            index.reserveNext();
             var canonical = index.canonical(subject);
             var segment = segmentFor(SegmentFormat.frameLength(canonical, headers, payload));
             var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload);
@@ -129,14 +138,9 @@ public final class FileStore implements MessageStore {
             index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset));
             segment.addLive();
             Retention.afterAppend(index, limits, canonical, this::removeLocked);
-            flushRemovals();
 
             return sequence;
-        } catch (IOException e) {
-            throw fail("append", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
@@ -175,185 +179,99 @@ public final class FileStore implements MessageStore {
 
     @Override
     public StoredMessage get(long sequence) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return load(sequence);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> load(sequence));
     }
 
     @Override
     public StoredMessage nextMatching(String filter, long fromSequence) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return load(IndexQueries.nextMatching(index, filter, fromSequence));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> load(IndexQueries.nextMatching(index, filter, fromSequence)));
     }
 
     @Override
     public StoredMessage lastMatching(String filter) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return load(IndexQueries.lastMatching(index, filter));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> load(IndexQueries.lastMatching(index, filter)));
     }
 
     @Override
     public long lastSequenceOf(String subject) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.lastSequenceOf(subject);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> index.lastSequenceOf(subject));
     }
 
     @Override
     public boolean delete(long sequence, boolean erase) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        return writing("delete", () -> {
             var entry = index.get(sequence);
             if (entry == null) {
                 return false;
             }
+            var frame = erase ? entry.segment().read(entry.offset(), entry.frameLength()) : null;
             removeLocked(sequence);
             if (erase) {
                 removed.removeLast();
-                var erased = encoder.erased(sequence, entry.timestampNanos(), entry.frameLength());
-                entry.segment().writeAt(erased, entry.offset());
+                entry.segment().writeAt(encoder.erasure(frame), entry.offset() + SegmentFormat.STATE_OFFSET);
             }
-            flushRemovals();
 
             return true;
-        } catch (IOException e) {
-            throw fail("delete", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public long purge(String filter, long upToSequence, long keep) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
-            if (Purges.isFloorMove(filter, upToSequence, keep, index.lastSequence())) {
-                return purgeAll(Math.max(upToSequence, 1) - 1);
+        return writing("purge", () -> {
+            if (SubjectFilter.isAll(filter) && keep <= 0) {
+                return purgeBelow(upToSequence <= 0 ? index.lastSequence() + 1 : upToSequence);
             }
             var purged = 0L;
             for (var sequence : Retention.purgeSelection(index, filter, upToSequence, keep)) {
                 purged += removeLocked(sequence) ? 1 : 0;
             }
-            flushRemovals();
 
             return purged;
-        } catch (IOException e) {
-            throw fail("purge", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public long expire(long nowNanos) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
-            var expired = Retention.age(index, limits, nowNanos, this::removeLocked)
-                    + Retention.all(index, limits, this::removeLocked);
-            flushRemovals();
-
-            return expired;
-        } catch (IOException e) {
-            throw fail("expire", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return writing("expire", () -> Retention.age(index, limits, nowNanos, this::removeLocked));
     }
 
     @Override
     public void updateLimits(StoreLimits limits) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        writing("update limits", () -> {
             this.limits = limits;
-            Retention.all(index, limits, this::removeLocked);
-            flushRemovals();
-        } catch (IOException e) {
-            throw fail("update limits", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return Retention.all(index, limits, this::removeLocked);
+        });
     }
 
     @Override
     public void startAt(long firstSequence) {
-        lock.writeLock().lock();
-        try {
-            checkWritable();
+        writing("start at", () -> {
             Purges.checkStartAt(index, firstSequence);
             index.advanceTo(firstSequence - 1, 0);
             purgeFloor = firstSequence;
             roll();
-        } catch (IOException e) {
-            throw fail("start at", e);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return firstSequence;
+        });
     }
 
     @Override
     public StreamState state() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.state();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(index::state);
     }
 
     @Override
     public List<Long> deletedSequences() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.deletedSequences();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(index::deletedSequences);
     }
 
     @Override
     public Map<String, Long> subjectCounts(String filter) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.subjectCounts(filter);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> index.subjectCounts(filter));
     }
 
     @Override
     public long numPending(long fromSequence, List<String> filters, boolean lastPerSubject) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return IndexQueries.numPending(index, fromSequence, filters, lastPerSubject);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> IndexQueries.numPending(index, fromSequence, filters, lastPerSubject));
     }
 
     /** Syncs what was written, unless the store failed, then releases the files; later calls throw. */
@@ -442,13 +360,47 @@ public final class FileStore implements MessageStore {
         }
     }
 
+    /** A mutation of the index and the files, which may fail to write. */
+    private interface Mutation<T> {
+        T apply() throws IOException;
+    }
+
+    /** Runs a mutation under the write lock, then marks on disk what it removed; a failed write fails the store. */
+    private <T> T writing(String operation, Mutation<T> mutation) {
+        lock.writeLock().lock();
+        try {
+            checkWritable();
+            var result = mutation.apply();
+            flushRemovals();
+
+            return result;
+        } catch (IOException e) {
+            throw fail(operation, e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs a query under the read lock. */
+    private <T> T reading(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private StoredMessage load(long sequence) {
         var entry = sequence == 0 ? null : index.get(sequence);
         if (entry == null) {
             return null;
         }
         var frame = entry.segment().read(entry.offset(), entry.frameLength());
-        if (SegmentFormat.checkFrame(frame, 0, frame.limit(), new CRC32C()) != entry.frameLength()) {
+        var crc = new CRC32C();
+        if (SegmentFormat.checkHead(frame, 0, frame.limit(), crc) != entry.frameLength()
+                || !SegmentFormat.checkContent(frame, 0, entry.frameLength(), crc)) {
             throw new StoreException("store " + directory + " segment " + entry.segment() + " offset " + entry.offset()
                     + " holds a corrupt frame for sequence " + sequence);
         }
@@ -476,16 +428,26 @@ public final class FileStore implements MessageStore {
         directoryDirty = true;
     }
 
-    /** Purges every message, with a floor in a new segment's header rather than a mark on every frame. */
-    private long purgeAll(long newLastSequence) throws IOException {
-        var purged = index.messages();
-        if (purged == 0 && newLastSequence <= index.lastSequence()) {
+    /**
+     * Purges every message below {@code floor}, which may lie past the next sequence, with the floor in a new
+     * segment's header rather than a mark on every frame.
+     */
+    private long purgeBelow(long floor) throws IOException {
+        if (floor <= index.firstSequence()) {
             return 0;
         }
-        index.clear();
-        index.advanceTo(newLastSequence, index.lastTimestampNanos());
-        purgeFloor = index.lastSequence() + 1;
-        segments.forEach(Segment::clearLive);
+        var purged = index.messages();
+        if (floor > index.lastSequence()) {
+            index.clear();
+            segments.forEach(Segment::clearLive);
+        } else {
+            while (index.firstSequence() < floor) {
+                index.remove(index.firstSequence()).segment().removeLive();
+            }
+            purged -= index.messages();
+        }
+        index.advanceTo(floor - 1, index.lastTimestampNanos());
+        purgeFloor = floor;
         roll();
 
         return purged;

@@ -1,9 +1,11 @@
 package io.junction.jetstream.store;
 
-import static io.junction.jetstream.store.SegmentFormat.CRC_OFFSET;
+import static io.junction.jetstream.store.SegmentFormat.CONTENT_CRC_OFFSET;
 import static io.junction.jetstream.store.SegmentFormat.DELETED;
+import static io.junction.jetstream.store.SegmentFormat.FRAME_OVERHEAD;
 import static io.junction.jetstream.store.SegmentFormat.HEADER_CHECKED;
 import static io.junction.jetstream.store.SegmentFormat.HEADER_SIZE;
+import static io.junction.jetstream.store.SegmentFormat.HEAD_CRC_OFFSET;
 import static io.junction.jetstream.store.SegmentFormat.LIVE;
 import static io.junction.jetstream.store.SegmentFormat.MAGIC;
 import static io.junction.jetstream.store.SegmentFormat.MAX_SUBJECT_LENGTH;
@@ -29,7 +31,7 @@ final class FrameEncoder {
         }
         var length = SegmentFormat.frameLength(subject, headers, payload);
         var frame = start(length);
-        frame.putInt(length).putInt(0).put(LIVE).putLong(sequence).putLong(timestampNanos);
+        frame.putInt(length).putInt(0).putInt(0).put(LIVE).putLong(sequence).putLong(timestampNanos);
         frame.putShort((short) subject.length()).putInt(headers == null ? -1 : headers.length);
         for (var i = 0; i < subject.length(); i++) {
             var c = subject.charAt(i);
@@ -46,16 +48,21 @@ final class FrameEncoder {
         return finish(frame, length);
     }
 
-    /** A deleted frame of the same length with subject, headers and payload zeroed, to overwrite one in place. */
-    ByteBuffer erased(long sequence, long timestampNanos, int length) {
-        var frame = start(length);
-        frame.putInt(length).putInt(0).put(DELETED).putLong(sequence).putLong(timestampNanos);
-        frame.putShort((short) 0).putInt(-1);
-        while (frame.position() < length) {
-            frame.put((byte) 0);
+    /**
+     * The bytes that erase the frame {@code frame} in place, from its state byte on: a deleted state, the same
+     * sequence, timestamp and field lengths (so that its head stays good even if the write tears), and zeros for the
+     * subject, headers and payload. The content checksum is left stale: a deleted frame's content is never read.
+     */
+    ByteBuffer erasure(ByteBuffer frame) {
+        var length = frame.limit();
+        var erasure = start(length - SegmentFormat.STATE_OFFSET);
+        erasure.put(DELETED)
+                .put(frame.slice(SegmentFormat.SEQUENCE_OFFSET, FRAME_OVERHEAD - SegmentFormat.SEQUENCE_OFFSET));
+        while (erasure.position() < erasure.limit()) {
+            erasure.put((byte) 0);
         }
 
-        return finish(frame, length);
+        return erasure.flip();
     }
 
     /** A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. */
@@ -76,12 +83,13 @@ final class FrameEncoder {
             buffer = ByteBuffer.allocateDirect(Math.max(length, buffer.capacity() * 2));
         }
 
-        return buffer.clear();
+        return buffer.clear().limit(length);
     }
 
     private ByteBuffer finish(ByteBuffer frame, int length) {
         frame.flip();
-        frame.putInt(CRC_OFFSET, SegmentFormat.checksum(frame, 0, length, crc));
+        frame.putInt(HEAD_CRC_OFFSET, SegmentFormat.headChecksum(frame, 0, crc));
+        frame.putInt(CONTENT_CRC_OFFSET, SegmentFormat.contentChecksum(frame, 0, length, crc));
 
         return frame;
     }

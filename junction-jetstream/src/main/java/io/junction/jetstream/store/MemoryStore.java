@@ -3,6 +3,7 @@ package io.junction.jetstream.store;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The store for {@code storage: memory}: the messages live in the shared index itself. Writers take the write lock
@@ -20,18 +21,14 @@ public final class MemoryStore implements MessageStore {
 
     @Override
     public long append(String subject, byte[] headers, byte[] payload, long timestampNanos) {
-        lock.writeLock().lock();
-        try {
-            checkOpen();
+        return writing(() -> {
             var sequence = index.lastSequence() + 1;
             var message = new StoredMessage(sequence, index.canonical(subject), headers, payload, timestampNanos);
             index.add(sequence, new MemoryEntry(message));
-            Retention.afterAppend(index, limits, subject, this::removeLocked);
+            Retention.afterAppend(index, limits, subject, this::remove);
 
             return sequence;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
@@ -39,64 +36,32 @@ public final class MemoryStore implements MessageStore {
 
     @Override
     public StoredMessage get(long sequence) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return message(sequence);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> message(sequence));
     }
 
     @Override
     public StoredMessage nextMatching(String filter, long fromSequence) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return message(IndexQueries.nextMatching(index, filter, fromSequence));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> message(IndexQueries.nextMatching(index, filter, fromSequence)));
     }
 
     @Override
     public StoredMessage lastMatching(String filter) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return message(IndexQueries.lastMatching(index, filter));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> message(IndexQueries.lastMatching(index, filter)));
     }
 
     @Override
     public long lastSequenceOf(String subject) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.lastSequenceOf(subject);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> index.lastSequenceOf(subject));
     }
 
     @Override
     public boolean delete(long sequence, boolean erase) {
-        lock.writeLock().lock();
-        try {
-            checkOpen();
-            return removeLocked(sequence);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return writing(() -> remove(sequence));
     }
 
     @Override
     public long purge(String filter, long upToSequence, long keep) {
-        lock.writeLock().lock();
-        try {
-            checkOpen();
+        return writing(() -> {
             if (Purges.isFloorMove(filter, upToSequence, keep, index.lastSequence())) {
                 var purged = index.messages();
                 index.clear();
@@ -105,92 +70,53 @@ public final class MemoryStore implements MessageStore {
             }
             var purged = 0L;
             for (var sequence : Retention.purgeSelection(index, filter, upToSequence, keep)) {
-                purged += removeLocked(sequence) ? 1 : 0;
+                purged += remove(sequence) ? 1 : 0;
             }
+
             return purged;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     @Override
     public long expire(long nowNanos) {
-        lock.writeLock().lock();
-        try {
-            checkOpen();
-            return Retention.age(index, limits, nowNanos, this::removeLocked)
-                    + Retention.all(index, limits, this::removeLocked);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return writing(() -> Retention.age(index, limits, nowNanos, this::remove));
     }
 
     @Override
     public void updateLimits(StoreLimits limits) {
-        lock.writeLock().lock();
-        try {
-            checkOpen();
+        writing(() -> {
             this.limits = limits;
-            Retention.all(index, limits, this::removeLocked);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return Retention.all(index, limits, this::remove);
+        });
     }
 
     @Override
     public void startAt(long firstSequence) {
-        lock.writeLock().lock();
-        try {
-            checkOpen();
+        writing(() -> {
             Purges.checkStartAt(index, firstSequence);
             index.advanceTo(firstSequence - 1, 0);
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return firstSequence;
+        });
     }
 
     @Override
     public StreamState state() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.state();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(index::state);
     }
 
     @Override
     public List<Long> deletedSequences() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.deletedSequences();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(index::deletedSequences);
     }
 
     @Override
     public Map<String, Long> subjectCounts(String filter) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return index.subjectCounts(filter);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> index.subjectCounts(filter));
     }
 
     @Override
     public long numPending(long fromSequence, List<String> filters, boolean lastPerSubject) {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            return IndexQueries.numPending(index, fromSequence, filters, lastPerSubject);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return reading(() -> IndexQueries.numPending(index, fromSequence, filters, lastPerSubject));
     }
 
     @Override
@@ -204,13 +130,33 @@ public final class MemoryStore implements MessageStore {
         }
     }
 
+    private <T> T writing(Supplier<T> mutation) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            return mutation.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private <T> T reading(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private StoredMessage message(long sequence) {
         var entry = sequence == 0 ? null : index.get(sequence);
 
         return entry == null ? null : entry.message();
     }
 
-    private boolean removeLocked(long sequence) {
+    private boolean remove(long sequence) {
         return index.remove(sequence) != null;
     }
 

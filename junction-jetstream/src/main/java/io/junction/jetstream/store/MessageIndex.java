@@ -46,6 +46,11 @@ final class MessageIndex<E extends IndexEntry> {
         return sequences == null ? subject : sequences.subject();
     }
 
+    /** Makes room for the next sequence before its message is written anywhere, so that adding it cannot fail. */
+    void reserveNext() {
+        entries.reserve(lastSequence + 1);
+    }
+
     void add(long sequence, E entry) {
         if (sequence <= lastSequence) {
             throw new IllegalArgumentException("sequence " + sequence + " is not above " + lastSequence);

@@ -65,7 +65,10 @@ public interface MessageStore extends AutoCloseable {
      */
     long purge(String filter, long upToSequence, long keep);
 
-    /** Applies {@code max_age} (and the other limits) as of now; returns how many messages were removed. */
+    /**
+     * Removes the messages that {@code max_age} expires as of now, oldest first up to the first younger one, and
+     * returns how many went. The other limits need no call: they hold after every append and change of limits.
+     */
     long expire(long nowNanos);
 
     /** Replaces the limits and applies them at once. */

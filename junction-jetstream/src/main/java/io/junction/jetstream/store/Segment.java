@@ -9,22 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+// TODO: a channel stays open once used, so reading every segment of a stream with more segments than the process
+// may open files fails with "too many open files"; idle channels of old segments should close.
 /**
  * One segment file: a header, then frames appended at {@link #size()}. The writer (under the store's write lock)
  * appends, rewrites state bytes, truncates and closes; readers (under the read lock) read frames through a channel of
- * their own, so that an interrupted reader, which closes the channel it reads from, never breaks a write.
+ * their own, so that an interrupted reader, which closes the channel it reads from, never breaks a write. Both
+ * channels open on first use, so a recovered segment that is neither read nor written holds no file descriptor.
  */
 final class Segment {
-    private final long id;
     private final Path path;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
     private volatile FileChannel readChannel;
     private long size;
     private int live;
     private boolean dirty;
 
-    private Segment(long id, Path path, FileChannel channel, long size) {
-        this.id = id;
+    private Segment(Path path, FileChannel channel, long size) {
         this.path = path;
         this.channel = channel;
         this.size = size;
@@ -35,29 +36,19 @@ final class Segment {
         var path = directory.resolve(fileName(id));
         var channel = FileChannel.open(
                 path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        var segment = new Segment(id, path, channel, 0);
+        var segment = new Segment(path, channel, 0);
         segment.append(header);
 
         return segment;
     }
 
-    /** Opens a recovered file whose good bytes end at {@code size}. */
-    static Segment open(long id, Path path, long size) throws IOException {
-        var channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-
-        return new Segment(id, path, channel, size);
+    /** A recovered file whose good bytes end at {@code size}. */
+    static Segment recovered(Path path, long size) {
+        return new Segment(path, null, size);
     }
 
     static String fileName(long id) {
         return String.format("%010d.seg", id);
-    }
-
-    long id() {
-        return id;
-    }
-
-    Path path() {
-        return path;
     }
 
     long size() {
@@ -105,21 +96,28 @@ final class Segment {
     void writeAt(ByteBuffer bytes, long position) throws IOException {
         dirty = true;
         var at = position;
+        var writer = writer();
         while (bytes.hasRemaining()) {
-            at += channel.write(bytes, at);
+            at += writer.write(bytes, at);
         }
     }
 
     /** Cuts the file back to {@code newSize}, dropping what follows. */
     void truncate(long newSize) throws IOException {
-        channel.truncate(newSize);
+        writer().truncate(newSize);
         size = newSize;
         dirty = true;
     }
 
     /** Forces the file's content; fdatasync semantics also cover the file's length. */
     void force() throws IOException {
-        channel.force(false);
+        if (channel != null) {
+            channel.force(false);
+            return;
+        }
+        try (var reader = FileChannel.open(path, StandardOpenOption.READ)) {
+            reader.force(false);
+        }
     }
 
     /** Reads {@code length} bytes at {@code position} into a new heap buffer. */
@@ -150,7 +148,9 @@ final class Segment {
     }
 
     void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
         var reader = readChannel;
         if (reader != null) {
             reader.close();
@@ -160,6 +160,14 @@ final class Segment {
     void closeAndDelete() throws IOException {
         close();
         Files.deleteIfExists(path);
+    }
+
+    private FileChannel writer() throws IOException {
+        if (channel == null) {
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        }
+
+        return channel;
     }
 
     private FileChannel readChannel() throws IOException {

@@ -15,15 +15,18 @@ final class SegmentFormat {
     static final int HEADER_CHECKED = 32;
 
     static final int LENGTH_OFFSET = 0;
-    static final int CRC_OFFSET = 4;
-    static final int STATE_OFFSET = 8;
-    static final int SEQUENCE_OFFSET = 9;
-    static final int TIMESTAMP_OFFSET = 17;
-    static final int SUBJECT_LENGTH_OFFSET = 25;
-    static final int HEADERS_LENGTH_OFFSET = 27;
-    static final int FRAME_OVERHEAD = 31;
-    static final byte LIVE = 'L';
-    static final byte DELETED = 'D';
+    static final int HEAD_CRC_OFFSET = 4;
+    static final int CONTENT_CRC_OFFSET = 8;
+    static final int STATE_OFFSET = 12;
+    static final int SEQUENCE_OFFSET = 13;
+    static final int TIMESTAMP_OFFSET = 21;
+    static final int SUBJECT_LENGTH_OFFSET = 29;
+    static final int HEADERS_LENGTH_OFFSET = 31;
+    static final int FRAME_OVERHEAD = 35;
+    /** Live and deleted are bitwise complements: no damage short of all eight bits turns one into the other. */
+    static final byte LIVE = 0x4C;
+
+    static final byte DELETED = ~LIVE;
     static final int MAX_SUBJECT_LENGTH = 0xFFFF;
 
     /** nats-server counts 16 bytes of overhead per message; our frame has {@link #FRAME_OVERHEAD}. */
@@ -64,10 +67,11 @@ final class SegmentFormat {
     }
 
     /**
-     * The length of the good frame at {@code offset}, or -1 when the bytes there are not one: a length that does not
-     * fit before {@code limit}, field lengths that do not fit the frame, an unknown state or a checksum mismatch.
+     * The length of the frame whose head is good at {@code offset}, or -1 when the bytes there are not a frame's head:
+     * a length that does not fit before {@code limit}, field lengths that do not fit the frame, an unknown state or a
+     * head checksum mismatch. A good head makes the length and the sequence trustworthy, whatever the content.
      */
-    static int checkFrame(ByteBuffer buffer, int offset, int limit, CRC32C crc) {
+    static int checkHead(ByteBuffer buffer, int offset, int limit, CRC32C crc) {
         if (limit - offset < FRAME_OVERHEAD) {
             return -1;
         }
@@ -82,21 +86,37 @@ final class SegmentFormat {
             return -1;
         }
 
-        return checksum(buffer, offset, length, crc) == buffer.getInt(offset + CRC_OFFSET) ? length : -1;
+        return headChecksum(buffer, offset, crc) == buffer.getInt(offset + HEAD_CRC_OFFSET) ? length : -1;
     }
 
-    /** CRC32C over the frame but for the checksum itself and the state byte, the one byte rewritten in place. */
-    static int checksum(ByteBuffer buffer, int offset, int length, CRC32C crc) {
-        var position = buffer.position();
-        var limit = buffer.limit();
+    /** Whether the subject, headers and payload of a frame with a good head match their checksum. */
+    static boolean checkContent(ByteBuffer buffer, int offset, int length, CRC32C crc) {
+        return contentChecksum(buffer, offset, length, crc) == buffer.getInt(offset + CONTENT_CRC_OFFSET);
+    }
+
+    /** CRC32C of the length and the fixed fields after the state byte: what an erase never changes. */
+    static int headChecksum(ByteBuffer buffer, int offset, CRC32C crc) {
         crc.reset();
-        buffer.limit(offset + CRC_OFFSET).position(offset);
-        crc.update(buffer);
-        buffer.limit(offset + length).position(offset + SEQUENCE_OFFSET);
-        crc.update(buffer);
-        buffer.limit(limit).position(position);
+        update(crc, buffer, offset, HEAD_CRC_OFFSET);
+        update(crc, buffer, offset + SEQUENCE_OFFSET, FRAME_OVERHEAD - SEQUENCE_OFFSET);
 
         return (int) crc.getValue();
+    }
+
+    /** CRC32C of the subject, headers and payload. */
+    static int contentChecksum(ByteBuffer buffer, int offset, int length, CRC32C crc) {
+        crc.reset();
+        update(crc, buffer, offset + FRAME_OVERHEAD, length - FRAME_OVERHEAD);
+
+        return (int) crc.getValue();
+    }
+
+    private static void update(CRC32C crc, ByteBuffer buffer, int from, int length) {
+        var position = buffer.position();
+        var limit = buffer.limit();
+        buffer.limit(from + length).position(from);
+        crc.update(buffer);
+        buffer.limit(limit).position(position);
     }
 
     static byte state(ByteBuffer buffer, int offset) {

@@ -43,7 +43,7 @@ final class SegmentRecovery {
         var recovery = new SegmentRecovery(directory, index);
         for (var id : segmentIds(directory)) {
             recovery.lastSegmentId = id;
-            var segment = recovery.recoverSegment(id, directory.resolve(Segment.fileName(id)));
+            var segment = recovery.recoverSegment(directory.resolve(Segment.fileName(id)));
             if (segment != null) {
                 recovery.segments.add(segment);
             }
@@ -71,7 +71,7 @@ final class SegmentRecovery {
         }
     }
 
-    private Segment recoverSegment(long id, Path path) throws IOException {
+    private Segment recoverSegment(Path path) throws IOException {
         var size = Files.size(path);
         if (size == 0) {
             LOG.warn("store={} segment={} is empty and was removed", directory, path.getFileName());
@@ -92,7 +92,7 @@ final class SegmentRecovery {
         }
         index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
         purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
-        var segment = Segment.open(id, path, size);
+        var segment = Segment.recovered(path, size);
         var end = scanFrames(segment, bytes, bytes.limit());
         if (end < size) {
             segment.truncate(end);
@@ -102,10 +102,10 @@ final class SegmentRecovery {
     }
 
     /** Adds the segment's frames to the index and returns where its good bytes end. */
-    private int scanFrames(Segment segment, ByteBuffer bytes, int size) {
+    private int scanFrames(Segment segment, ByteBuffer bytes, int size) throws IOException {
         var offset = HEADER_SIZE;
         while (offset < size) {
-            var length = checkFrame(bytes, offset, size);
+            var length = checkHead(bytes, offset, size);
             if (length > 0) {
                 accept(segment, bytes, offset, length);
                 offset += length;
@@ -133,9 +133,9 @@ final class SegmentRecovery {
         return size;
     }
 
-    /** A good frame whose sequence follows every one seen so far; anything else is treated as corrupt. */
-    private int checkFrame(ByteBuffer bytes, int offset, int size) {
-        var length = SegmentFormat.checkFrame(bytes, offset, size, crc);
+    /** A frame with a good head and a sequence above every one seen so far; anything else is treated as corrupt. */
+    private int checkHead(ByteBuffer bytes, int offset, int size) {
+        var length = SegmentFormat.checkHead(bytes, offset, size, crc);
         if (length < 0 || SegmentFormat.sequence(bytes, offset) <= index.lastSequence()) {
             return -1;
         }
@@ -143,9 +143,13 @@ final class SegmentRecovery {
         return length;
     }
 
+    /** The next offset that holds a whole good frame, or -1. */
     private int resynchronize(ByteBuffer bytes, int from, int size) {
         for (var offset = from; offset + SegmentFormat.FRAME_OVERHEAD <= size; offset++) {
-            if (checkFrame(bytes, offset, size) > 0) {
+            var length = checkHead(bytes, offset, size);
+            if (length > 0
+                    && (SegmentFormat.state(bytes, offset) == SegmentFormat.DELETED
+                            || SegmentFormat.checkContent(bytes, offset, length, crc))) {
                 return offset;
             }
         }
@@ -153,10 +157,25 @@ final class SegmentRecovery {
         return -1;
     }
 
-    private void accept(Segment segment, ByteBuffer bytes, int offset, int length) {
+    /**
+     * Adds a frame with a good head. Its sequence counts even when its content is bad (a torn erase or a damaged
+     * message): that message is dropped, and its frame is marked deleted so that it stays so.
+     */
+    private void accept(Segment segment, ByteBuffer bytes, int offset, int length) throws IOException {
         var sequence = SegmentFormat.sequence(bytes, offset);
         var timestamp = SegmentFormat.timestamp(bytes, offset);
         if (SegmentFormat.state(bytes, offset) == SegmentFormat.DELETED) {
+            index.advanceTo(sequence, timestamp);
+            return;
+        }
+        if (!SegmentFormat.checkContent(bytes, offset, length, crc)) {
+            LOG.warn(
+                    "store={} segment={} offset={} seq={} holds a message whose content fails its checksum; dropped",
+                    directory,
+                    segment,
+                    offset,
+                    sequence);
+            segment.writeAt(ByteBuffer.wrap(new byte[] {SegmentFormat.DELETED}), offset + SegmentFormat.STATE_OFFSET);
             index.advanceTo(sequence, timestamp);
             return;
         }

@@ -2,6 +2,8 @@ package io.junction.jetstream.store;
 
 import java.util.Arrays;
 
+// TODO: memory follows the span from the first to the last stored sequence, so one old message kept while millions
+// of later ones come and go costs 4 to 8 bytes per sequence in between, and a span over 2^30 fails the append.
 /**
  * Entries by sequence in a power-of-two ring that spans the first to the last stored sequence. A removed sequence
  * leaves an empty slot, so a lookup is one array access and memory follows the span rather than the count.
@@ -40,17 +42,22 @@ final class SequenceRing<E> {
         return (E) slots[slot(sequence)];
     }
 
+    /** Makes room for {@code sequence}, so that adding it cannot fail; throws when the span would be too large. */
+    void reserve(long sequence) {
+        var span = size == 0 ? 1 : sequence - start + 1;
+        if (span > slots.length) {
+            resize(span);
+        }
+    }
+
     /** Adds above every stored sequence; the sequences in between stay empty. */
     void add(long sequence, E entry) {
         if (sequence < end) {
             throw new IllegalArgumentException("sequence " + sequence + " is not above " + (end - 1));
         }
+        reserve(sequence);
         if (size == 0) {
             start = sequence;
-        }
-        var span = sequence - start + 1;
-        if (span > slots.length) {
-            resize(span);
         }
         slots[slot(sequence)] = entry;
         end = sequence + 1;

@@ -2,6 +2,8 @@ package io.junction.jetstream.store;
 
 import java.util.Arrays;
 
+// TODO: removing a message from the middle of a subject shifts half its sequences, so out-of-order acks on a work
+// queue with millions of messages on one subject cost milliseconds each.
 /**
  * One subject's stored sequences, ascending, in an array with room at both ends: appends and removals of the oldest
  * (limits, work queue acks) are O(1), other removals shift the shorter side, and counts from a sequence are a binary

@@ -93,8 +93,8 @@ class FileStoreCrashTest {
     private static long skipDeleted(MessageStore store, long sequence, long last) {
         var next = sequence;
         while (next <= last
-                && (StoreCrashChild.isDeleted(next, last)
-                        || (StoreCrashChild.isDeleted(next, last + 1) && store.get(next) == null))) {
+                && (StoreCrashChild.isDeleted(next, last - 1)
+                        || (StoreCrashChild.isDeleted(next, last) && store.get(next) == null))) {
             next++;
         }
 

@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -395,6 +398,46 @@ abstract class MessageStoreBehaviourTest {
         assertThatThrownBy(() -> store.startAt(2)).isInstanceOf(IllegalStateException.class);
         store.startAt(5);
         assertThat(append(store, "c", "x")).isEqualTo(5);
+    }
+
+    @Test
+    void readersSeeEveryMessageWholeWhileTheWriterAppends() throws Exception {
+        store();
+        var count = 500;
+        var failures = new ConcurrentLinkedQueue<Throwable>();
+        var done = new AtomicBoolean();
+        var readers = new ArrayList<Thread>();
+        for (var r = 0; r < 2; r++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    while (!done.get()) {
+                        var last = store.state().lastSeq();
+                        for (var sequence = Math.max(1, last - 50); sequence <= last; sequence++) {
+                            var message = store.get(sequence);
+                            assertThat(message).isNotNull();
+                            assertThat(payload(message)).isEqualTo("payload-" + sequence);
+                        }
+                        assertThat(store.numPending(1, List.of("s.*"), false)).isGreaterThanOrEqualTo(last);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+
+        for (var sequence = 1; sequence <= count; sequence++) {
+            append(store, "s." + (sequence % 10), "payload-" + sequence);
+            if (sequence % 100 == 0) {
+                store.sync();
+            }
+        }
+        done.set(true);
+        for (var reader : readers) {
+            reader.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(store.state().messages()).isEqualTo(count);
     }
 
     @Test

@@ -64,7 +64,6 @@ final class ReferenceStore {
                 messages.pollFirstEntry();
             }
         }
-        applyLimits();
 
         return before - messages.size();
     }
