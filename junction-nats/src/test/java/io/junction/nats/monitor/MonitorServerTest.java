@@ -39,8 +39,16 @@ class MonitorServerTest {
     }
 
     @Test
+    void reportsJetStreamDisabledOnJszWithoutJetStream() throws Exception {
+        var response = monitored.get("/jsz");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"disabled\":true");
+    }
+
+    @Test
     void answersUnknownPathsWithGoNotFound() throws Exception {
-        for (var path : new String[] {"/nowhere", "/varz/", "/jsz", "/index.html"}) {
+        for (var path : new String[] {"/nowhere", "/varz/", "/accountz", "/index.html"}) {
             var response = monitored.get(path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
