@@ -56,7 +56,12 @@ final class DirectGet implements AutoCloseable {
                     status(reply, "408 Empty Request");
                     return;
                 }
-                message = MessageLookup.find(stream.store(), Json.parseObject(body));
+                var request = Json.parseObject(body);
+                if (request.has("batch") || request.has("multi_last")) {
+                    new DirectBatch(server, stream, reply, request).send();
+                    return;
+                }
+                message = MessageLookup.find(stream.store(), request);
             }
         } catch (ApiException e) {
             status(reply, e.error().errCode() == 10037 ? "404 Message Not Found" : "408 Bad Request");
@@ -66,15 +71,21 @@ final class DirectGet implements AutoCloseable {
             status(reply, "404 Message Not Found");
             return;
         }
+        server.publish(reply, null, headersFor(stream.name(), message, Map.of()), message.payload());
+    }
+
+    /** The stored headers plus {@code Nats-Stream}, {@code Nats-Subject}, {@code Nats-Sequence}, the time, and more. */
+    static byte[] headersFor(String streamName, StoredMessage message, Map<String, String> more) {
         var extra = new LinkedHashMap<String, String>();
-        extra.put("Nats-Stream", stream.name());
+        extra.put("Nats-Stream", streamName);
         extra.put("Nats-Subject", message.subject());
         extra.put("Nats-Sequence", Long.toString(message.sequence()));
         extra.put("Nats-Time-Stamp", Json.time(message.timestampNanos()));
-        server.publish(reply, null, Headers.append(message.headers(), extra), message.payload());
+        extra.putAll(more);
+        return Headers.append(message.headers(), extra);
     }
 
-    private void status(String reply, String status) {
+    void status(String reply, String status) {
         server.publish(reply, null, Headers.build(status, Map.of()), new byte[0]);
     }
 

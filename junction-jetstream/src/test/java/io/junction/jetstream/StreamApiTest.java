@@ -274,6 +274,53 @@ class StreamApiTest {
     }
 
     @Test
+    void servesBatchDirectGetsEndingWithEob() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("B")
+                .subjects("b.>")
+                .allowDirect(true)
+                .build());
+        var js = connection.jetStream();
+        for (var subject : new String[] {"b.x", "b.y", "b.x", "b.z"}) {
+            js.publish(subject, subject.getBytes(StandardCharsets.UTF_8));
+        }
+        var inbox = connection.createInbox();
+        var replies = connection.subscribe(inbox);
+        connection.flush(java.time.Duration.ofSeconds(5));
+
+        connection.publish(
+                "$JS.API.DIRECT.GET.B",
+                inbox,
+                "{\"seq\":2,\"batch\":2,\"next_by_subj\":\"b.>\"}".getBytes(StandardCharsets.UTF_8));
+        var first = replies.nextMessage(java.time.Duration.ofSeconds(5));
+        var second = replies.nextMessage(java.time.Duration.ofSeconds(5));
+        var end = replies.nextMessage(java.time.Duration.ofSeconds(5));
+
+        assertThat(first.getHeaders().getFirst("Nats-Sequence")).isEqualTo("2");
+        assertThat(first.getHeaders().getFirst("Nats-Num-Pending")).isEqualTo("2");
+        assertThat(second.getHeaders().getFirst("Nats-Sequence")).isEqualTo("3");
+        assertThat(second.getHeaders().getFirst("Nats-Last-Sequence")).isEqualTo("2");
+        assertThat(end.getStatus().getCode()).isEqualTo(204);
+        assertThat(end.getHeaders().getFirst("Nats-Last-Sequence")).isEqualTo("3");
+
+        connection.publish(
+                "$JS.API.DIRECT.GET.B", inbox, "{\"multi_last\":[\"b.x\",\"b.z\"]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(replies.nextMessage(java.time.Duration.ofSeconds(5))
+                        .getHeaders()
+                        .getFirst("Nats-Sequence"))
+                .isEqualTo("3");
+        assertThat(replies.nextMessage(java.time.Duration.ofSeconds(5))
+                        .getHeaders()
+                        .getFirst("Nats-Sequence"))
+                .isEqualTo("4");
+        assertThat(replies.nextMessage(java.time.Duration.ofSeconds(5))
+                        .getStatus()
+                        .getCode())
+                .isEqualTo(204);
+    }
+
+    @Test
     void enforcesLimitsWithDiscardNewErrors() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
