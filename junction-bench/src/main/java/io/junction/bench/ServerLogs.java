@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class ServerLogs {
     private static final int SHOWN = 5;
-    private static final Pattern STARTING = Pattern.compile("\\[INF] Starting (.*)$");
+    // Both servers also log "Starting JetStream", which names a subsystem rather than the server.
+    private static final Pattern STARTING = Pattern.compile("\\[INF] Starting (?!JetStream)(.*)$");
     private static final Pattern VERSION = Pattern.compile("\\[INF]\\s+Version:\\s+(\\S+)");
 
     private ServerLogs() {}
