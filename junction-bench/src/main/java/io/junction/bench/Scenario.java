@@ -3,7 +3,13 @@ package io.junction.bench;
 import java.time.Duration;
 
 /** One row of the table: a load that runs for a while against one server and reports what got through. */
-sealed interface Scenario permits PubSubScenario, RequestReplyScenario {
+sealed interface Scenario
+        permits PubSubScenario,
+                RequestReplyScenario,
+                AsyncPublishScenario,
+                PullFetchScenario,
+                KvPutScenario,
+                KvGetScenario {
     /** The short name that --scenarios takes and the JSON uses. */
     String key();
 

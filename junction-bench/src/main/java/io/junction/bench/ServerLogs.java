@@ -61,6 +61,17 @@ final class ServerLogs {
         return started == null ? "version unknown" : started;
     }
 
+    /** The first line of the log that contains {@code text}, stripped; null when none does. */
+    static String lineContaining(Path log, String text) {
+        for (var line : lines(log)) {
+            if (line.contains(text)) {
+                return line.strip();
+            }
+        }
+
+        return null;
+    }
+
     private static List<String> lines(Path log) {
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8);
