@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Publishes to a stream with jnats's {@code publishAsync} from one connection, keeping at most {@code window}
  * publishes waiting for their ack, and counts the acks. Only an acked message counts: one whose publish failed or
- * whose ack never came is missing. jnats itself cancels a {@code publishAsync} whose ack has not come within about
- * five seconds (not configurable in 2.25), so a server that falls that far behind a full window loses those acks
- * here even if it stores the messages; the stream's count then exceeds the acks. Acks complete on jnats's own
- * thread; the counts are read once {@link #publish} has returned.
+ * whose ack never came is missing. jnats itself cancels a {@code publishAsync} whose ack has not come within five
+ * seconds (its fixed default, checked every five seconds, so after 5 to 10 s), so a server that falls that far
+ * behind a full window loses those acks here even if it stores the messages, and the stream then holds more
+ * messages than were acked. Acks complete on jnats's own thread; the counts are read once {@link #publish} has
+ * returned.
  */
 final class AsyncPublisher {
     private final JetStream jetStream;
