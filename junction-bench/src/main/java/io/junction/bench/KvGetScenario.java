@@ -38,6 +38,13 @@ final class KvGetScenario implements Scenario {
     }
 
     @Override
+    public void prepare(ServerProcess server) throws Exception {
+        try (var clients = new Clients(server.url())) {
+            fill(clients.connect("kv-get-admin").keyValueManagement(), clients);
+        }
+    }
+
+    @Override
     public RoundResult run(ServerProcess server, Duration duration) throws Exception {
         var clock = new RoundClock(server.handle());
         try (var clients = new Clients(server.url())) {

@@ -54,6 +54,13 @@ final class PullFetchScenario implements Scenario {
     }
 
     @Override
+    public void prepare(ServerProcess server) throws Exception {
+        try (var clients = new Clients(server.url())) {
+            prefill(server, clients.connect("fetch-prefill"), clients.problems());
+        }
+    }
+
+    @Override
     public RoundResult run(ServerProcess server, Duration duration) throws Exception {
         var clock = new RoundClock(server.handle());
         try (var clients = new Clients(server.url())) {

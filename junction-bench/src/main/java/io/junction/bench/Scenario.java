@@ -20,6 +20,13 @@ sealed interface Scenario
     String description();
 
     /**
+     * Fills what the scenario reads (a stream, a bucket) on a server, before any warm-up or round; a server that
+     * holds it already is left as it is. The benchmark prepares every server of the run for every scenario, so that
+     * each has done the same work before the rounds, a JVM server the same JIT warm-up included.
+     */
+    default void prepare(ServerProcess server) throws Exception {}
+
+    /**
      * Runs one round: connects, applies the load for {@code duration}, waits until every expected message has
      * arrived or the drain timeout has passed, and closes its connections.
      */
