@@ -78,16 +78,16 @@ record BenchOptions(
 
         void set(String name, String value) {
             switch (name) {
-                case "--rounds" -> rounds = atLeastOne(name, value);
-                case "--seconds" -> duration = seconds(name, value);
-                case "--size" -> messageSize = whole(name, value);
-                case "--publishers" -> publishers = atLeastOne(name, value);
-                case "--subscribers" -> subscribers = atLeastOne(name, value);
-                case "--requesters" -> requesters = atLeastOne(name, value);
-                case "--window" -> window = atLeastOne(name, value);
-                case "--warmup" -> warmup = seconds(name, value);
-                case "--drain-timeout" -> drainTimeout = seconds(name, value);
-                case "--scenarios" -> scenarios = scenarios(value);
+                case "--rounds" -> rounds = OptionValues.atLeastOne(name, value);
+                case "--seconds" -> duration = OptionValues.seconds(name, value);
+                case "--size" -> messageSize = OptionValues.whole(name, value);
+                case "--publishers" -> publishers = OptionValues.atLeastOne(name, value);
+                case "--subscribers" -> subscribers = OptionValues.atLeastOne(name, value);
+                case "--requesters" -> requesters = OptionValues.atLeastOne(name, value);
+                case "--window" -> window = OptionValues.atLeastOne(name, value);
+                case "--warmup" -> warmup = OptionValues.seconds(name, value);
+                case "--drain-timeout" -> drainTimeout = OptionValues.seconds(name, value);
+                case "--scenarios" -> scenarios = OptionValues.subset(value, ALL_SCENARIOS);
                 case "--junction-jar" -> junctionJar = Path.of(value);
                 case "--junction-jvm" ->
                     junctionJvmOptions = List.of(value.trim().split("\\s+"));
@@ -116,51 +116,6 @@ record BenchOptions(
                     natsServer,
                     junctionJvmOptions,
                     Set.copyOf(scenarios));
-        }
-
-        private static Set<String> scenarios(String value) {
-            var chosen = new LinkedHashSet<String>();
-            for (var key : value.split(",")) {
-                if (!ALL_SCENARIOS.contains(key.trim())) {
-                    throw new BenchException("unknown scenario " + key + "; choose from " + ALL_SCENARIOS);
-                }
-                chosen.add(key.trim());
-            }
-
-            return chosen;
-        }
-
-        private static int atLeastOne(String name, String value) {
-            int number = whole(name, value);
-            if (number < 1) {
-                throw new BenchException(name + " must be at least 1, got " + value);
-            }
-
-            return number;
-        }
-
-        private static int whole(String name, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the option's name
-            }
-            throw new BenchException(name + " takes a whole number of 0 or more, got " + value);
-        }
-
-        private static Duration seconds(String name, String value) {
-            try {
-                double seconds = Double.parseDouble(value);
-                if (seconds >= 0 && seconds < 86_400) {
-                    return Duration.ofMillis(Math.round(seconds * 1000));
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the option's name
-            }
-            throw new BenchException(name + " takes a number of seconds, got " + value);
         }
     }
 }

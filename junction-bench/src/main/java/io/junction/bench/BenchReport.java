@@ -26,35 +26,10 @@ record BenchReport(
     /** One line for each round that lost, duplicated or failed something, then each server's log problems. */
     List<String> problems() {
         var problems = new ArrayList<String>();
-        for (var results : scenarios) {
-            for (var kind : ServerKind.values()) {
-                var rounds = results.rounds(kind);
-                for (int i = 0; i < rounds.size(); i++) {
-                    var round = rounds.get(i);
-                    if (!round.clean()) {
-                        problems.add(describe(results.scenario(), kind, i + 1, round));
-                    }
-                }
-            }
-        }
+        scenarios.forEach(results -> problems.addAll(results.problems()));
         problems.addAll(warmupProblems);
         logProblems.forEach((kind, lines) -> lines.forEach(line -> problems.add(kind.label() + " log: " + line)));
 
         return problems;
-    }
-
-    private static String describe(Scenario scenario, ServerKind kind, int round, RoundResult result) {
-        var text = new StringBuilder(scenario.title() + ", " + kind.label() + ", round " + round + ":");
-        if (result.missing() > 0) {
-            text.append(" ").append(result.missing()).append(" missing");
-        }
-        if (result.surplus() > 0) {
-            text.append(" ").append(result.surplus()).append(" unexpected or malformed");
-        }
-        for (var problem : result.problems()) {
-            text.append(" ").append(problem).append(";");
-        }
-
-        return text.toString();
     }
 }

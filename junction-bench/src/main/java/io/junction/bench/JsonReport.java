@@ -42,7 +42,8 @@ final class JsonReport {
         return map;
     }
 
-    private static Map<String, Object> scenario(ScenarioResults results) {
+    /** One scenario with its ratios and, for each server, its medians and every round. */
+    static Map<String, Object> scenario(ScenarioResults results) {
         var map = new LinkedHashMap<String, Object>();
         map.put("key", results.scenario().key());
         map.put("title", results.scenario().title());

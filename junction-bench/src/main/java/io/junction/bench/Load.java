@@ -15,6 +15,11 @@ record Load(int messageSize, int publishers, int subscribers, int requesters, in
     }
 
     byte[] payload() {
+        return payload(messageSize);
+    }
+
+    /** Printable bytes, the same for every message and both servers. */
+    static byte[] payload(int messageSize) {
         var payload = new byte[messageSize];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) ('a' + i % 26);

@@ -82,4 +82,34 @@ final class ScenarioResults {
 
         return ratios;
     }
+
+    /** One line for each round that lost, duplicated or failed something. */
+    List<String> problems() {
+        var problems = new ArrayList<String>();
+        for (var kind : ServerKind.values()) {
+            var list = rounds(kind);
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).clean()) {
+                    problems.add(describe(kind, i + 1, list.get(i)));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private String describe(ServerKind kind, int round, RoundResult result) {
+        var text = new StringBuilder(scenario.title().strip() + ", " + kind.label() + ", round " + round + ":");
+        if (result.missing() > 0) {
+            text.append(" ").append(result.missing()).append(" missing");
+        }
+        if (result.surplus() > 0) {
+            text.append(" ").append(result.surplus()).append(" unexpected or malformed");
+        }
+        for (var problem : result.problems()) {
+            text.append(" ").append(problem).append(";");
+        }
+
+        return text.toString();
+    }
 }

@@ -9,25 +9,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command lines of the two servers under test, both bound to loopback on a free port. */
+/** The command lines of the servers under test, all bound to loopback on a free port. */
 final class ServerLaunch {
     private ServerLaunch() {}
 
     static List<String> natsServer(BenchOptions options, int port) {
-        return List.of(natsServerBinary(options), "-p", Integer.toString(port), "-a", ServerProcess.HOST);
+        return natsServer(natsServerBinary(options.natsServer()), port, List.of());
     }
 
     static List<String> junction(BenchOptions options, int port) {
-        if (!Files.isRegularFile(options.junctionJar())) {
-            throw new BenchException(
-                    "no Junction jar at " + options.junctionJar().toAbsolutePath()
-                            + "; build it with ./mvnw -pl junction-cli -am package or pass --junction-jar");
+        return junction(options.junctionJar(), options.junctionJvmOptions(), port, List.of());
+    }
+
+    /** nats-server on loopback, followed by {@code extra} arguments such as {@code -js -sd <dir>}. */
+    static List<String> natsServer(String binary, int port, List<String> extra) {
+        var command = new ArrayList<>(List.of(binary, "-p", Integer.toString(port), "-a", ServerProcess.HOST));
+        command.addAll(extra);
+
+        return command;
+    }
+
+    /** Junction's {@code server} command on loopback, followed by {@code extra} arguments. */
+    static List<String> junction(Path jar, List<String> jvmOptions, int port, List<String> extra) {
+        if (!Files.isRegularFile(jar)) {
+            throw new BenchException("no Junction jar at " + jar.toAbsolutePath()
+                    + "; build it with ./mvnw -pl junction-cli -am package or pass --junction-jar");
         }
         var command = new ArrayList<String>();
         command.add(java().toString());
-        command.addAll(options.junctionJvmOptions());
-        command.addAll(List.of("-jar", options.junctionJar().toString(), "server"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "server"));
         command.addAll(List.of("-p", Integer.toString(port), "-a", ServerProcess.HOST));
+        command.addAll(extra);
 
         return command;
     }
@@ -42,9 +55,10 @@ final class ServerLaunch {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    static String natsServerBinary(BenchOptions options) {
-        if (options.natsServer() != null) {
-            return options.natsServer();
+    /** The nats-server given with --nats-server, else the one on PATH, else Debian's in /usr/sbin. */
+    static String natsServerBinary(String given) {
+        if (given != null) {
+            return given;
         }
         var path = System.getenv().getOrDefault("PATH", "");
         for (var dir : path.split(":")) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class ServerLogs {
     private static final int SHOWN = 5;
-    private static final Pattern STARTING = Pattern.compile("\\[INF] Starting (.*)$");
+    // Both servers also log "Starting JetStream", which names a subsystem rather than the server.
+    private static final Pattern STARTING = Pattern.compile("\\[INF] Starting (?!JetStream)(.*)$");
     private static final Pattern VERSION = Pattern.compile("\\[INF]\\s+Version:\\s+(\\S+)");
 
     private ServerLogs() {}
@@ -58,6 +59,17 @@ final class ServerLogs {
         }
 
         return started == null ? "version unknown" : started;
+    }
+
+    /** The first line of the log that contains {@code text}, stripped; null when none does. */
+    static String lineContaining(Path log, String text) {
+        for (var line : lines(log)) {
+            if (line.contains(text)) {
+                return line.strip();
+            }
+        }
+
+        return null;
     }
 
     private static List<String> lines(Path log) {

@@ -6,10 +6,27 @@ import java.util.Locale;
 
 /** The report as aligned plain-text tables, for a terminal and for pasting into the README. */
 final class TableReport {
-    private static final String ROW = "%-22s %20s %18s %22s %14s";
-    private static final String CPU_ROW = "%-22s %18s %18s %11s %11s %8s";
     private static final String MEMORY_ROW = "%-22s %20s %18s %22s";
     private static final double KIB_PER_MIB = 1024.0;
+
+    /**
+     * How a table names its figures.
+     *
+     * @param titleWidth the width of the first column, the scenarios' titles
+     * @param rate the unit of the throughput columns, such as {@code msgs/s}
+     * @param item what the server's CPU time is divided by, such as {@code msg}
+     */
+    record Layout(int titleWidth, String rate, String item) {
+        static final Layout CORE = new Layout(22, "msgs/s", "msg");
+
+        String row() {
+            return "%-" + titleWidth + "s %20s %18s %22s %14s";
+        }
+
+        String cpuRow() {
+            return "%-" + titleWidth + "s %18s %18s %11s %11s %8s";
+        }
+    }
 
     private TableReport() {}
 
@@ -23,9 +40,9 @@ final class TableReport {
                 options.rounds() + " rounds x " + seconds(options) + " s per scenario and server, servers alternating, "
                         + Runtime.getRuntime().availableProcessors() + " CPUs; figures are medians over the rounds");
         lines.add("");
-        lines.addAll(throughput(report));
+        lines.addAll(throughput(report.scenarios(), Layout.CORE));
         lines.add("");
-        lines.addAll(cpu(report));
+        lines.addAll(cpu(report.scenarios(), Layout.CORE));
         lines.add("");
         lines.addAll(memory(report));
         lines.add("");
@@ -49,18 +66,20 @@ final class TableReport {
         return lines;
     }
 
-    private static List<String> throughput(BenchReport report) {
+    /** Each scenario's median rate on both servers and the median of the per-round ratios, with their range. */
+    static List<String> throughput(List<ScenarioResults> scenarios, Layout layout) {
         var lines = new ArrayList<String>();
         lines.add(String.format(
                 Locale.ROOT,
-                ROW,
+                layout.row(),
                 "scenario",
-                "nats-server msgs/s",
-                "Junction msgs/s",
+                "nats-server " + layout.rate(),
+                "Junction " + layout.rate(),
                 "Junction/nats-server",
                 "min..max"));
-        for (var results : report.scenarios()) {
+        for (var results : scenarios) {
             lines.add(row(
+                    layout,
                     results.scenario().title(),
                     results.medianRate(ServerKind.NATS_SERVER),
                     results.medianRate(ServerKind.JUNCTION),
@@ -68,6 +87,7 @@ final class TableReport {
             if (results.hasLatency()) {
                 for (boolean p99 : new boolean[] {false, true}) {
                     lines.add(row(
+                            layout,
                             "  latency " + (p99 ? "p99" : "p50") + " (us)",
                             results.medianLatency(ServerKind.NATS_SERVER, p99),
                             results.medianLatency(ServerKind.JUNCTION, p99),
@@ -79,10 +99,10 @@ final class TableReport {
         return lines;
     }
 
-    private static String row(String title, double nats, double junction, double[] ratios) {
+    private static String row(Layout layout, String title, double nats, double junction, double[] ratios) {
         return String.format(
                 Locale.ROOT,
-                ROW,
+                layout.row(),
                 title,
                 count(nats),
                 count(junction),
@@ -90,16 +110,25 @@ final class TableReport {
                 ratio(Stats.min(ratios)) + ".." + ratio(Stats.max(ratios)));
     }
 
-    private static List<String> cpu(BenchReport report) {
+    /** The CPU shares of server, client and the rest of the machine, and the server's CPU time per item counted. */
+    static List<String> cpu(List<ScenarioResults> scenarios, Layout layout) {
         var lines = new ArrayList<String>();
         lines.add("CPU in the measured rounds (medians): server/client/rest of the machine in shares of one core,");
-        lines.add("then the server's CPU time per message counted, which background load disturbs less than msgs/s");
+        lines.add("then the server's CPU time per " + layout.item()
+                + " counted, which background load disturbs less than " + layout.rate());
         lines.add(String.format(
-                Locale.ROOT, CPU_ROW, "scenario", "nats-server", "Junction", "nats ns/msg", "Junc ns/msg", "ratio"));
-        for (var results : report.scenarios()) {
+                Locale.ROOT,
+                layout.cpuRow(),
+                "scenario",
+                "nats-server",
+                "Junction",
+                "nats ns/" + layout.item(),
+                "Junc ns/" + layout.item(),
+                "ratio"));
+        for (var results : scenarios) {
             lines.add(String.format(
                     Locale.ROOT,
-                    CPU_ROW,
+                    layout.cpuRow(),
                     results.scenario().title(),
                     cpuShares(results.rounds(ServerKind.NATS_SERVER)),
                     cpuShares(results.rounds(ServerKind.JUNCTION)),
@@ -145,19 +174,19 @@ final class TableReport {
         return String.format(Locale.ROOT, "%.1f", options.duration().toMillis() / 1000.0);
     }
 
-    private static String count(double value) {
+    static String count(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    private static String ratio(double value) {
+    static String ratio(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2fx", value);
     }
 
-    private static String percent(double share) {
+    static String percent(double share) {
         return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
-    private static String mebibytes(long kib) {
+    static String mebibytes(long kib) {
         return kib < 0 ? "-" : String.format(Locale.ROOT, "%.1f MiB", kib / KIB_PER_MIB);
     }
 }
