@@ -19,8 +19,8 @@ final class Logging {
 
     static void configure(boolean debug, boolean trace, Path logFile) {
         var context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        var junction = context.getLogger("io.junction");
-        junction.setLevel(trace ? Level.TRACE : debug ? Level.DEBUG : Level.INFO);
+        context.getLogger("io.junction").setLevel(debug ? Level.DEBUG : Level.INFO);
+        context.getLogger("junction.trace").setLevel(trace ? Level.TRACE : Level.OFF);
         if (logFile != null) {
             redirect(context, logFile);
         }

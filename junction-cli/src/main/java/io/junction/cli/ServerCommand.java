@@ -219,7 +219,8 @@ final class ServerCommand implements Callable<Integer> {
         var dir = storeDir != null ? storeDir : current.storeDir();
         var enabled = jetStream || storeDir != null || !current.turnedOff();
         builder.jetStream(
-                new ServerOptions.JetStreamOptions(enabled, dir, current.maxMemory(), current.maxStore(), !enabled));
+                new ServerOptions.JetStreamOptions(
+                enabled, dir, current.maxMemory(), current.maxStore(), !enabled, current.syncInterval()));
     }
 
     private void applyAuth(ServerOptions.Builder builder) {

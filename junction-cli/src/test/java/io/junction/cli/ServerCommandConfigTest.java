@@ -23,7 +23,7 @@ class ServerCommandConfigTest {
                 debug: true
                 ping_interval: "30s"
                 authorization { users: [{user: a, password: b}] }
-                jetstream { store_dir: /js, max_mem: 1G }
+                jetstream { store_dir: /js, max_mem: 1G, sync_interval: "2m" }
                 """);
 
         var options = options("server", "-c", file.toString());
@@ -35,7 +35,8 @@ class ServerCommandConfigTest {
         assertThat(options.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.auth().users()).containsExactly(new User("a", "b", null));
         assertThat(options.jetStream())
-                .isEqualTo(new ServerOptions.JetStreamOptions(true, Path.of("/js"), 1_000_000_000L, -1, false));
+                .isEqualTo(new ServerOptions.JetStreamOptions(
+                        true, Path.of("/js"), 1_000_000_000L, -1, false, Duration.ofMinutes(2)));
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientConnection extends ByteToMessageDecoder implements ClientOpHandler, Receiver, Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    /** Protocol tracing ({@code -V}), a logger of its own so that it is independent of debug ({@code -D}). */
+    private static final Logger TRACE = LoggerFactory.getLogger("junction.trace");
     private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -65,6 +67,8 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private long inBytes;
     private String remoteIp;
     private int remotePort;
+    private String logPrefix;
+    private final boolean tracing = TRACE.isTraceEnabled();
 
     ClientConnection(NatsServer server, long cid) {
         this.server = server;
@@ -83,12 +87,14 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             remoteIp = address.getAddress().getHostAddress();
             remotePort = address.getPort();
         }
+        logPrefix = remoteIp + ":" + remotePort + " - cid:" + cid;
         send(server.infoFactory().infoFor(cid, remoteIp));
         if (!server.register(this)) {
+            LOG.error("{} - maximum connections exceeded", logPrefix);
             closeWithError("maximum connections exceeded", ClosedReason.MAX_CONNECTIONS);
         } else {
             startTimers(ctx);
-            LOG.debug("cid={} client connection created from {}:{}", cid, remoteIp, remotePort);
+            LOG.debug("{} - Client connection created", logPrefix);
         }
         flushPending();
         super.channelActive(ctx);
@@ -125,10 +131,10 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         if (cause instanceof WriteTimeoutException) {
             slowConsumer(ClosedReason.SLOW_CONSUMER_WRITE_DEADLINE);
         } else if (cause instanceof IOException) {
-            LOG.debug("cid={} read error: {}", cid, cause.getMessage());
+            LOG.debug("{} - read error: {}", logPrefix, cause.getMessage());
             close(ClosedReason.READ_ERROR);
         } else {
-            LOG.warn("cid={} unexpected error, closing the connection", cid, cause);
+            LOG.warn("{} - unexpected error, closing the connection", logPrefix, cause);
             close(ClosedReason.READ_ERROR);
         }
     }
@@ -137,17 +143,24 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void connect(String json) {
+        if (tracing) {
+            TRACE.trace("{} - <<- [CONNECT {}]", logPrefix, json.replaceAll("\"pass\"\\s*:\\s*\"[^\"]*\"", "\"pass\":\"[REDACTED]\""));
+        }
         ConnectOptions parsed;
         try {
             parsed = ConnectOptions.parse(json);
         } catch (IllegalArgumentException e) {
-            LOG.debug("cid={} bad CONNECT: {}", cid, e.getMessage());
+            LOG.debug("{} - bad CONNECT: {}", logPrefix, e.getMessage());
             close(ClosedReason.PROTOCOL_VIOLATION);
             return;
         }
         var identity = server.authenticator().authenticate(parsed.authToken(), parsed.user(), parsed.pass());
         if (identity == null) {
-            LOG.error("cid={} authentication error - user {}", cid, parsed.user());
+            if (parsed.user() != null) {
+                LOG.error("{} - authentication error - User \"{}\"", logPrefix, parsed.user());
+            } else {
+                LOG.error("{} - authentication error", logPrefix);
+            }
             closeWithError(ProtocolError.AUTHORIZATION_VIOLATION.text(), ClosedReason.AUTHENTICATION_VIOLATION);
             return;
         }
@@ -174,6 +187,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void publish(String subject, String reply, int headerLength, ByteBuf message) {
         var size = message.readableBytes();
+        if (tracing) {
+            var op = headerLength < 0 ? "PUB" : "HPUB";
+            var sizes = headerLength < 0 ? String.valueOf(size) : headerLength + " " + size;
+            TRACE.trace("{} - <<- [{} {}{} {}]", logPrefix, op, subject, reply == null ? "" : " " + reply, sizes);
+        }
         inMsgs++;
         inBytes += size;
         bindNoAuthUser();
@@ -203,6 +221,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void subscribe(String subject, String queue, String sid) {
+        if (tracing) {
+            TRACE.trace("{} - <<- [SUB {}{} {}]", logPrefix, subject, queue == null ? "" : " " + queue, sid);
+        }
         bindNoAuthUser();
         if (permissions != null && !permissions.canSubscribe(subject, queue)) {
             var text = "Permissions Violation for Subscription to \"" + subject + "\"";
@@ -210,7 +231,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             return;
         }
         if (options.maxSubscriptions() > 0 && subscriptions.size() >= options.maxSubscriptions()) {
-            LOG.error("cid={} maximum subscriptions exceeded", cid);
+            LOG.error("{} - maximum subscriptions exceeded", logPrefix);
             sendError("maximum subscriptions exceeded");
             return;
         }
@@ -230,6 +251,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void unsubscribe(String sid, long max) {
+        if (tracing) {
+            TRACE.trace("{} - <<- [UNSUB {}{}]", logPrefix, sid, max < 0 ? "" : " " + max);
+        }
         var subscription = subscriptions.get(sid);
         if (subscription != null) {
             if (max > 0 && max > subscription.delivered()) {
@@ -245,17 +269,24 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void ping() {
+        if (tracing) {
+            TRACE.trace("{} - <<- [PING]", logPrefix);
+            TRACE.trace("{} - ->> [PONG]", logPrefix);
+        }
         send(PONG);
     }
 
     @Override
     public void pong() {
+        if (tracing) {
+            TRACE.trace("{} - <<- [PONG]", logPrefix);
+        }
         pingsOut = 0;
     }
 
     @Override
     public void protocolViolation(ProtocolError error, String detail) {
-        LOG.debug("cid={} protocol violation: {}", cid, detail);
+        LOG.debug("{} - protocol violation: {}", logPrefix, detail);
         var reason =
                 switch (error) {
                     case MAX_PAYLOAD -> ClosedReason.MAX_PAYLOAD;
@@ -297,6 +328,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     /** Appends a message for this client; false when it is closed or was just closed as a slow consumer. */
     @Override
     public boolean enqueue(Delivery delivery, Subscription subscription, Publisher publisher) {
+        if (tracing) {
+            TRACE.trace("{} - ->> [{}MSG {} {}{} {}]", logPrefix, delivery.hasHeaders() ? "H" : "", delivery.subject(),
+                    subscription.sid(), delivery.reply() == null ? "" : " " + delivery.reply(),
+                    delivery.message().readableBytes());
+        }
         var result = outbound.message(
                 delivery.subjectBytes(),
                 subscription.sidBytes,
@@ -306,6 +342,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
                 delivery.message());
         switch (result) {
             case NEEDS_FLUSH -> publisher.flushLater(outbound);
+            case FLUSH_NOW -> outbound.flushSoon();
             case QUEUED -> {
                 // A flush is already on its way.
             }
@@ -375,7 +412,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
         server.unregister(this);
-        LOG.debug("cid={} client connection closed: {}", cid, reason.text());
+        LOG.debug("{} - Client connection closed: {}", logPrefix, reason.text());
     }
 
     private void slowConsumer(ClosedReason reason) {
@@ -387,7 +424,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             return;
         }
         server.counters().slowConsumers.increment();
-        LOG.info("cid={} slow consumer detected, closing: {}", cid, reason.text());
+        LOG.info("{} - Slow Consumer Detected: {}", logPrefix, reason.text());
         outbound.close();
         close(reason);
         context.channel().close();
@@ -429,12 +466,19 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     void sendError(String text) {
+        if (tracing) {
+            TRACE.trace("{} - ->> [-ERR '{}']", logPrefix, text);
+        }
         send(("-ERR '" + text + "'\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private void send(byte[] line) {
-        if (outbound.protocol(line) == Outbound.Append.NEEDS_FLUSH) {
-            toFlush.add(outbound);
+        switch (outbound.protocol(line)) {
+            case NEEDS_FLUSH -> toFlush.add(outbound);
+            case FLUSH_NOW -> outbound.flushSoon();
+            case QUEUED, OVER_LIMIT, CLOSED -> {
+                // Already on its way, or nobody left to tell.
+            }
         }
     }
 
@@ -475,7 +519,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             return;
         }
         if (pingsOut + 1 > options.maxPingsOut()) {
-            LOG.debug("cid={} stale client connection, closing", cid);
+            LOG.debug("{} - Stale Client Connection - Closing", logPrefix);
             closeWithError("Stale Connection", ClosedReason.STALE_CONNECTION);
             return;
         }

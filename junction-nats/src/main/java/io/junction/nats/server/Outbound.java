@@ -28,6 +28,7 @@ final class Outbound {
     private ByteBuf current;
     private long buffered;
     private boolean flushScheduled;
+    private boolean earlyFlushRequested;
     private boolean closed;
     private long messages;
     private long bytes;
@@ -40,6 +41,8 @@ final class Outbound {
     /** Outcome of an append: whether it was taken and whether the caller must see that a flush happens. */
     enum Append {
         NEEDS_FLUSH,
+        /** A flush is awaited, but so much is buffered that the caller should ask for one now, mid-batch. */
+        FLUSH_NOW,
         QUEUED,
         OVER_LIMIT,
         CLOSED
@@ -107,6 +110,7 @@ final class Outbound {
         current = null;
         buffered = 0;
         flushScheduled = false;
+        earlyFlushRequested = false;
         ByteBuf[] chunks = full.isEmpty() ? null : full.toArray(ByteBuf[]::new);
         full.clear();
         lock.unlock();
@@ -165,6 +169,10 @@ final class Outbound {
 
     private Append scheduled() {
         if (flushScheduled) {
+            if (buffered >= CHUNK && !earlyFlushRequested) {
+                earlyFlushRequested = true;
+                return Append.FLUSH_NOW;
+            }
             return Append.QUEUED;
         }
         flushScheduled = true;

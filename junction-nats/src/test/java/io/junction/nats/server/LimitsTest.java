@@ -67,6 +67,32 @@ class LimitsTest {
     }
 
     @Test
+    void keepsAReadingSubscriberUnderASmallMaxPendingWhileAStuckOneIsClosed() throws Exception {
+        try (var server = TestServers.start(options -> options.maxPending(1024 * 1024));
+                var stuck = RawClient.connected(server, QUIET);
+                var healthy = io.nats.client.Nats.connect(server.clientUrl());
+                var publisher = io.nats.client.Nats.connect(server.clientUrl())) {
+            stuck.send("SUB bulk 1\r\n");
+            stuck.sync();
+            var received = new java.util.concurrent.atomic.AtomicInteger();
+            healthy.createDispatcher(message -> received.incrementAndGet()).subscribe("bulk");
+            healthy.flush(WAIT);
+            var payload = new byte[8 * 1024];
+
+            for (var i = 1; i <= 4000; i++) {
+                publisher.publish("bulk", payload);
+                if (i % 200 == 0) {
+                    publisher.flush(WAIT);
+                }
+            }
+            publisher.flush(WAIT);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.get() == 4000);
+            assertThat(server.stats().slowConsumers()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void closesAConsumerThatStopsReadingPastTheWriteDeadline() {
         try (var server = TestServers.start(
                         options -> options.writeDeadline(Duration.ofMillis(300)).maxPending(1L << 30));
