@@ -218,8 +218,7 @@ final class ServerCommand implements Callable<Integer> {
         var current = builder.jetStream();
         var dir = storeDir != null ? storeDir : current.storeDir();
         var enabled = jetStream || storeDir != null || !current.turnedOff();
-        builder.jetStream(
-                new ServerOptions.JetStreamOptions(
+        builder.jetStream(new ServerOptions.JetStreamOptions(
                 enabled, dir, current.maxMemory(), current.maxStore(), !enabled, current.syncInterval()));
     }
 

@@ -70,8 +70,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile long lastActiveNanos;
     private long lastDeliveryNanos = System.nanoTime();
     private volatile boolean closed;
+    private volatile boolean deleted;
     private final FlowControl flowControl;
     private StoredMessage held;
+    private long pendingAfterCursor = -1;
+    private long countedUpTo;
     private long lastReplayTimestampNanos;
     private long lastReplayAtNanos;
 
@@ -321,9 +324,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 return message;
             }
         }
+        countPending();
         var message = nextMatching(cursor + 1);
         if (message != null) {
             cursor = message.sequence();
+            pendingAfterCursor = Math.max(0, pendingAfterCursor - 1);
         }
         return message;
     }
@@ -552,13 +557,24 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** Messages after the cursor that this consumer would deliver, plus the initial last-per-subject ones. */
     private long numPending() {
+        countPending();
+        return lastPerSubject.size() + pendingAfterCursor;
+    }
+
+    /**
+     * Keeps the count of matching messages after the cursor up to date cheaply: counted once, then extended by the
+     * messages appended since and decreased by each new message delivered; counted again after any removal.
+     */
+    private void countPending() {
         var store = stream.store();
-        var after = store.numPending(cursor + 1, config.filters(), false);
-        if (lastPerSubject.isEmpty()) {
-            return after;
+        var last = store.state().lastSeq();
+        if (pendingAfterCursor < 0) {
+            pendingAfterCursor = store.numPending(cursor + 1, config.filters(), false);
+            countedUpTo = last;
+        } else if (last > countedUpTo) {
+            pendingAfterCursor += store.numPending(countedUpTo + 1, config.filters(), false);
+            countedUpTo = last;
         }
-        var laterThanQueue = store.numPending(lastPerSubject.last() + 1, config.filters(), false);
-        return lastPerSubject.size() + laterThanQueue;
     }
 
     private void position() {
@@ -568,6 +584,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void afterRemoval() {
+        pendingAfterCursor = -1;
         var store = stream.store();
         pending.keySet().removeIf(sequence -> store.get(sequence) == null);
         redeliver.removeIf(sequence -> !pending.containsKey(sequence));
@@ -580,6 +597,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void restore(ConsumerState state) {
+        pendingAfterCursor = -1;
         cursor = state.cursor();
         deliveredConsumerSeq = state.deliveredConsumerSeq();
         deliveredStreamSeq = state.deliveredStreamSeq();
@@ -607,7 +625,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private void persist() {
         persistScheduled = false;
-        if (stateStore == null) {
+        if (stateStore == null || deleted) {
             return;
         }
         var pendingCopy = new TreeMap<Long, Long>();
@@ -658,6 +676,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** Tells waiting pull requests that the consumer is gone, then closes. */
     void delete() {
+        deleted = true;
         executor.execute(() -> {
             for (var request : waiting) {
                 status(request.reply, "409 Consumer Deleted", Map.of());

@@ -211,10 +211,15 @@ public final class Stream implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH);
             var stop = false;
+            var messagesBefore = store.state().messages();
+            var stored = 0;
             for (var item : batch) {
                 switch (item) {
                     case Inbound inbound -> {
                         var ack = store(inbound);
+                        if (ack.error() == null && !ack.duplicate()) {
+                            stored++;
+                        }
                         if (inbound.reply() != null && !config.noAck()) {
                             acks.add(new Reply(inbound.reply(), ack.json()));
                         }
@@ -228,14 +233,15 @@ public final class Stream implements AutoCloseable {
                 }
             }
             batch.clear();
-            finishBatch(acks, tasks);
+            finishBatch(acks, tasks, store.state().messages() != messagesBefore + stored);
             if (stop) {
                 return;
             }
         }
     }
 
-    private void finishBatch(List<Reply> acks, List<Task<?>> tasks) {
+    /** @param removed whether the batch removed messages (limits, rollups, acks), which consumers must recount */
+    private void finishBatch(List<Reply> acks, List<Task<?>> tasks, boolean removed) {
         try {
             if (syncInterval == null || System.nanoTime() - lastSyncNanos >= syncInterval.toNanos()) {
                 store.sync();
@@ -257,6 +263,9 @@ public final class Stream implements AutoCloseable {
         tasks.clear();
         var last = store.state().lastSeq();
         for (var observer : observers) {
+            if (removed) {
+                observer.removed();
+            }
             observer.appended(last);
         }
     }

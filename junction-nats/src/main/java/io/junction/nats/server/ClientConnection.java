@@ -38,6 +38,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     /** Protocol tracing ({@code -V}), a logger of its own so that it is independent of debug ({@code -D}). */
     private static final Logger TRACE = LoggerFactory.getLogger("junction.trace");
+
     private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -144,7 +145,10 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void connect(String json) {
         if (tracing) {
-            TRACE.trace("{} - <<- [CONNECT {}]", logPrefix, json.replaceAll("\"pass\"\\s*:\\s*\"[^\"]*\"", "\"pass\":\"[REDACTED]\""));
+            TRACE.trace(
+                    "{} - <<- [CONNECT {}]",
+                    logPrefix,
+                    json.replaceAll("\"pass\"\\s*:\\s*\"[^\"]*\"", "\"pass\":\"[REDACTED]\""));
         }
         ConnectOptions parsed;
         try {
@@ -329,8 +333,13 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public boolean enqueue(Delivery delivery, Subscription subscription, Publisher publisher) {
         if (tracing) {
-            TRACE.trace("{} - ->> [{}MSG {} {}{} {}]", logPrefix, delivery.hasHeaders() ? "H" : "", delivery.subject(),
-                    subscription.sid(), delivery.reply() == null ? "" : " " + delivery.reply(),
+            TRACE.trace(
+                    "{} - ->> [{}MSG {} {}{} {}]",
+                    logPrefix,
+                    delivery.hasHeaders() ? "H" : "",
+                    delivery.subject(),
+                    subscription.sid(),
+                    delivery.reply() == null ? "" : " " + delivery.reply(),
                     delivery.message().readableBytes());
         }
         var result = outbound.message(
