@@ -35,6 +35,14 @@ public interface ClientOpHandler {
     /** Whether the connection still processes input; checked between operations. */
     boolean isOpen();
 
+    /**
+     * Whether the connection pauses reading for now (a receiver it publishes to is backed up); checked between
+     * operations. The parser stops and leaves the rest of the buffer for a later {@code parse}.
+     */
+    default boolean isStalled() {
+        return false;
+    }
+
     /** Whether a client must send CONNECT before anything else (auth is required). */
     boolean awaitingConnect();
 

@@ -43,7 +43,7 @@ public final class ProtocolParser {
 
     /** Consumes every complete operation in {@code in}, leaving any partial one unread. */
     public void parse(ByteBuf in) {
-        while (!failed && handler.isOpen() && in.isReadable()) {
+        while (!failed && handler.isOpen() && !handler.isStalled() && in.isReadable()) {
             if (awaitingPayload) {
                 if (!readPayload(in)) {
                     return;

@@ -42,6 +42,8 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final java.time.Duration STALL_MIN = java.time.Duration.ofMillis(100);
+    private static final java.time.Duration STALL_MAX = java.time.Duration.ofSeconds(1);
 
     private final NatsServer server;
     private final ServerOptions options;
@@ -60,6 +62,10 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> authTimer;
     private int pingsOut;
+    private boolean stalled;
+    /** At most one stall per read batch, so a receiver that never reads slows a publisher down but not to a halt. */
+    private boolean stalledThisBatch;
+
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile boolean closed;
     private volatile ClosedReason closedReason;
@@ -118,6 +124,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
         flushPending();
+        stalledThisBatch = false;
         super.channelReadComplete(ctx);
     }
 
@@ -363,6 +370,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
                 return false;
             }
         }
+        if (outbound.isBackedUp()) {
+            publisher.stall(outbound);
+        }
         if (delivery.reply() != null && permissions != null && permissions.tracksResponses()) {
             permissions.allowResponse(delivery.reply());
         }
@@ -382,6 +392,52 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void flushLater(Outbound pending) {
         toFlush.add(pending);
+    }
+
+    @Override
+    public void stall(Outbound receiver) {
+        if (stalled || stalledThisBatch || closed) {
+            return;
+        }
+        stalled = true;
+        stalledThisBatch = true;
+        context.channel().config().setAutoRead(false);
+        var pause = receiver.isFull() ? STALL_MAX : STALL_MIN;
+        var timeout = context.executor().schedule(this::resume, pause.toNanos(), TimeUnit.NANOSECONDS);
+        receiver.whenDrained(() -> {
+            timeout.cancel(false);
+            context.executor().execute(this::resume);
+        });
+    }
+
+    @Override
+    public boolean isStalled() {
+        return stalled;
+    }
+
+    /** Reads on after a stall: first what is already buffered, then from the socket again. */
+    private void resume() {
+        if (!stalled) {
+            return;
+        }
+        stalled = false;
+        if (closed) {
+            return;
+        }
+        parser.parse(internalBuffer());
+        flushPending();
+        stalledThisBatch = false;
+        if (!stalled) {
+            context.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            outbound.releaseIfDrained();
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

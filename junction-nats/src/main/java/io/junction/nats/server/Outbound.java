@@ -25,6 +25,7 @@ final class Outbound {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ByteBuf> full = new ArrayDeque<>();
     private final Runnable flushTask = this::flush;
+    private final java.util.List<Runnable> stalledProducers = new java.util.ArrayList<>();
     private ByteBuf current;
     private long buffered;
     private boolean flushScheduled;
@@ -98,6 +99,48 @@ final class Outbound {
         }
     }
 
+    /** Whether the unwritten bytes passed half of {@code max_pending}, when producers should pause. */
+    boolean isBackedUp() {
+        return pendingBytes() > maxPending / 2;
+    }
+
+    /** The share of {@code max_pending} in use, for how long a producer pauses. */
+    boolean isFull() {
+        return pendingBytes() >= maxPending;
+    }
+
+    /** Runs the task once this buffer drains below half of {@code max_pending}, or at once if it already has. */
+    void whenDrained(Runnable resume) {
+        lock.lock();
+        try {
+            if (!closed && isBackedUp()) {
+                stalledProducers.add(resume);
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        resume.run();
+    }
+
+    /** Lets paused producers go on when the buffer has drained; called after writes complete. */
+    void releaseIfDrained() {
+        Runnable[] resumes;
+        lock.lock();
+        try {
+            if (stalledProducers.isEmpty() || (!closed && isBackedUp())) {
+                return;
+            }
+            resumes = stalledProducers.toArray(Runnable[]::new);
+            stalledProducers.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (var resume : resumes) {
+            resume.run();
+        }
+    }
+
     /** Makes sure the pending bytes get written soon, on the channel's event loop. Safe from any thread. */
     void flushSoon() {
         channel.eventLoop().execute(flushTask);
@@ -126,6 +169,7 @@ final class Outbound {
         if (chunks != null || last != null) {
             channel.flush();
         }
+        releaseIfDrained();
     }
 
     /** Refuses every later append and frees what was never written. */
@@ -143,6 +187,7 @@ final class Outbound {
         } finally {
             lock.unlock();
         }
+        releaseIfDrained();
     }
 
     long pendingBytes() {
