@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "junction",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Junction: NATS and Temporal in one process.",
+        description = "Junction: a NATS server with JetStream in one process (Temporal is to follow).",
         subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
 public final class Junction implements Runnable {
     @CommandLine.Spec

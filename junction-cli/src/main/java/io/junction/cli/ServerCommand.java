@@ -166,6 +166,7 @@ final class ServerCommand implements Callable<Integer> {
                     ? List.<String>of()
                     : MonitorServer.start(server).urls();
             server.writePortsFile(System.getProperty("junction.executable", "junction"), monitoringUrls);
+            Logging.info("Server is ready");
         } catch (RuntimeException e) {
             Logging.error("could not start the server: " + e.getMessage());
             return 1;

@@ -45,7 +45,11 @@ class ServerCommandProcessTest {
             server.process().destroy();
             server.awaitExit(WAIT);
 
-            assertThat(server.log()).anyMatch(line -> line.contains("[DBG] cid=1 client connection created"));
+            assertThat(server.log())
+                    .anyMatch(line ->
+                            line.contains("[DBG] 127.0.0.1:") && line.endsWith(" - cid:1 - Client connection created"))
+                    .anyMatch(line -> line.contains("[TRC] 127.0.0.1:") && line.contains(" - cid:1 - <<- [CONNECT {"))
+                    .anyMatch(line -> line.contains(" - cid:1 - <<- [PING]"));
         }
     }
 

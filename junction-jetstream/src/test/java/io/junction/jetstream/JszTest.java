@@ -57,6 +57,18 @@ class JszTest {
             assertThat(jsz.path("storage").asLong()).isPositive();
             assertThat(jsz.path("config").path("store_dir").asText()).endsWith("jetstream");
             assertThat(jsz.path("server_id").asText()).isEqualTo(server.serverId());
+            assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"streams\": 1");
+            var varz = Json.parseObject(HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(monitor.url() + "/varz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body());
+            assertThat(varz.path("jetstream").path("config").path("store_dir").asText())
+                    .endsWith("jetstream");
+            assertThat(varz.path("jetstream").path("stats").path("storage").asLong())
+                    .isPositive();
         } finally {
             server.close();
         }

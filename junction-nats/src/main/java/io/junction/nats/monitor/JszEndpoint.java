@@ -21,6 +21,10 @@ final class JszEndpoint implements Endpoint {
             report =
                     "{\"server_id\":\"" + server.serverId() + "\",\"now\":\"" + Instant.now() + "\",\"disabled\":true}";
         }
-        return new MonitorResponse(200, MonitorResponse.JSON, report.getBytes(StandardCharsets.UTF_8));
+        try {
+            return MonitorResponse.json(new com.fasterxml.jackson.databind.ObjectMapper().readTree(report));
+        } catch (java.io.IOException e) {
+            return new MonitorResponse(200, MonitorResponse.JSON, report.getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -68,7 +68,7 @@ final class VarzEndpoint implements Endpoint {
                 Map.of(),
                 Map.of(),
                 Map.of(),
-                Map.of(),
+                jetStream(),
                 TLS_TIMEOUT_SECONDS,
                 options.writeDeadline().toNanos(),
                 GoFormat.time(server.startTime()),
@@ -123,5 +123,28 @@ final class VarzEndpoint implements Endpoint {
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
+    }
+
+    /** nats-server's {@code jetstream} block of {@code /varz}: the config and usage, from JetStream's report. */
+    private Map<String, Object> jetStream() {
+        var report = server.jetStreamReport();
+        if (report == null) {
+            return Map.of();
+        }
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report);
+            var stats = new java.util.LinkedHashMap<String, Object>();
+            for (var field : new String[] {
+                "memory", "storage", "reserved_memory", "reserved_storage", "accounts", "ha_assets", "api"
+            }) {
+                stats.put(field, node.get(field));
+            }
+            var block = new java.util.LinkedHashMap<String, Object>();
+            block.put("config", node.get("config"));
+            block.put("stats", stats);
+            return block;
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
     }
 }

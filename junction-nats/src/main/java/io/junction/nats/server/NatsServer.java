@@ -135,7 +135,6 @@ public final class NatsServer implements AutoCloseable {
         // Accepting starts only now, so no connection ever sees the server half started.
         serverChannel.config().setAutoRead(true);
         LOG.info("Listening for client connections on {}:{}", options.host(), port);
-        LOG.info("Server is ready");
     }
 
     /**
@@ -396,6 +395,9 @@ public final class NatsServer implements AutoCloseable {
     }
 
     private void warnAboutUnservedOptions() {
+        if (options.maxPayload() > 8 * 1024 * 1024) {
+            LOG.warn("Maximum payloads over 8.00 MB are generally discouraged and could lead to poor performance");
+        }
         if (options.cluster() != null) {
             LOG.warn(
                     "cluster block for cluster {} on port {} is read but clustering is not supported yet; "

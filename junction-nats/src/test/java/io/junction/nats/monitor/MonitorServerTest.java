@@ -43,7 +43,7 @@ class MonitorServerTest {
         var response = monitored.get("/jsz");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"disabled\":true");
+        assertThat(response.body()).contains("\"disabled\": true");
     }
 
     @Test
