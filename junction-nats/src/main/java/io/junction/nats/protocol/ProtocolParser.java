@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * {@code max_control_line} and a payload larger than {@code max_payload} are refused as soon as they are announced,
  * so the buffer never holds more than one control line and one payload.
  *
+ * <p>After PING, PONG and +OK nats-server ignores every byte up to the line feed, however many; so does this parser,
+ * dropping them as they arrive instead of holding them.
+ *
  * <h2>Errors</h2>
  * An unknown operation is refused at its first wrong byte, as nats-server does, without waiting for the line's end.
  * After a violation the parser consumes nothing more.
@@ -29,6 +32,9 @@ public final class ProtocolParser {
     private final int[] argStarts = new int[MAX_ARGS];
     private final int[] argEnds = new int[MAX_ARGS];
     private int scanned;
+    /** The bare operation (PING, PONG or +OK) whose line is being skipped to its end, or 0. */
+    private int skipping;
+
     private boolean failed;
     private boolean awaitingPayload;
     private String pubSubject;
@@ -44,6 +50,12 @@ public final class ProtocolParser {
     /** Consumes every complete operation in {@code in}, leaving any partial one unread. */
     public void parse(ByteBuf in) {
         while (!failed && handler.isOpen() && in.isReadable()) {
+            if (skipping != 0) {
+                if (!skipToLineEnd(in)) {
+                    return;
+                }
+                continue;
+            }
             if (awaitingPayload) {
                 if (!readPayload(in)) {
                     return;
@@ -83,6 +95,42 @@ public final class ProtocolParser {
         return true;
     }
 
+    /** Drops the rest of a bare operation's line; true once its line feed was seen and the operation handled. */
+    private boolean skipToLineEnd(ByteBuf in) {
+        var lineFeed = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (lineFeed < 0) {
+            in.skipBytes(in.readableBytes());
+            return false;
+        }
+        in.readerIndex(lineFeed + 1);
+        var op = skipping;
+        skipping = 0;
+        dispatchBare(op);
+        return true;
+    }
+
+    private void dispatchBare(int op) {
+        switch (op) {
+            case 'I' -> handler.ping();
+            case 'O' -> handler.pong();
+            default -> {
+                // +OK from a client carries nothing the server acts on.
+            }
+        }
+    }
+
+    /** 'I' for PING, 'O' for PONG, '+' for +OK when the line starts with one of them, else 0. */
+    private static int bareOperation(ByteBuf in, int start, int end) {
+        var length = end - start;
+        if (length >= 4 && startsWithIgnoreCase(in, start, 4, "PING")) {
+            return 'I';
+        }
+        if (length >= 4 && startsWithIgnoreCase(in, start, 4, "PONG")) {
+            return 'O';
+        }
+        return length >= 3 && startsWithIgnoreCase(in, start, 3, "+OK") ? '+' : 0;
+    }
+
     private void checkPartialLine(ByteBuf in, int start, int end) {
         var opEnd = start;
         while (opEnd < end && !isSeparator(in.getByte(opEnd)) && in.getByte(opEnd) != '\r') {
@@ -90,6 +138,13 @@ public final class ProtocolParser {
         }
         var complete = opEnd < end;
         if (!checkOperationWord(in, start, opEnd, complete)) {
+            return;
+        }
+        var bare = bareOperation(in, start, end);
+        if (bare != 0) {
+            skipping = bare;
+            scanned = 0;
+            in.readerIndex(end);
             return;
         }
         if (end - opEnd > maxControlLine) {
@@ -109,7 +164,7 @@ public final class ProtocolParser {
             if (fits && startsWithIgnoreCase(in, start, length, op)) {
                 return true;
             }
-            if (op.startsWith("P") && op.length() == 4 && length > 4 && startsWithIgnoreCase(in, start, 4, op)) {
+            if (isBare(op) && length > op.length() && startsWithIgnoreCase(in, start, op.length(), op)) {
                 return true;
             }
         }
@@ -127,17 +182,13 @@ public final class ProtocolParser {
         if (!checkOperationWord(in, start, opEnd, true)) {
             return;
         }
+        var bare = bareOperation(in, start, end);
+        if (bare != 0) {
+            dispatchBare(bare);
+            return;
+        }
         var argStart = skipSeparators(in, opEnd, end);
         var op = upper(in.getByte(start));
-        var opLength = opEnd - start;
-        if (op == 'P' && opLength >= 4 && upper(in.getByte(start + 1)) == 'I') {
-            handler.ping();
-            return;
-        }
-        if (op == 'P' && opLength >= 4 && upper(in.getByte(start + 1)) == 'O') {
-            handler.pong();
-            return;
-        }
         if (end - argStart > maxControlLine) {
             fail(ProtocolError.MAX_CONTROL_LINE, "control line of " + (end - start) + " bytes");
             return;
@@ -150,7 +201,7 @@ public final class ProtocolParser {
             case 'C' -> handler.connect(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
             case '-' -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
             default -> {
-                // INFO and +OK from a client carry nothing the server acts on.
+                // INFO from a client carries nothing the server acts on.
             }
         }
     }
@@ -265,6 +316,10 @@ public final class ProtocolParser {
             value = value * 10 + digit;
         }
         return value;
+    }
+
+    private static boolean isBare(String op) {
+        return op.equals("PING") || op.equals("PONG") || op.equals("+OK");
     }
 
     private static int skipSeparators(ByteBuf in, int from, int end) {

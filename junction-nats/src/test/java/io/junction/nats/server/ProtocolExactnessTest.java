@@ -1,0 +1,51 @@
+package io.junction.nats.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Corners of the client protocol where Junction once answered differently from nats-server 2.9.10; each expected
+ * reply was taken from nats-server given the same bytes.
+ */
+class ProtocolExactnessTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final String QUIET = "{\"verbose\":false,\"pedantic\":false}";
+    private static final String HEADERS = "{\"verbose\":false,\"pedantic\":false,\"headers\":true}";
+
+    private NatsServer server;
+
+    @BeforeEach
+    void startServer() {
+        server = TestServers.start(options -> options.maxControlLine(256));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void answersAPingWhateverFollowsItUpToTheLineFeed() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            // More than one read's worth, so that the server sees the line before its end.
+            client.send("PING " + "x".repeat(200_000));
+
+            assertThat(client.send("\r\n").readUntil("PONG\r\n", WAIT)).isEqualTo("PONG\r\n");
+            client.clear();
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @Test
+    void ignoresAPongOrOkWithTrailingBytes() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("PONG " + "y".repeat(200_000) + "\r\n+OKfoo\r\n");
+
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+}
