@@ -187,8 +187,13 @@ public final class ProtocolParser {
             dispatchBare(bare);
             return;
         }
-        var argStart = skipSeparators(in, opEnd, end);
         var op = upper(in.getByte(start));
+        if (opEnd == end && op != 'C' && op != 'I') {
+            // nats-server wants a space or tab right after PUB, HPUB, SUB, UNSUB and -ERR.
+            fail(ProtocolError.UNKNOWN_OPERATION, "operation without arguments");
+            return;
+        }
+        var argStart = skipSeparators(in, opEnd, end);
         if (end - argStart > maxControlLine) {
             fail(ProtocolError.MAX_CONTROL_LINE, "control line of " + (end - start) + " bytes");
             return;

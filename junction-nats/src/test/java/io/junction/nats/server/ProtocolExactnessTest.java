@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Corners of the client protocol where Junction once answered differently from nats-server 2.9.10; each expected
@@ -46,6 +48,17 @@ class ProtocolExactnessTest {
             client.send("PONG " + "y".repeat(200_000) + "\r\n+OKfoo\r\n");
 
             assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUB", "HPUB", "SUB", "UNSUB", "-ERR"})
+    void refusesAnOperationEndingWithoutASeparatorAsUnknown(String operation) {
+        try (var client = RawClient.connected(server, HEADERS)) {
+            client.send(operation + "\r\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEqualTo("-ERR 'Unknown Protocol Operation'\r\n");
         }
     }
 }
