@@ -26,6 +26,7 @@ public final class ProtocolParser {
         "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG", "CONNECT", "INFO", "+OK", "-ERR"
     };
     private static final int MAX_ARGS = 5;
+    private static final int MAX_SIZE_DIGITS = 9;
 
     private final ClientOpHandler handler;
     private final int maxControlLine;
@@ -305,11 +306,11 @@ public final class ProtocolParser {
         return in.toString(argStarts[index], argEnds[index] - argStarts[index], StandardCharsets.ISO_8859_1);
     }
 
-    /** The argument as a non-negative decimal, or -1 when it is not one or overflows, as nats-server's parseSize. */
+    /** The argument as a non-negative decimal of at most 9 digits, or -1, as nats-server's parseSize. */
     private long parseSize(ByteBuf in, int index) {
         var start = argStarts[index];
         var end = argEnds[index];
-        if (end - start == 0 || end - start > 18) {
+        if (end - start == 0 || end - start > MAX_SIZE_DIGITS) {
             return -1;
         }
         var value = 0L;

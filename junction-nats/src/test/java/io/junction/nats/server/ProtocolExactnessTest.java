@@ -61,4 +61,23 @@ class ProtocolExactnessTest {
             assertThat(client.text()).isEqualTo("-ERR 'Unknown Protocol Operation'\r\n");
         }
     }
+
+    @Test
+    void closesSilentlyOnAPayloadSizeOfTenDigits() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("PUB foo 1000000000\r\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
+        }
+    }
+
+    @Test
+    void unsubscribesAtOnceWhenTheMaximumHasTenDigits() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo 1\r\nUNSUB 1 1000000000\r\nPUB foo 1\r\nx\r\n");
+
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
 }
