@@ -213,7 +213,7 @@ public final class ProtocolParser {
     }
 
     private void processPub(ByteBuf in, int start, int end) {
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, false);
         if (count != 2 && count != 3) {
             fail(ProtocolError.MALFORMED_ARGUMENTS, "PUB needs a subject, an optional reply and a size");
             return;
@@ -231,7 +231,7 @@ public final class ProtocolParser {
             fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB from a client that did not enable headers");
             return;
         }
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, false);
         if (count != 3 && count != 4) {
             fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB needs a subject, an optional reply and two sizes");
             return;
@@ -258,7 +258,7 @@ public final class ProtocolParser {
     }
 
     private void processSub(ByteBuf in, int start, int end) {
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, true);
         switch (count) {
             case 2 -> handler.subscribe(arg(in, 0), null, arg(in, 1));
             case 3 -> handler.subscribe(arg(in, 0), arg(in, 1), arg(in, 2));
@@ -267,7 +267,7 @@ public final class ProtocolParser {
     }
 
     private void processUnsub(ByteBuf in, int start, int end) {
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, true);
         switch (count) {
             case 1 -> handler.unsubscribe(arg(in, 0), -1);
             case 2 -> handler.unsubscribe(arg(in, 0), parseSize(in, 1));
@@ -281,12 +281,17 @@ public final class ProtocolParser {
         handler.protocolViolation(error, detail);
     }
 
-    /** Splits the arguments on runs of spaces and tabs; returns their count, or MAX_ARGS + 1 when there are more. */
-    private int splitArgs(ByteBuf in, int start, int end) {
+    /**
+     * Splits the arguments on runs of spaces and tabs, and of carriage returns too for SUB and UNSUB as nats-server's
+     * splitArg does; returns their count, or MAX_ARGS + 1 when there are more.
+     */
+    private int splitArgs(ByteBuf in, int start, int end, boolean carriageReturnSeparates) {
         var count = 0;
         var i = start;
         while (i < end) {
-            i = skipSeparators(in, i, end);
+            while (i < end && separates(in.getByte(i), carriageReturnSeparates)) {
+                i++;
+            }
             if (i >= end) {
                 break;
             }
@@ -294,7 +299,7 @@ public final class ProtocolParser {
                 return MAX_ARGS + 1;
             }
             argStarts[count] = i;
-            while (i < end && !isSeparator(in.getByte(i))) {
+            while (i < end && !separates(in.getByte(i), carriageReturnSeparates)) {
                 i++;
             }
             argEnds[count++] = i;
@@ -334,6 +339,10 @@ public final class ProtocolParser {
             i++;
         }
         return i;
+    }
+
+    private static boolean separates(byte b, boolean carriageReturnSeparates) {
+        return isSeparator(b) || carriageReturnSeparates && b == '\r';
     }
 
     private static boolean isSeparator(byte b) {

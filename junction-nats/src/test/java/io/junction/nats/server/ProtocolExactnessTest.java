@@ -80,4 +80,13 @@ class ProtocolExactnessTest {
             assertThat(client.sync()).isEqualTo("PONG\r\n");
         }
     }
+
+    @Test
+    void splitsSubscribeAndUnsubscribeArgumentsOnCarriageReturns() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo\r1\r\nSUB foo 2\r\nUNSUB 2\r1\r\nPUB foo 1\r\nx\r\nPUB foo 1\r\ny\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo 1 1\r\nx\r\nMSG foo 2 1\r\nx\r\nMSG foo 1 1\r\ny\r\nPONG\r\n");
+        }
+    }
 }
