@@ -89,4 +89,15 @@ class ProtocolExactnessTest {
             assertThat(client.sync()).isEqualTo("MSG foo 1 1\r\nx\r\nMSG foo 2 1\r\nx\r\nMSG foo 1 1\r\ny\r\nPONG\r\n");
         }
     }
+
+    @Test
+    void deliversNothingOnASubjectWithAnEmptyToken() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB > 1\r\nSUB *.* 2\r\n");
+            client.send("PUB foo..bar 1\r\na\r\nPUB .foo 1\r\nb\r\nPUB foo. 1\r\nc\r\nPUB . 1\r\nd\r\n");
+            client.send("PUB foo.bar 1\r\ne\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo.bar 1 1\r\ne\r\nMSG foo.bar 2 1\r\ne\r\nPONG\r\n");
+        }
+    }
 }
