@@ -297,13 +297,15 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     /** Appends a message for this client; false when it is closed or was just closed as a slow consumer. */
     @Override
     public boolean enqueue(Delivery delivery, Subscription subscription, Publisher publisher) {
+        // A client that did not enable headers gets the payload alone, in a MSG, as nats-server strips them.
+        var headers = connect.headers();
         var result = outbound.message(
                 delivery.subjectBytes(),
                 subscription.sidBytes,
                 delivery.replyBytes(),
-                delivery.sizes(),
-                delivery.hasHeaders(),
-                delivery.message());
+                headers ? delivery.sizes() : delivery.payloadSizes(),
+                headers && delivery.hasHeaders(),
+                headers ? delivery.message() : delivery.payload());
         switch (result) {
             case NEEDS_FLUSH -> publisher.flushLater(outbound);
             case QUEUED -> {

@@ -100,4 +100,28 @@ class ProtocolExactnessTest {
             assertThat(client.sync()).isEqualTo("MSG foo.bar 1 1\r\ne\r\nMSG foo.bar 2 1\r\ne\r\nPONG\r\n");
         }
     }
+
+    @Test
+    void stripsHeadersForASubscriberThatDidNotEnableThem() {
+        try (var plain = RawClient.connected(server, QUIET);
+                var publisher = RawClient.connected(server, HEADERS)) {
+            plain.send("SUB foo 1\r\n").sync();
+            plain.clear();
+
+            publisher
+                    .send("HPUB foo reply 22 24\r\nNATS/1.0\r\nKey: Val\r\n\r\nhi\r\n")
+                    .sync();
+
+            assertThat(plain.sync()).isEqualTo("MSG foo 1 reply 2\r\nhi\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void deliversAnEmptyHeaderBlockAsAPlainMessage() {
+        try (var client = RawClient.connected(server, HEADERS)) {
+            client.send("SUB foo 1\r\nHPUB foo 0 2\r\nhi\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
+        }
+    }
 }
