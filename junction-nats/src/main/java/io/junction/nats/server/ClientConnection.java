@@ -39,6 +39,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String GATEWAY_REPLY_PREFIX = "_GR_.";
+    /** nats-server keeps this queue group name for itself and refuses it to clients. */
+    private static final String SYSTEM_QUEUE_GROUP = "_sys_";
 
     private final NatsServer server;
     private final ServerOptions options;
@@ -181,7 +184,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
             sendError("Invalid Publish Subject");
         }
-        if (permissions != null && !permissions.canPublish(subject)) {
+        if (isGatewayRoutedReply(subject) || permissions != null && !permissions.canPublish(subject)) {
             sendError("Permissions Violation for Publish to \"" + subject + "\"");
             return;
         }
@@ -204,7 +207,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void subscribe(String subject, String queue, String sid) {
         bindNoAuthUser();
-        if (permissions != null && !permissions.canSubscribe(subject, queue)) {
+        if (SYSTEM_QUEUE_GROUP.equals(queue) || permissions != null && !permissions.canSubscribe(subject, queue)) {
             var text = "Permissions Violation for Subscription to \"" + subject + "\"";
             sendError(queue == null ? text : text + " using queue \"" + queue + "\"");
             return;
@@ -490,6 +493,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         if (!closed && !connectReceived) {
             closeWithError("Authentication Timeout", ClosedReason.AUTHENTICATION_TIMEOUT);
         }
+    }
+
+    /** A subject of nats-server's gateway-routed replies, which clients may not publish to. */
+    private static boolean isGatewayRoutedReply(String subject) {
+        return subject.length() > GATEWAY_REPLY_PREFIX.length() && subject.startsWith(GATEWAY_REPLY_PREFIX);
     }
 
     private static boolean isReservedReply(String reply) {

@@ -124,4 +124,25 @@ class ProtocolExactnessTest {
             assertThat(client.sync()).isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
         }
     }
+
+    @Test
+    void refusesPublishingToAGatewayRoutedReplySubject() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB > 1\r\nPUB _GR_.x.y 1\r\nx\r\n");
+
+            assertThat(client.sync()).isEqualTo("-ERR 'Permissions Violation for Publish to \"_GR_.x.y\"'\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void refusesTheSystemQueueGroup() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo _sys_ 1\r\nPUB foo 1\r\nx\r\n");
+
+            assertThat(client.sync())
+                    .isEqualTo("-ERR 'Permissions Violation for Subscription to \"foo\" using queue \"_sys_\"'\r\n"
+                            + "PONG\r\n");
+            assertThat(server.index().count()).isZero();
+        }
+    }
 }
