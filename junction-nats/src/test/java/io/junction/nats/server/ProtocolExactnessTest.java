@@ -145,4 +145,46 @@ class ProtocolExactnessTest {
             assertThat(server.index().count()).isZero();
         }
     }
+
+    @Test
+    void closesSilentlyOnBytesAfterTheConnectJson() {
+        try (var client = RawClient.connected(server, "{\"verbose\":false} junk")) {
+            client.send("PING\r\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
+        }
+    }
+
+    @Test
+    void takesTheDefaultsFromANullConnect() {
+        try (var client = RawClient.connected(server, "null")) {
+            assertThat(client.sync()).isEqualTo("+OK\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void readsConnectFieldNamesInAnyCase() {
+        try (var client = RawClient.connected(server, "{\"Verbose\":false,\"PEDANTIC\":false}")) {
+            client.send("PUB foo.* 1\r\nx\r\n");
+
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @Test
+    void refusesAProtocolPastIntRangeAsAnInvalidClientProtocol() {
+        try (var client = RawClient.connected(server, "{\"verbose\":false,\"protocol\":99999999999}")) {
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEqualTo("-ERR 'invalid client protocol'\r\n");
+        }
+    }
+
+    @Test
+    void closesSilentlyOnAProtocolPastSixtyFourBits() {
+        try (var client = RawClient.connected(server, "{\"verbose\":false,\"protocol\":99999999999999999999}")) {
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
+        }
+    }
 }
