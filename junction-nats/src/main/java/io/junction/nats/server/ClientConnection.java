@@ -233,6 +233,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void unsubscribe(String sid, long max) {
+        bindNoAuthUser();
         var subscription = subscriptions.get(sid);
         if (subscription != null) {
             if (max > 0 && max > subscription.delivered()) {
@@ -248,11 +249,13 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void ping() {
+        bindNoAuthUser();
         send(PONG);
     }
 
     @Override
     public void pong() {
+        bindNoAuthUser();
         pingsOut = 0;
     }
 
@@ -424,6 +427,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             connectReceived = true;
             authorizedUser = identity.username();
             permissions = ClientPermissions.compile(identity.permissions());
+            if (authTimer != null) {
+                authTimer.cancel(false);
+            }
         }
     }
 
