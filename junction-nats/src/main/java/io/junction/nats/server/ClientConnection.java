@@ -444,8 +444,12 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     private void send(byte[] line) {
-        if (outbound.protocol(line) == Outbound.Append.NEEDS_FLUSH) {
-            toFlush.add(outbound);
+        switch (outbound.protocol(line)) {
+            case NEEDS_FLUSH -> toFlush.add(outbound);
+            case OVER_LIMIT -> slowConsumer(ClosedReason.SLOW_CONSUMER_PENDING_BYTES);
+            case QUEUED, CLOSED -> {
+                // A flush is already on its way, or nothing more goes out.
+            }
         }
     }
 

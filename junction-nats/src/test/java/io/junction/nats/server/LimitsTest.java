@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.junction.nats.auth.AuthOptions;
 import io.junction.nats.auth.Permissions;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,29 @@ class LimitsTest {
             assertThat(healthy.readUntil("ok\r\n", WAIT)).isEqualTo("MSG other 1 2\r\nok\r\n");
             assertThat(server.closedConnections())
                     .anySatisfy(info -> assertThat(info.reason()).isEqualTo("Slow Consumer (Pending Bytes)"));
+        }
+    }
+
+    @Test
+    void closesAClientThatSendsPingsWithoutReadingItsPongsOnceTheyPassMaxPending() {
+        try (var server = TestServers.start(
+                        options -> options.maxPending(64 * 1024).writeDeadline(Duration.ofMinutes(1)));
+                var flooder = RawClient.connected(server, QUIET);
+                var bystander = RawClient.connected(server, QUIET)) {
+            var pings = "PING\r\n".repeat(100_000);
+
+            for (var i = 0; i < 100 && server.stats().slowConsumers() == 0; i++) {
+                try {
+                    flooder.send(pings);
+                } catch (UncheckedIOException closedByServer) {
+                    break;
+                }
+            }
+
+            await().atMost(WAIT).until(() -> server.stats().slowConsumers() == 1);
+            assertThat(server.closedConnections())
+                    .anySatisfy(info -> assertThat(info.reason()).isEqualTo("Slow Consumer (Pending Bytes)"));
+            assertThat(bystander.sync()).isEqualTo("PONG\r\n");
         }
     }
 

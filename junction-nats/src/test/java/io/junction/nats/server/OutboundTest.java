@@ -33,6 +33,18 @@ class OutboundTest {
         channel.finishAndReleaseAll();
     }
 
+    @Test
+    void refusesAProtocolLineThatWouldPassMaxPending() {
+        var channel = new EmbeddedChannel();
+        var outbound = new Outbound(channel, 10);
+
+        assertThat(outbound.protocol(PONG)).isEqualTo(Outbound.Append.NEEDS_FLUSH);
+        assertThat(outbound.protocol(PONG)).isEqualTo(Outbound.Append.OVER_LIMIT);
+
+        outbound.close();
+        channel.finishAndReleaseAll();
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
