@@ -8,6 +8,7 @@ import io.junction.nats.protocol.ProtocolParser;
 import io.junction.nats.subject.Subjects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -545,6 +546,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     long cid() {
         return cid;
+    }
+
+    /** Completes when the connection's channel has closed, after the bytes it was owed were written. */
+    ChannelFuture closeFuture() {
+        return context.channel().closeFuture();
     }
 
     Collection<Subscription> subscriptions() {
