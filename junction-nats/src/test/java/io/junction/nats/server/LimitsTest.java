@@ -91,6 +91,28 @@ class LimitsTest {
     }
 
     @Test
+    void takesTheDefaultForEveryLimitLeftAtZero() {
+        try (var server = TestServers.start(options -> options.maxPayload(0)
+                        .maxControlLine(0)
+                        .maxPending(0)
+                        .maxConnections(0)
+                        .pingInterval(Duration.ZERO)
+                        .maxPingsOut(0)
+                        .writeDeadline(Duration.ZERO)
+                        .authTimeout(Duration.ZERO));
+                var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo 1\r\nPUB foo 2\r\nhi\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
+            assertThat(server.options())
+                    .isEqualTo(ServerOptions.builder()
+                            .host("127.0.0.1")
+                            .port(ServerOptions.RANDOM_PORT)
+                            .build());
+        }
+    }
+
+    @Test
     void closesAConsumerThatStopsReadingPastTheWriteDeadline() {
         try (var server = TestServers.start(
                         options -> options.writeDeadline(Duration.ofMillis(300)).maxPending(1L << 30));
