@@ -43,6 +43,11 @@ public final class Authenticator {
      * @param password the CONNECT {@code pass}, or null
      */
     public Identity authenticate(String token, String username, String password) {
+        // nats-server tells a field left out from an empty one by neither, as Go's JSON decoding cannot.
+        return authenticateGiven(emptyToNull(token), emptyToNull(username), emptyToNull(password));
+    }
+
+    private Identity authenticateGiven(String token, String username, String password) {
         if (!isRequired()) {
             return new Identity(null, options.defaultPermissions());
         }
@@ -64,6 +69,10 @@ public final class Authenticator {
     private Identity identity(User user) {
         var permissions = user.permissions() != null ? user.permissions() : options.defaultPermissions();
         return new Identity(user.username(), permissions);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static boolean passwordMatches(String stored, String given) {

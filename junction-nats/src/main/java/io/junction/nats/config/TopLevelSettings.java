@@ -109,9 +109,11 @@ final class TopLevelSettings {
         if (auth.timeout() != null) {
             builder.authTimeout(auth.timeout());
         }
-        if (maxPayload != null && maxPayload.integer() > maxPending) {
-            throw maxPayload.problem("max_payload (" + maxPayload.integer() + ") cannot be higher than max_pending ("
-                    + maxPending + ")");
+        // A max_pending of 0 means the default, as for nats-server.
+        var pending = maxPending == 0 ? ServerOptions.DEFAULT_MAX_PENDING : maxPending;
+        if (maxPayload != null && maxPayload.integer() > pending) {
+            throw maxPayload.problem(
+                    "max_payload (" + maxPayload.integer() + ") cannot be higher than max_pending (" + pending + ")");
         }
     }
 

@@ -1,11 +1,15 @@
 package io.junction.nats.protocol;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The fields of a client's CONNECT. Fields the client leaves out take nats-server's defaults: verbose, pedantic and
- * echo on, everything else off or empty.
+ * echo on, everything else off or empty. Read as Go's JSON decoding reads it into nats-server's options: field names
+ * in any case, the last of repeated fields winning, {@code null} leaving the defaults, anything after the value
+ * refused.
  */
 public record ConnectOptions(
         boolean verbose,
@@ -23,7 +27,9 @@ public record ConnectOptions(
         boolean noResponders) {
     public static final ConnectOptions DEFAULTS =
             new ConnectOptions(true, true, false, null, null, null, null, null, null, 0, true, false, false);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /**
      * Parses a CONNECT's JSON.
@@ -36,6 +42,9 @@ public record ConnectOptions(
             node = JSON.readTree(json);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("CONNECT is not valid JSON: " + e.getMessage(), e);
+        }
+        if (node != null && node.isNull()) {
+            return DEFAULTS;
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("CONNECT is not a JSON object");
@@ -56,8 +65,19 @@ public record ConnectOptions(
                 bool(node, "no_responders", false));
     }
 
+    /** The field's value, its name matched regardless of case, the last one when repeated; or null. */
+    private static JsonNode field(JsonNode node, String field) {
+        JsonNode found = null;
+        for (var entry : node.properties()) {
+            if (entry.getKey().equalsIgnoreCase(field)) {
+                found = entry.getValue();
+            }
+        }
+        return found;
+    }
+
     private static boolean bool(JsonNode node, String field, boolean fallback) {
-        var value = node.get(field);
+        var value = field(node, field);
         if (value == null || value.isNull()) {
             return fallback;
         }
@@ -68,7 +88,7 @@ public record ConnectOptions(
     }
 
     private static String text(JsonNode node, String field) {
-        var value = node.get(field);
+        var value = field(node, field);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -78,15 +98,16 @@ public record ConnectOptions(
         return value.textValue();
     }
 
+    /** A Go int, 64 bits wide, clamped into an int: out of int's range it is as out of range for the caller. */
     private static int integer(JsonNode node, String field) {
-        var value = node.get(field);
+        var value = field(node, field);
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.isIntegralNumber()) {
-            throw new IllegalArgumentException("CONNECT field " + field + " is not an integer");
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("CONNECT field " + field + " is not a 64-bit integer");
         }
-        return value.intValue();
+        return Math.clamp(value.longValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     @Override

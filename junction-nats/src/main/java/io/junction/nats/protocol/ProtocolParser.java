@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * {@code max_control_line} and a payload larger than {@code max_payload} are refused as soon as they are announced,
  * so the buffer never holds more than one control line and one payload.
  *
+ * <p>After PING, PONG and +OK nats-server ignores every byte up to the line feed, however many; so does this parser,
+ * dropping them as they arrive instead of holding them.
+ *
  * <h2>Errors</h2>
  * An unknown operation is refused at its first wrong byte, as nats-server does, without waiting for the line's end.
  * After a violation the parser consumes nothing more.
@@ -23,12 +26,16 @@ public final class ProtocolParser {
         "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG", "CONNECT", "INFO", "+OK", "-ERR"
     };
     private static final int MAX_ARGS = 5;
+    private static final int MAX_SIZE_DIGITS = 9;
 
     private final ClientOpHandler handler;
     private final int maxControlLine;
     private final int[] argStarts = new int[MAX_ARGS];
     private final int[] argEnds = new int[MAX_ARGS];
     private int scanned;
+    /** The bare operation (PING, PONG or +OK) whose line is being skipped to its end, or 0. */
+    private int skipping;
+
     private boolean failed;
     private boolean awaitingPayload;
     private String pubSubject;
@@ -44,6 +51,12 @@ public final class ProtocolParser {
     /** Consumes every complete operation in {@code in}, leaving any partial one unread. */
     public void parse(ByteBuf in) {
         while (!failed && handler.isOpen() && !handler.isStalled() && in.isReadable()) {
+            if (skipping != 0) {
+                if (!skipToLineEnd(in)) {
+                    return;
+                }
+                continue;
+            }
             if (awaitingPayload) {
                 if (!readPayload(in)) {
                     return;
@@ -83,6 +96,42 @@ public final class ProtocolParser {
         return true;
     }
 
+    /** Drops the rest of a bare operation's line; true once its line feed was seen and the operation handled. */
+    private boolean skipToLineEnd(ByteBuf in) {
+        var lineFeed = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (lineFeed < 0) {
+            in.skipBytes(in.readableBytes());
+            return false;
+        }
+        in.readerIndex(lineFeed + 1);
+        var op = skipping;
+        skipping = 0;
+        dispatchBare(op);
+        return true;
+    }
+
+    private void dispatchBare(int op) {
+        switch (op) {
+            case 'I' -> handler.ping();
+            case 'O' -> handler.pong();
+            default -> {
+                // +OK from a client carries nothing the server acts on.
+            }
+        }
+    }
+
+    /** 'I' for PING, 'O' for PONG, '+' for +OK when the line starts with one of them, else 0. */
+    private static int bareOperation(ByteBuf in, int start, int end) {
+        var length = end - start;
+        if (length >= 4 && startsWithIgnoreCase(in, start, 4, "PING")) {
+            return 'I';
+        }
+        if (length >= 4 && startsWithIgnoreCase(in, start, 4, "PONG")) {
+            return 'O';
+        }
+        return length >= 3 && startsWithIgnoreCase(in, start, 3, "+OK") ? '+' : 0;
+    }
+
     private void checkPartialLine(ByteBuf in, int start, int end) {
         var opEnd = start;
         while (opEnd < end && !isSeparator(in.getByte(opEnd)) && in.getByte(opEnd) != '\r') {
@@ -90,6 +139,13 @@ public final class ProtocolParser {
         }
         var complete = opEnd < end;
         if (!checkOperationWord(in, start, opEnd, complete)) {
+            return;
+        }
+        var bare = bareOperation(in, start, end);
+        if (bare != 0) {
+            skipping = bare;
+            scanned = 0;
+            in.readerIndex(end);
             return;
         }
         if (end - opEnd > maxControlLine) {
@@ -109,7 +165,7 @@ public final class ProtocolParser {
             if (fits && startsWithIgnoreCase(in, start, length, op)) {
                 return true;
             }
-            if (op.startsWith("P") && op.length() == 4 && length > 4 && startsWithIgnoreCase(in, start, 4, op)) {
+            if (isBare(op) && length > op.length() && startsWithIgnoreCase(in, start, op.length(), op)) {
                 return true;
             }
         }
@@ -127,17 +183,18 @@ public final class ProtocolParser {
         if (!checkOperationWord(in, start, opEnd, true)) {
             return;
         }
-        var argStart = skipSeparators(in, opEnd, end);
+        var bare = bareOperation(in, start, end);
+        if (bare != 0) {
+            dispatchBare(bare);
+            return;
+        }
         var op = upper(in.getByte(start));
-        var opLength = opEnd - start;
-        if (op == 'P' && opLength >= 4 && upper(in.getByte(start + 1)) == 'I') {
-            handler.ping();
+        if (opEnd == end && op != 'C' && op != 'I') {
+            // nats-server wants a space or tab right after PUB, HPUB, SUB, UNSUB and -ERR.
+            fail(ProtocolError.UNKNOWN_OPERATION, "operation without arguments");
             return;
         }
-        if (op == 'P' && opLength >= 4 && upper(in.getByte(start + 1)) == 'O') {
-            handler.pong();
-            return;
-        }
+        var argStart = skipSeparators(in, opEnd, end);
         if (end - argStart > maxControlLine) {
             fail(ProtocolError.MAX_CONTROL_LINE, "control line of " + (end - start) + " bytes");
             return;
@@ -150,13 +207,13 @@ public final class ProtocolParser {
             case 'C' -> handler.connect(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
             case '-' -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
             default -> {
-                // INFO and +OK from a client carry nothing the server acts on.
+                // INFO from a client carries nothing the server acts on.
             }
         }
     }
 
     private void processPub(ByteBuf in, int start, int end) {
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, false);
         if (count != 2 && count != 3) {
             fail(ProtocolError.MALFORMED_ARGUMENTS, "PUB needs a subject, an optional reply and a size");
             return;
@@ -174,7 +231,7 @@ public final class ProtocolParser {
             fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB from a client that did not enable headers");
             return;
         }
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, false);
         if (count != 3 && count != 4) {
             fail(ProtocolError.MALFORMED_ARGUMENTS, "HPUB needs a subject, an optional reply and two sizes");
             return;
@@ -201,7 +258,7 @@ public final class ProtocolParser {
     }
 
     private void processSub(ByteBuf in, int start, int end) {
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, true);
         switch (count) {
             case 2 -> handler.subscribe(arg(in, 0), null, arg(in, 1));
             case 3 -> handler.subscribe(arg(in, 0), arg(in, 1), arg(in, 2));
@@ -210,7 +267,7 @@ public final class ProtocolParser {
     }
 
     private void processUnsub(ByteBuf in, int start, int end) {
-        var count = splitArgs(in, start, end);
+        var count = splitArgs(in, start, end, true);
         switch (count) {
             case 1 -> handler.unsubscribe(arg(in, 0), -1);
             case 2 -> handler.unsubscribe(arg(in, 0), parseSize(in, 1));
@@ -224,12 +281,17 @@ public final class ProtocolParser {
         handler.protocolViolation(error, detail);
     }
 
-    /** Splits the arguments on runs of spaces and tabs; returns their count, or MAX_ARGS + 1 when there are more. */
-    private int splitArgs(ByteBuf in, int start, int end) {
+    /**
+     * Splits the arguments on runs of spaces and tabs, and of carriage returns too for SUB and UNSUB as nats-server's
+     * splitArg does; returns their count, or MAX_ARGS + 1 when there are more.
+     */
+    private int splitArgs(ByteBuf in, int start, int end, boolean carriageReturnSeparates) {
         var count = 0;
         var i = start;
         while (i < end) {
-            i = skipSeparators(in, i, end);
+            while (i < end && separates(in.getByte(i), carriageReturnSeparates)) {
+                i++;
+            }
             if (i >= end) {
                 break;
             }
@@ -237,7 +299,7 @@ public final class ProtocolParser {
                 return MAX_ARGS + 1;
             }
             argStarts[count] = i;
-            while (i < end && !isSeparator(in.getByte(i))) {
+            while (i < end && !separates(in.getByte(i), carriageReturnSeparates)) {
                 i++;
             }
             argEnds[count++] = i;
@@ -249,11 +311,11 @@ public final class ProtocolParser {
         return in.toString(argStarts[index], argEnds[index] - argStarts[index], StandardCharsets.ISO_8859_1);
     }
 
-    /** The argument as a non-negative decimal, or -1 when it is not one or overflows, as nats-server's parseSize. */
+    /** The argument as a non-negative decimal of at most 9 digits, or -1, as nats-server's parseSize. */
     private long parseSize(ByteBuf in, int index) {
         var start = argStarts[index];
         var end = argEnds[index];
-        if (end - start == 0 || end - start > 18) {
+        if (end - start == 0 || end - start > MAX_SIZE_DIGITS) {
             return -1;
         }
         var value = 0L;
@@ -267,12 +329,20 @@ public final class ProtocolParser {
         return value;
     }
 
+    private static boolean isBare(String op) {
+        return op.equals("PING") || op.equals("PONG") || op.equals("+OK");
+    }
+
     private static int skipSeparators(ByteBuf in, int from, int end) {
         var i = from;
         while (i < end && isSeparator(in.getByte(i))) {
             i++;
         }
         return i;
+    }
+
+    private static boolean separates(byte b, boolean carriageReturnSeparates) {
+        return isSeparator(b) || carriageReturnSeparates && b == '\r';
     }
 
     private static boolean isSeparator(byte b) {

@@ -8,6 +8,7 @@ import io.junction.nats.protocol.ProtocolParser;
 import io.junction.nats.subject.Subjects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -44,6 +45,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final java.time.Duration STALL_MIN = java.time.Duration.ofMillis(100);
     private static final java.time.Duration STALL_MAX = java.time.Duration.ofSeconds(1);
+    private static final String GATEWAY_REPLY_PREFIX = "_GR_.";
+    /** nats-server keeps this queue group name for itself and refuses it to clients. */
+    private static final String SYSTEM_QUEUE_GROUP = "_sys_";
 
     private final NatsServer server;
     private final ServerOptions options;
@@ -210,7 +214,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
             sendError("Invalid Publish Subject");
         }
-        if (permissions != null && !permissions.canPublish(subject)) {
+        if (isGatewayRoutedReply(subject) || permissions != null && !permissions.canPublish(subject)) {
             sendError("Permissions Violation for Publish to \"" + subject + "\"");
             return;
         }
@@ -236,7 +240,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             TRACE.trace("{} - <<- [SUB {}{} {}]", logPrefix, subject, queue == null ? "" : " " + queue, sid);
         }
         bindNoAuthUser();
-        if (permissions != null && !permissions.canSubscribe(subject, queue)) {
+        if (SYSTEM_QUEUE_GROUP.equals(queue) || permissions != null && !permissions.canSubscribe(subject, queue)) {
             var text = "Permissions Violation for Subscription to \"" + subject + "\"";
             sendError(queue == null ? text : text + " using queue \"" + queue + "\"");
             return;
@@ -265,6 +269,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         if (tracing) {
             TRACE.trace("{} - <<- [UNSUB {}{}]", logPrefix, sid, max < 0 ? "" : " " + max);
         }
+        bindNoAuthUser();
         var subscription = subscriptions.get(sid);
         if (subscription != null) {
             if (max > 0 && max > subscription.delivered()) {
@@ -284,6 +289,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             TRACE.trace("{} - <<- [PING]", logPrefix);
             TRACE.trace("{} - ->> [PONG]", logPrefix);
         }
+        bindNoAuthUser();
         send(PONG);
     }
 
@@ -292,6 +298,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         if (tracing) {
             TRACE.trace("{} - <<- [PONG]", logPrefix);
         }
+        bindNoAuthUser();
         pingsOut = 0;
     }
 
@@ -349,13 +356,15 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
                     delivery.reply() == null ? "" : " " + delivery.reply(),
                     delivery.message().readableBytes());
         }
+        // A client that did not enable headers gets the payload alone, in a MSG, as nats-server strips them.
+        var headers = connect.headers();
         var result = outbound.message(
                 delivery.subjectBytes(),
                 subscription.sidBytes,
                 delivery.replyBytes(),
-                delivery.sizes(),
-                delivery.hasHeaders(),
-                delivery.message());
+                headers ? delivery.sizes() : delivery.payloadSizes(),
+                headers && delivery.hasHeaders(),
+                headers ? delivery.message() : delivery.payload());
         switch (result) {
             case NEEDS_FLUSH -> publisher.flushLater(outbound);
             case FLUSH_NOW -> outbound.flushSoon();
@@ -521,6 +530,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             connectReceived = true;
             authorizedUser = identity.username();
             permissions = ClientPermissions.compile(identity.permissions());
+            if (authTimer != null) {
+                authTimer.cancel(false);
+            }
         }
     }
 
@@ -541,8 +553,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         switch (outbound.protocol(line)) {
             case NEEDS_FLUSH -> toFlush.add(outbound);
             case FLUSH_NOW -> outbound.flushSoon();
-            case QUEUED, OVER_LIMIT, CLOSED -> {
-                // Already on its way, or nobody left to tell.
+            case OVER_LIMIT -> slowConsumer(ClosedReason.SLOW_CONSUMER_PENDING_BYTES);
+            case QUEUED, CLOSED -> {
+                // A flush is already on its way, or nothing more goes out.
             }
         }
     }
@@ -599,6 +612,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         }
     }
 
+    /** A subject of nats-server's gateway-routed replies, which clients may not publish to. */
+    private static boolean isGatewayRoutedReply(String subject) {
+        return subject.length() > GATEWAY_REPLY_PREFIX.length() && subject.startsWith(GATEWAY_REPLY_PREFIX);
+    }
+
     private static boolean isReservedReply(String reply) {
         return reply.startsWith("_R_.") || reply.startsWith("$JS.ACK.") || reply.startsWith("_GR_.");
     }
@@ -634,6 +652,11 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     long cid() {
         return cid;
+    }
+
+    /** Completes when the connection's channel has closed, after the bytes it was owed were written. */
+    ChannelFuture closeFuture() {
+        return context.channel().closeFuture();
     }
 
     Collection<Subscription> subscriptions() {

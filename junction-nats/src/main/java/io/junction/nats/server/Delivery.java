@@ -22,6 +22,7 @@ final class Delivery {
     private int headerLength = Integer.MIN_VALUE;
     private int size = -1;
     private byte[] sizes;
+    private byte[] payloadSizes;
     private ByteBuf message;
 
     Delivery(Publisher publisher) {
@@ -45,8 +46,10 @@ final class Delivery {
         if (headerLength != this.headerLength || messageSize != size) {
             this.headerLength = headerLength;
             size = messageSize;
-            var text = headerLength < 0 ? " " + messageSize + "\r\n" : " " + headerLength + " " + messageSize + "\r\n";
+            // An empty header block (HPUB with a header size of 0) is delivered as a plain MSG, as nats-server does.
+            var text = headerLength <= 0 ? " " + messageSize + "\r\n" : " " + headerLength + " " + messageSize + "\r\n";
             sizes = text.getBytes(StandardCharsets.US_ASCII);
+            payloadSizes = null;
         }
         this.message = message;
     }
@@ -119,7 +122,23 @@ final class Delivery {
     }
 
     boolean hasHeaders() {
-        return headerLength >= 0;
+        return headerLength > 0;
+    }
+
+    /** The size field for a receiver that did not enable headers, which gets the payload alone. */
+    byte[] payloadSizes() {
+        if (!hasHeaders()) {
+            return sizes;
+        }
+        if (payloadSizes == null) {
+            payloadSizes = (" " + (size - headerLength) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+        return payloadSizes;
+    }
+
+    /** The message without its header block, for a receiver that did not enable headers. */
+    ByteBuf payload() {
+        return hasHeaders() ? message.slice(message.readerIndex() + headerLength, size - headerLength) : message;
     }
 
     /** The header block's length within {@link #message}, or -1 without headers. */

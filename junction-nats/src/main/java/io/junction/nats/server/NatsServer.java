@@ -4,6 +4,7 @@ import io.junction.nats.auth.Authenticator;
 import io.junction.nats.subject.SubjectIndex;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -204,9 +205,12 @@ public final class NatsServer implements AutoCloseable {
             }
         }
         serverChannel.close().syncUninterruptibly();
+        var closing = new ArrayList<ChannelFuture>(clients.size());
         for (var client : clients.values()) {
+            closing.add(client.closeFuture());
             client.close(ClosedReason.SERVER_SHUTDOWN);
         }
+        awaitFlushed(closing);
         shutdownEventLoops();
         if (portsFile != null) {
             try {
@@ -407,6 +411,24 @@ public final class NatsServer implements AutoCloseable {
         }
         if (options.jetStream().enabled() && !servesJetStream) {
             LOG.warn("JetStream is enabled in the options but not running; clients see a server without JetStream");
+        }
+    }
+
+    /**
+     * Waits until every closing connection has written what it was owed and closed, or its write deadline has
+     * passed: stopping the event loops sooner would drop the bytes still queued for the clients.
+     */
+    private void awaitFlushed(List<ChannelFuture> closing) {
+        var deadline = System.nanoTime() + options.writeDeadline().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        for (var future : closing) {
+            if (future.channel().eventLoop().inEventLoop()) {
+                continue;
+            }
+            var remaining = deadline - System.nanoTime();
+            if (remaining <= 0 || !future.awaitUninterruptibly(remaining, TimeUnit.NANOSECONDS)) {
+                LOG.debug("connections still writing at shutdown are closed with bytes unsent");
+                return;
+            }
         }
     }
 

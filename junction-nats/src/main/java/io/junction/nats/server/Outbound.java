@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>Limits</h2>
  * The bytes appended and not yet written, here and in Netty's buffer, are bounded by {@code max_pending}: an append
- * that would pass it is refused and the caller closes the client as a slow consumer.
+ * that would pass it, a message or a protocol line such as PONG, is refused and the caller closes the client as a
+ * slow consumer. A chunk handed to Netty mostly empty is first copied to one of its content's size, so that what
+ * waits for a client that does not read costs about what {@code max_pending} counts, not a whole chunk per flush.
  */
 final class Outbound {
     private static final int CHUNK = 64 * 1024;
@@ -84,12 +86,15 @@ final class Outbound {
         }
     }
 
-    /** Appends a protocol line (PONG, +OK, -ERR, INFO); never refused for size, as these are small and few. */
+    /** Appends a protocol line (PONG, +OK, -ERR, INFO), refused like a message when it would pass max_pending. */
     Append protocol(byte[] line) {
         lock.lock();
         try {
             if (closed) {
                 return Append.CLOSED;
+            }
+            if (buffered + line.length + written() > maxPending) {
+                return Append.OVER_LIMIT;
             }
             reserve(line.length).writeBytes(line);
             buffered += line.length;
@@ -160,11 +165,11 @@ final class Outbound {
 
         if (chunks != null) {
             for (var chunk : chunks) {
-                channel.write(chunk, channel.voidPromise());
+                channel.write(trimmed(chunk), channel.voidPromise());
             }
         }
         if (last != null) {
-            channel.write(last, channel.voidPromise());
+            channel.write(trimmed(last), channel.voidPromise());
         }
         if (chunks != null || last != null) {
             channel.flush();
@@ -235,6 +240,18 @@ final class Outbound {
         }
         current = ByteBufAllocator.DEFAULT.directBuffer(Math.max(CHUNK, length));
         return current;
+    }
+
+    /** The chunk, or a copy of its content in a buffer of that size when it is less than half full. */
+    private static ByteBuf trimmed(ByteBuf chunk) {
+        var readable = chunk.readableBytes();
+        if (readable >= chunk.capacity() / 2) {
+            return chunk;
+        }
+        var copy = ByteBufAllocator.DEFAULT.directBuffer(readable);
+        copy.writeBytes(chunk);
+        chunk.release();
+        return copy;
     }
 
     /** Bytes handed to Netty and not yet on the socket. */

@@ -258,6 +258,7 @@ public record ServerOptions(
             return jetStream;
         }
 
+        /** The options; a limit or interval left at zero takes its default, as nats-server's baseline does. */
         public ServerOptions build() {
             return new ServerOptions(
                     serverName,
@@ -265,15 +266,15 @@ public record ServerOptions(
                     port,
                     httpHost == null ? host : httpHost,
                     httpPort,
-                    maxPayload,
-                    maxControlLine,
-                    maxPending,
-                    maxConnections,
+                    maxPayload == 0 ? DEFAULT_MAX_PAYLOAD : maxPayload,
+                    maxControlLine == 0 ? DEFAULT_MAX_CONTROL_LINE : maxControlLine,
+                    maxPending == 0 ? DEFAULT_MAX_PENDING : maxPending,
+                    maxConnections == 0 ? DEFAULT_MAX_CONNECTIONS : maxConnections,
                     maxSubscriptions,
-                    pingInterval,
-                    maxPingsOut,
-                    writeDeadline,
-                    authTimeout,
+                    orDefault(pingInterval, DEFAULT_PING_INTERVAL),
+                    maxPingsOut == 0 ? DEFAULT_MAX_PINGS_OUT : maxPingsOut,
+                    orDefault(writeDeadline, DEFAULT_WRITE_DEADLINE),
+                    orDefault(authTimeout, DEFAULT_AUTH_TIMEOUT),
                     auth,
                     debug,
                     trace,
@@ -283,6 +284,10 @@ public record ServerOptions(
                     jetStream,
                     cluster,
                     configFile);
+        }
+
+        private static Duration orDefault(Duration value, Duration fallback) {
+            return value.isZero() ? fallback : value;
         }
     }
 }

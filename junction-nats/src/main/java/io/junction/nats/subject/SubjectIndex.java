@@ -174,6 +174,10 @@ public final class SubjectIndex<T extends Interest> {
 
     private MatchResult<T> collect(String subject) {
         var tokens = Subjects.tokenize(subject);
+        if (hasEmptyToken(tokens)) {
+            // nats-server matches nothing to a subject with an empty token, not even a '>' subscription.
+            return MatchResult.empty();
+        }
         var plain = new ArrayList<T>();
         var groups = new LinkedHashMap<String, List<T>>();
         collect(root, tokens, 0, plain, groups);
@@ -185,6 +189,15 @@ public final class SubjectIndex<T extends Interest> {
             queueGroups.add(List.copyOf(members));
         }
         return new MatchResult<>(List.copyOf(plain), List.copyOf(queueGroups));
+    }
+
+    private static boolean hasEmptyToken(String[] tokens) {
+        for (var token : tokens) {
+            if (token.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Interest> void collect(

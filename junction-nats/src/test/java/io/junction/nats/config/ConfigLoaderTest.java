@@ -46,6 +46,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsLimitsSetToZeroAsTheirDefaults() {
+        var options = ConfigFiles.load(dir, """
+                max_payload: 2MB
+                max_pending: 0
+                max_control_line: 0
+                max_connections: 0
+                ping_interval: "0s"
+                ping_max: 0
+                write_deadline: "0s"
+                """);
+
+        assertThat(options.maxPayload()).isEqualTo(2 * 1024 * 1024);
+        assertThat(options.maxPending()).isEqualTo(ServerOptions.DEFAULT_MAX_PENDING);
+        assertThat(options.maxControlLine()).isEqualTo(ServerOptions.DEFAULT_MAX_CONTROL_LINE);
+        assertThat(options.maxConnections()).isEqualTo(ServerOptions.DEFAULT_MAX_CONNECTIONS);
+        assertThat(options.pingInterval()).isEqualTo(ServerOptions.DEFAULT_PING_INTERVAL);
+        assertThat(options.maxPingsOut()).isEqualTo(ServerOptions.DEFAULT_MAX_PINGS_OUT);
+        assertThat(options.writeDeadline()).isEqualTo(ServerOptions.DEFAULT_WRITE_DEADLINE);
+    }
+
+    @Test
     void loadsAFileInTheShapeTheNatsJsTestHarnessWrites() {
         var options = ConfigFiles.load(dir, """
                 host: "127.0.0.1"

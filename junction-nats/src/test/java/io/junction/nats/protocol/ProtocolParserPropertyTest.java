@@ -2,7 +2,6 @@ package io.junction.nats.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,8 +60,8 @@ class ProtocolParserPropertyTest {
     }
 
     /** Feeds the bytes in pieces cut at the given offsets, accumulating unread bytes as Netty's decoder does. */
-    private static Recorder feed(byte[] bytes, List<Integer> cuts) {
-        var recorder = new Recorder();
+    private static RecordingHandler feed(byte[] bytes, List<Integer> cuts) {
+        var recorder = new RecordingHandler();
         var parser = new ProtocolParser(recorder, 4096);
         var buffer = Unpooled.buffer();
         var offsets = new ArrayList<>(
@@ -77,68 +76,5 @@ class ProtocolParserPropertyTest {
         }
         recorder.unread = buffer.readableBytes();
         return recorder;
-    }
-
-    private static final class Recorder implements ClientOpHandler {
-        final List<String> ops = new ArrayList<>();
-        ProtocolError violation;
-        int unread;
-
-        @Override
-        public void connect(String json) {
-            ops.add("CONNECT " + json);
-        }
-
-        @Override
-        public void publish(String subject, String reply, int headerLength, ByteBuf message) {
-            ops.add("PUB " + subject + " " + reply + " " + headerLength + " "
-                    + message.toString(StandardCharsets.ISO_8859_1));
-        }
-
-        @Override
-        public void subscribe(String subject, String queue, String sid) {
-            ops.add("SUB " + subject + " " + queue + " " + sid);
-        }
-
-        @Override
-        public void unsubscribe(String sid, long max) {
-            ops.add("UNSUB " + sid + " " + max);
-        }
-
-        @Override
-        public void ping() {
-            ops.add("PING");
-        }
-
-        @Override
-        public void pong() {
-            ops.add("PONG");
-        }
-
-        @Override
-        public void protocolViolation(ProtocolError error, String detail) {
-            ops.add("VIOLATION");
-            violation = error;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return violation == null;
-        }
-
-        @Override
-        public boolean awaitingConnect() {
-            return false;
-        }
-
-        @Override
-        public boolean headersEnabled() {
-            return true;
-        }
-
-        @Override
-        public int maxPayload() {
-            return 1024 * 1024;
-        }
     }
 }

@@ -122,6 +122,34 @@ class AuthTest {
     }
 
     @Test
+    void bindsTheNoAuthUserOnAPingSentBeforeConnectSoTheAuthTimeoutNeverFires() {
+        var users = List.of(new User("guest", "unused", null));
+        var auth = new AuthOptions(null, users, "guest", Permissions.ALL);
+        try (var server = TestServers.start(options -> options.auth(auth).authTimeout(Duration.ofMillis(100)));
+                var client = new RawClient(server)) {
+            client.readLine(WAIT);
+
+            client.sync();
+            client.clear();
+
+            assertThat(client.awaitClosedByServer(Duration.ofMillis(500))).isFalse();
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+            assertThat(server.connections(false).getFirst().authorizedUser()).isEqualTo("guest");
+        }
+    }
+
+    @Test
+    void treatsEmptyCredentialsAsNoCredentials() {
+        var users = List.of(new User("guest", "unused", null));
+        var auth = new AuthOptions(null, users, "guest", Permissions.ALL);
+        try (var server = TestServers.start(options -> options.auth(auth));
+                var client = RawClient.connected(server, "{\"verbose\":false,\"user\":\"\",\"pass\":\"\"}")) {
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+            assertThat(server.connections(false).getFirst().authorizedUser()).isEqualTo("guest");
+        }
+    }
+
+    @Test
     void treatsClientsWithoutCredentialsAsTheNoAuthUser() throws Exception {
         var guestPermissions =
                 new Permissions(new SubjectPermission(List.of("public.>"), List.of()), SubjectPermission.ANY, null);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.junction.nats.auth.AuthOptions;
 import io.junction.nats.auth.Permissions;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,51 @@ class LimitsTest {
                     .as("received; closed: %s", server.closedConnections())
                     .isEqualTo(4000));
             assertThat(server.stats().slowConsumers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closesAClientThatSendsPingsWithoutReadingItsPongsOnceTheyPassMaxPending() {
+        try (var server = TestServers.start(
+                        options -> options.maxPending(64 * 1024).writeDeadline(Duration.ofMinutes(1)));
+                var flooder = RawClient.connected(server, QUIET);
+                var bystander = RawClient.connected(server, QUIET)) {
+            var pings = "PING\r\n".repeat(100_000);
+
+            for (var i = 0; i < 100 && server.stats().slowConsumers() == 0; i++) {
+                try {
+                    flooder.send(pings);
+                } catch (UncheckedIOException closedByServer) {
+                    break;
+                }
+            }
+
+            await().atMost(WAIT).until(() -> server.stats().slowConsumers() == 1);
+            assertThat(server.closedConnections())
+                    .anySatisfy(info -> assertThat(info.reason()).isEqualTo("Slow Consumer (Pending Bytes)"));
+            assertThat(bystander.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @Test
+    void takesTheDefaultForEveryLimitLeftAtZero() {
+        try (var server = TestServers.start(options -> options.maxPayload(0)
+                        .maxControlLine(0)
+                        .maxPending(0)
+                        .maxConnections(0)
+                        .pingInterval(Duration.ZERO)
+                        .maxPingsOut(0)
+                        .writeDeadline(Duration.ZERO)
+                        .authTimeout(Duration.ZERO));
+                var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo 1\r\nPUB foo 2\r\nhi\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
+            assertThat(server.options())
+                    .isEqualTo(ServerOptions.builder()
+                            .host("127.0.0.1")
+                            .port(ServerOptions.RANDOM_PORT)
+                            .build());
         }
     }
 
