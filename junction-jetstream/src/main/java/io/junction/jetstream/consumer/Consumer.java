@@ -623,7 +623,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private void persist() {
         persistScheduled = false;
-        if (stateStore == null) {
+        if (stateStore == null || closed) {
             return;
         }
         var pendingCopy = new TreeMap<Long, Long>();
@@ -669,7 +669,17 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         } catch (Exception e) {
             closed = true;
         }
-        executor.shutdownNow();
+        // not shutdownNow: an interrupt would break a state write under way, and the consumer's directory may be
+        // removed right after this returns; what is still queued finds the consumer closed and does nothing
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 
     /** Tells waiting pull requests that the consumer is gone, then closes. */
