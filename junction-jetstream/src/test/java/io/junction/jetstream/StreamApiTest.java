@@ -226,6 +226,38 @@ class StreamApiTest {
     }
 
     @Test
+    void purgesEveryMessageMatchingAWildcardFilterAlsoAfterARestart() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .storageType(StorageType.File)
+                .build());
+        var js = connection.jetStream();
+        for (var subject :
+                new String[] {"orders.a.1", "orders.b", "orders.a.2", "orders.b", "orders.a.1", "orders.c"}) {
+            js.publish(subject, subject.getBytes(StandardCharsets.UTF_8));
+        }
+
+        var purged = jsm.purgeStream("ORDERS", PurgeOptions.subject("orders.a.*"));
+        restart();
+
+        assertThat(purged.getPurged()).isEqualTo(3);
+        jsm = connection.jetStreamManagement();
+        var state = jsm.getStreamInfo("ORDERS", StreamInfoOptions.allSubjects()).getStreamState();
+        assertThat(state.getMsgCount()).isEqualTo(3);
+        assertThat(state.getFirstSequence()).isEqualTo(2);
+        assertThat(state.getLastSequence()).isEqualTo(6);
+        assertThat(state.getSubjects())
+                .extracting(io.nats.client.api.Subject::getName)
+                .containsExactlyInAnyOrder("orders.b", "orders.c");
+        assertThat(jsm.purgeStream("ORDERS", PurgeOptions.subject("orders.b")).getPurged())
+                .isEqualTo(2);
+        assertThat(jsm.getStreamInfo("ORDERS").getStreamState().getFirstSequence())
+                .isEqualTo(6);
+    }
+
+    @Test
     void getsAndDeletesSingleMessages() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
@@ -315,6 +347,13 @@ class StreamApiTest {
         assertThat(state.getMsgCount()).isEqualTo(4);
         assertThat(state.getFirstSequence()).isEqualTo(7);
         assertThat(state.getLastSequence()).isEqualTo(10);
+    }
+
+    private void restart() throws Exception {
+        connection.close();
+        server.close();
+        server = JetStreamServer.start(storeDir);
+        connection = Nats.connect(server.url());
     }
 
     private static void assertApiError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int errCode) {
