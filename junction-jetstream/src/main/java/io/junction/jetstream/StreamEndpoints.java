@@ -41,28 +41,30 @@ final class StreamEndpoints {
                 new ApiRoute("$JS.API.STREAM.MSG.DELETE.*", "stream_msg_delete_response", this::deleteMessage));
     }
 
+    /** The configuration must name the stream, as the subject does: nats-server fills in no name. */
     private ObjectNode create(ApiRequest request) {
         var name = request.token(2);
-        var config = StreamConfigs.read(Json.parseObject(request.body()));
-        if (!config.name().isEmpty() && !config.name().equals(name)) {
+        var config = StreamConfigs.read(Json.parseRequired(request.body()));
+        if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
         StreamConfigs.checkName(name);
-        var named = withName(config, name);
-        var created = registry.create(named);
+        var created = registry.create(config);
         changed.accept(created.stream());
         var json = StreamInfos.write(ApiResponses.ofType("stream_create_response"), created.stream(), false, null);
         json.put("did_create", created.created());
         return json;
     }
 
+    /** The configuration is checked before its name is compared with the subject's, as nats-server does. */
     private ObjectNode update(ApiRequest request) {
         var name = request.token(2);
-        var config = StreamConfigs.read(Json.parseObject(request.body()));
-        if (!config.name().isEmpty() && !config.name().equals(name)) {
+        var config = StreamConfigs.read(Json.parseRequired(request.body()));
+        StreamConfigs.checked(config);
+        if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
-        var stream = registry.update(withName(config, name));
+        var stream = registry.update(config);
         changed.accept(stream);
         return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null);
     }
@@ -181,35 +183,5 @@ final class StreamEndpoints {
         var json = ApiResponses.ofType("stream_msg_delete_response");
         json.put("success", true);
         return json;
-    }
-
-    private static io.junction.jetstream.stream.StreamConfig withName(
-            io.junction.jetstream.stream.StreamConfig c, String name) {
-        return new io.junction.jetstream.stream.StreamConfig(
-                name,
-                c.description(),
-                c.subjects(),
-                c.retention(),
-                c.maxConsumers(),
-                c.maxMsgs(),
-                c.maxBytes(),
-                c.maxAgeNanos(),
-                c.maxMsgsPerSubject(),
-                c.maxMsgSize(),
-                c.discard(),
-                c.storage(),
-                c.replicas(),
-                c.noAck(),
-                c.duplicateWindowNanos(),
-                c.firstSeq(),
-                c.allowDirect(),
-                c.mirrorDirect(),
-                c.discardNewPerSubject(),
-                c.sealed(),
-                c.denyDelete(),
-                c.denyPurge(),
-                c.allowRollup(),
-                c.compression(),
-                c.metadata());
     }
 }

@@ -35,6 +35,28 @@ public final class Json {
         throw ApiError.INVALID_JSON.exception();
     }
 
+    /**
+     * Parses a body that nats-server decodes without first checking for an empty request: an empty body is invalid
+     * JSON, and {@code null} decodes to nothing set, as Go's decoder reads them.
+     */
+    public static ObjectNode parseRequired(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        try {
+            var node = MAPPER.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            if (node != null && node.isNull()) {
+                return MAPPER.createObjectNode();
+            }
+        } catch (IOException e) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        throw ApiError.INVALID_JSON.exception();
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

@@ -1,0 +1,106 @@
+package io.junction.jetstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.junction.jetstream.api.Json;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Malformed and invalid API requests, sent raw: each is answered with the error nats-server 2.9.10 answers with (the
+ * expected texts were taken from it with the same requests), and changes nothing.
+ */
+class ApiBadInputTest {
+    @TempDir
+    Path storeDir;
+
+    private JetStreamServer server;
+    private Connection connection;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = JetStreamServer.start(storeDir);
+        connection = Nats.connect(server.url());
+        assertThat(request("$JS.API.STREAM.CREATE.B1", "{\"name\":\"B1\",\"subjects\":[\"b1\"],\"max_msg_size\":10}")
+                        .has("error"))
+                .isFalse();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        connection.close();
+        server.close();
+    }
+
+    @Test
+    void answersMalformedJsonWithInvalidJson() throws Exception {
+        for (var body : new String[] {"{", "not json", "[]", "\"x\""}) {
+            assertError(request("$JS.API.STREAM.CREATE.A1", body), 400, 10025, "invalid JSON");
+            assertError(request("$JS.API.STREAM.INFO.B1", body), 400, 10025, "invalid JSON");
+            assertError(request("$JS.API.STREAM.PURGE.B1", body), 400, 10025, "invalid JSON");
+            assertError(request("$JS.API.CONSUMER.CREATE.B1", body), 400, 10025, "invalid JSON");
+        }
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    @Test
+    void createsNoStreamFromAnEmptyRequestOrOneThatDoesNotNameIt() throws Exception {
+        assertError(request("$JS.API.STREAM.CREATE.A1", ""), 400, 10025, "invalid JSON");
+        assertError(
+                request("$JS.API.STREAM.CREATE.A1", "{}"), 400, 10056, "stream name in subject does not match request");
+        assertError(
+                request("$JS.API.STREAM.CREATE.A1", "null"),
+                400,
+                10056,
+                "stream name in subject does not match request");
+
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    @Test
+    void keepsTheStreamWhenAnUpdateCarriesNoConfiguration() throws Exception {
+        assertError(request("$JS.API.STREAM.UPDATE.B1", ""), 400, 10025, "invalid JSON");
+        assertError(
+                request("$JS.API.STREAM.UPDATE.B1", "{}"),
+                500,
+                10052,
+                "stream name is required and can not contain '.', '*', '>'");
+
+        var config = request("$JS.API.STREAM.INFO.B1", "").get("config");
+        assertThat(config.get("subjects").toString()).isEqualTo("[\"b1\"]");
+        assertThat(config.get("max_msg_size").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void ignoresUnknownFieldsAsNatsServer29Does() throws Exception {
+        var created = request(
+                "$JS.API.STREAM.CREATE.A1", "{\"name\":\"A1\",\"subjects\":[\"a1\"],\"bogus_field\":{\"x\":1}}");
+        var info = request("$JS.API.STREAM.INFO.B1", "{\"bogus\":1}");
+
+        assertThat(created.path("did_create").asBoolean()).isTrue();
+        assertThat(info.path("config").path("name").asText()).isEqualTo("B1");
+    }
+
+    private JsonNode request(String subject, String body) throws Exception {
+        var reply = connection.request(subject, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        assertThat(reply).as("reply to %s %s", subject, body).isNotNull();
+        return Json.MAPPER.readTree(reply.getData());
+    }
+
+    private java.util.List<String> streamNames() throws Exception {
+        return connection.jetStreamManagement().getStreamNames();
+    }
+
+    private static void assertError(JsonNode response, int code, int errCode, String description) {
+        assertThat(response.path("error").toString())
+                .isEqualTo("{\"code\":%d,\"err_code\":%d,\"description\":\"%s\"}", code, errCode, description);
+    }
+}
