@@ -44,11 +44,21 @@ final class StreamEndpoints {
     /** The configuration must name the stream, as the subject does: nats-server fills in no name. */
     private ObjectNode create(ApiRequest request) {
         var name = request.token(2);
-        var config = StreamConfigs.read(Json.parseRequired(request.body()));
+        var body = Json.parseRequired(request.body());
+        var config = StreamConfigs.read(body);
         if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
         StreamConfigs.checkName(name);
+        if (config.sealed()) {
+            throw ApiError.invalidStreamConfig("stream configuration for create can not be sealed")
+                    .exception();
+        }
+        if (config.mirrorDirect()) {
+            throw ApiError.invalidStreamConfig("stream has no mirror but does have mirror direct")
+                    .exception();
+        }
+        StreamConfigs.checkServed(body);
         var created = registry.create(config);
         changed.accept(created.stream());
         var json = StreamInfos.write(ApiResponses.ofType("stream_create_response"), created.stream(), false, null);
@@ -59,8 +69,10 @@ final class StreamEndpoints {
     /** The configuration is checked before its name is compared with the subject's, as nats-server does. */
     private ObjectNode update(ApiRequest request) {
         var name = request.token(2);
-        var config = StreamConfigs.read(Json.parseRequired(request.body()));
+        var body = Json.parseRequired(request.body());
+        var config = StreamConfigs.read(body);
         StreamConfigs.checked(config);
+        StreamConfigs.checkServed(body);
         if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }

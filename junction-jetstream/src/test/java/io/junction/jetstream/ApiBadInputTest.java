@@ -80,6 +80,59 @@ class ApiBadInputTest {
     }
 
     @Test
+    void refusesASealedCreateAndMirrorDirectWithoutAMirror() throws Exception {
+        assertError(
+                request("$JS.API.STREAM.CREATE.A2", "{\"name\":\"A2\",\"subjects\":[\"a2\"],\"sealed\":true}"),
+                500,
+                10052,
+                "stream configuration for create can not be sealed");
+        assertError(
+                request("$JS.API.STREAM.CREATE.A3", "{\"name\":\"A3\",\"mirror_direct\":true}"),
+                500,
+                10052,
+                "stream has no mirror but does have mirror direct");
+
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    @Test
+    void refusesMirrorsSourcesAndRepublishRatherThanIgnoreThem() throws Exception {
+        assertError(
+                request(
+                        "$JS.API.STREAM.CREATE.M1",
+                        "{\"name\":\"M1\",\"subjects\":[\"m1\"],\"mirror\":{\"name\":\"B1\"}}"),
+                400,
+                10034,
+                "stream mirrors can not contain subjects");
+        assertError(
+                request(
+                        "$JS.API.STREAM.CREATE.M1",
+                        "{\"name\":\"M1\",\"mirror\":{\"name\":\"B1\"},\"sources\":[{\"name\":\"B1\"}]}"),
+                400,
+                10031,
+                "stream mirrors can not also contain other sources");
+        assertError(
+                request("$JS.API.STREAM.CREATE.M1", "{\"name\":\"M1\",\"mirror\":{\"name\":\"B1\"}}"),
+                500,
+                10052,
+                "stream mirrors are not supported by Junction");
+        assertError(
+                request("$JS.API.STREAM.CREATE.M1", "{\"name\":\"M1\",\"sources\":[{\"name\":\"B1\"}]}"),
+                500,
+                10052,
+                "stream sources are not supported by Junction");
+        assertError(
+                request(
+                        "$JS.API.STREAM.UPDATE.B1",
+                        "{\"name\":\"B1\",\"subjects\":[\"b1\"],\"republish\":{\"src\":\">\",\"dest\":\"x.>\"}}"),
+                500,
+                10052,
+                "stream republish is not supported by Junction");
+
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    @Test
     void ignoresUnknownFieldsAsNatsServer29Does() throws Exception {
         var created = request(
                 "$JS.API.STREAM.CREATE.A1", "{\"name\":\"A1\",\"subjects\":[\"a1\"],\"bogus_field\":{\"x\":1}}");

@@ -8,6 +8,10 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError BAD_REQUEST = new ApiError(400, 10003, "bad request");
     public static final ApiError CONSUMER_NOT_FOUND = new ApiError(404, 10014, "consumer not found");
     public static final ApiError INVALID_JSON = new ApiError(400, 10025, "invalid JSON");
+    public static final ApiError MIRROR_WITH_SOURCES =
+            new ApiError(400, 10031, "stream mirrors can not also contain other sources");
+    public static final ApiError MIRROR_WITH_SUBJECTS =
+            new ApiError(400, 10034, "stream mirrors can not contain subjects");
     public static final ApiError NO_MESSAGE_FOUND = new ApiError(404, 10037, "no message found");
     public static final ApiError MESSAGE_TOO_BIG = new ApiError(400, 10054, "message size exceeds maximum allowed");
     public static final ApiError STREAM_NAME_MISMATCH =

@@ -126,6 +126,29 @@ public final class StreamConfigs {
                 config.metadata());
     }
 
+    /**
+     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: mirrors and sources (after
+     * nats-server's own checks of them) and republish.
+     */
+    public static void checkServed(JsonNode json) {
+        var mirror = json.hasNonNull("mirror");
+        var sources = json.path("sources").isArray() && !json.path("sources").isEmpty();
+        if (mirror && !Json.texts(json, "subjects").isEmpty()) {
+            throw ApiError.MIRROR_WITH_SUBJECTS.exception();
+        }
+        if (mirror && sources) {
+            throw ApiError.MIRROR_WITH_SOURCES.exception();
+        }
+        // TODO: mirrors, sources and republish are not served, so a stream cannot copy another or republish its
+        // messages; such configurations are refused.
+        if (mirror || sources) {
+            throw invalid("stream " + (mirror ? "mirrors" : "sources") + " are not supported by Junction");
+        }
+        if (json.hasNonNull("republish")) {
+            throw invalid("stream republish is not supported by Junction");
+        }
+    }
+
     /** Checks a stream name as nats-server does for the API subject and the config. */
     public static void checkName(String name) {
         if (name == null
