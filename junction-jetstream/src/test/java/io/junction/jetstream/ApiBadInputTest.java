@@ -133,6 +133,24 @@ class ApiBadInputTest {
     }
 
     @Test
+    void refusesReplicaCountsAsAStandaloneNatsServerDoes() throws Exception {
+        assertError(createWithReplicas("7"), 500, 10052, "maximum replicas is 5");
+        assertError(createWithReplicas("2147483648"), 500, 10052, "maximum replicas is 5");
+        assertError(createWithReplicas("-1"), 400, 10133, "replicas count cannot be negative");
+        assertError(createWithReplicas("3"), 500, 10074, "replicas > 1 not supported in non-clustered mode");
+        assertError(
+                request(
+                        "$JS.API.CONSUMER.CREATE.B1.c1",
+                        "{\"stream_name\":\"B1\",\"config\":{\"name\":\"c1\",\"ack_policy\":\"explicit\",\"num_replicas\":2}}"),
+                500,
+                10074,
+                "replicas > 1 not supported in non-clustered mode");
+
+        assertThat(streamNames()).containsExactly("B1");
+        assertThat(connection.jetStreamManagement().getConsumerNames("B1")).isEmpty();
+    }
+
+    @Test
     void ignoresUnknownFieldsAsNatsServer29Does() throws Exception {
         var created = request(
                 "$JS.API.STREAM.CREATE.A1", "{\"name\":\"A1\",\"subjects\":[\"a1\"],\"bogus_field\":{\"x\":1}}");
@@ -140,6 +158,12 @@ class ApiBadInputTest {
 
         assertThat(created.path("did_create").asBoolean()).isTrue();
         assertThat(info.path("config").path("name").asText()).isEqualTo("B1");
+    }
+
+    private JsonNode createWithReplicas(String replicas) throws Exception {
+        return request(
+                "$JS.API.STREAM.CREATE.R1",
+                "{\"name\":\"R1\",\"subjects\":[\"r1\"],\"num_replicas\":" + replicas + "}");
     }
 
     private JsonNode request(String subject, String body) throws Exception {

@@ -48,6 +48,7 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError CONSUMER_ALREADY_EXISTS = new ApiError(400, 10148, "consumer already exists");
     public static final ApiError CONSUMER_DOES_NOT_EXIST = new ApiError(400, 10149, "consumer does not exist");
     public static final ApiError CONSUMER_NAME_EXISTS = new ApiError(400, 10013, "consumer name already in use");
+    public static final ApiError REPLICAS_NEGATIVE = new ApiError(400, 10133, "replicas count cannot be negative");
     public static final ApiError DUPLICATE_FILTER_SUBJECTS =
             new ApiError(400, 10136, "consumer cannot have both FilterSubject and FilterSubjects specified");
     public static final ApiError MULTIPLE_FILTERS_NOT_ALLOWED =

@@ -91,6 +91,11 @@ public final class Json {
         return value.longValue();
     }
 
+    /** An integer field held in an int, with values beyond its range kept at its ends so that checks still see them. */
+    public static int saturatedInt(JsonNode node, String field, int fallback) {
+        return (int) Math.clamp(number(node, field, fallback), Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
     public static boolean bool(JsonNode node, String field, boolean fallback) {
         var value = node.get(field);
         if (value == null || value.isNull()) {

@@ -60,7 +60,7 @@ public final class ConsumerConfigs {
                 Json.text(json, "deliver_subject", null),
                 Json.text(json, "deliver_group", null),
                 Json.number(json, "inactive_threshold", 0),
-                (int) Json.number(json, "num_replicas", 0),
+                Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "mem_storage", false),
                 metadata);
     }
@@ -69,8 +69,11 @@ public final class ConsumerConfigs {
     public static ConsumerConfig checked(ConsumerConfig c, StreamConfig stream) {
         var pull = c.isPull();
         var explicitOrAll = c.ackPolicy() != ConsumerConfig.AckPolicy.NONE;
+        if (c.replicas() > 1) {
+            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        }
         if (c.replicas() < 0) {
-            throw new ApiError(400, 10133, "replicas count cannot be negative").exception();
+            throw ApiError.REPLICAS_NEGATIVE.exception();
         }
         if (!c.backoffNanos().isEmpty()
                 && c.maxDeliver() > 0

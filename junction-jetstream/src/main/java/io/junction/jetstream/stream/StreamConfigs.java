@@ -12,6 +12,7 @@ import java.util.Locale;
 /** Reads, completes, checks and writes stream configurations as nats-server 2.10 does. */
 public final class StreamConfigs {
     static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_REPLICAS = 5;
     private static final int MAX_DESCRIPTION_LENGTH = 4096;
     private static final long MIN_WINDOW_NANOS = 100_000_000L;
 
@@ -42,7 +43,7 @@ public final class StreamConfigs {
                 orUnlimited(Json.number(json, "max_msg_size", 0)),
                 enumValue(StreamConfig.Discard.class, Json.text(json, "discard", "old")),
                 enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
-                (int) Json.number(json, "num_replicas", 0),
+                Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "no_ack", false),
                 duplicates,
                 Json.number(json, "first_seq", 0),
@@ -63,11 +64,11 @@ public final class StreamConfigs {
         if (config.description() != null && config.description().length() > MAX_DESCRIPTION_LENGTH) {
             throw invalid("stream description is too long, maximum allowed is " + MAX_DESCRIPTION_LENGTH);
         }
-        if (config.replicas() > 1) {
-            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        if (config.replicas() > MAX_REPLICAS) {
+            throw invalid("maximum replicas is " + MAX_REPLICAS);
         }
         if (config.replicas() < 0) {
-            throw invalid("replicas count cannot be negative");
+            throw ApiError.REPLICAS_NEGATIVE.exception();
         }
         var duplicates = config.duplicateWindowNanos();
         if (duplicates == 0) {
@@ -98,6 +99,9 @@ public final class StreamConfigs {
         }
         var subjects = config.subjects().isEmpty() ? java.util.List.of(config.name()) : config.subjects();
         checkSubjects(subjects, config.noAck());
+        if (config.replicas() > 1) {
+            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        }
         return new StreamConfig(
                 config.name(),
                 config.description(),
