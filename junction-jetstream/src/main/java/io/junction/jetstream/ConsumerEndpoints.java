@@ -96,7 +96,7 @@ final class ConsumerEndpoints {
 
     private ObjectNode names(ApiRequest request) {
         var streamName = request.token(2);
-        var offset = (int) Math.max(0, Json.number(Json.parseObject(request.body()), "offset", 0));
+        var offset = Math.clamp(Json.number(Json.parseObject(request.body()), "offset", 0), 0, Integer.MAX_VALUE);
         var all = consumersOf(streamName).all();
         var json = ApiResponses.ofType("consumer_names_response");
         json.put("total", all.size());
@@ -109,7 +109,7 @@ final class ConsumerEndpoints {
 
     private ObjectNode list(ApiRequest request) {
         var streamName = request.token(2);
-        var offset = (int) Math.max(0, Json.number(Json.parseObject(request.body()), "offset", 0));
+        var offset = Math.clamp(Json.number(Json.parseObject(request.body()), "offset", 0), 0, Integer.MAX_VALUE);
         var all = consumersOf(streamName).all();
         var json = ApiResponses.ofType("consumer_list_response");
         json.put("total", all.size());

@@ -93,7 +93,7 @@ final class StreamEndpoints {
 
     private ObjectNode names(ApiRequest request) {
         var body = Json.parseObject(request.body());
-        var offset = (int) Math.max(0, Json.number(body, "offset", 0));
+        var offset = Math.clamp(Json.number(body, "offset", 0), 0, Integer.MAX_VALUE);
         var filter = Json.text(body, "subject", null);
         var streams = registry.all().stream()
                 .filter(stream -> filter == null
@@ -112,7 +112,7 @@ final class StreamEndpoints {
 
     private ObjectNode list(ApiRequest request) {
         var body = Json.parseObject(request.body());
-        var offset = (int) Math.max(0, Json.number(body, "offset", 0));
+        var offset = Math.clamp(Json.number(body, "offset", 0), 0, Integer.MAX_VALUE);
         var streams = registry.all();
         var json = ApiResponses.ofType("stream_list_response");
         json.put("total", streams.size());
@@ -144,8 +144,8 @@ final class StreamEndpoints {
             throw ApiError.purgeFailed("stream purge not permitted").exception();
         }
         var filter = Json.text(body, "filter", null);
-        var sequence = Json.number(body, "seq", 0);
-        var keep = Json.number(body, "keep", 0);
+        var sequence = Json.unsigned(body, "seq", 0);
+        var keep = Json.unsigned(body, "keep", 0);
         if (sequence > 0 && keep > 0) {
             throw ApiError.BAD_REQUEST.exception();
         }
@@ -185,7 +185,7 @@ final class StreamEndpoints {
         if (stream.config().denyDelete()) {
             throw ApiError.messageDeleteFailed("message delete not permitted").exception();
         }
-        var sequence = Json.number(body, "seq", 0);
+        var sequence = Json.unsigned(body, "seq", 0);
         var erase = !Json.bool(body, "no_erase", false);
         boolean deleted = stream.call(() -> stream.store().delete(sequence, erase));
         if (!deleted) {

@@ -151,6 +151,55 @@ class ApiBadInputTest {
     }
 
     @Test
+    void answersValuesOutsideTheFieldTypesWithInvalidJson() throws Exception {
+        var invalid = new String[] {
+            "\"max_msgs\":9223372036854775808",
+            "\"max_msg_size\":2147483648",
+            "\"first_seq\":-1",
+            "\"max_msgs\":1.5",
+            "\"retention\":\"Limits\"",
+            "\"storage\":\"File\"",
+            "\"discard\":\"New\"",
+        };
+        for (var field : invalid) {
+            assertError(
+                    request("$JS.API.STREAM.CREATE.T1", "{\"name\":\"T1\",\"subjects\":[\"t1\"]," + field + "}"),
+                    400,
+                    10025,
+                    "invalid JSON");
+        }
+        for (var body : new String[] {"{\"keep\":-1}", "{\"seq\":-1}"}) {
+            assertError(request("$JS.API.STREAM.PURGE.B1", body), 400, 10025, "invalid JSON");
+        }
+        assertError(request("$JS.API.STREAM.MSG.GET.B1", "{\"seq\":-1}"), 400, 10025, "invalid JSON");
+        assertError(request("$JS.API.STREAM.MSG.DELETE.B1", "{\"seq\":-1}"), 400, 10025, "invalid JSON");
+
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    @Test
+    void answersConsumerValuesOutsideTheFieldTypesWithInvalidJson() throws Exception {
+        var invalid = new String[] {
+            "\"opt_start_seq\":-1",
+            "\"rate_limit_bps\":-1",
+            "\"max_ack_pending\":9223372036854775808",
+            "\"ack_policy\":\"Explicit\"",
+            "\"replay_policy\":\"Instant\"",
+            "\"deliver_policy\":\"by_start_time\",\"opt_start_time\":\"yesterday\"",
+        };
+        for (var field : invalid) {
+            var config = "{\"name\":\"c1\",\"ack_policy\":\"explicit\"," + field + "}";
+            assertError(
+                    request("$JS.API.CONSUMER.CREATE.B1.c1", "{\"stream_name\":\"B1\",\"config\":" + config + "}"),
+                    400,
+                    10025,
+                    "invalid JSON");
+        }
+
+        assertThat(connection.jetStreamManagement().getConsumerNames("B1")).isEmpty();
+    }
+
+    @Test
     void ignoresUnknownFieldsAsNatsServer29Does() throws Exception {
         var created = request(
                 "$JS.API.STREAM.CREATE.A1", "{\"name\":\"A1\",\"subjects\":[\"a1\"],\"bogus_field\":{\"x\":1}}");

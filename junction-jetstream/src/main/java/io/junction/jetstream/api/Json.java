@@ -80,15 +80,37 @@ public final class Json {
         return value.textValue();
     }
 
+    /** A signed 64-bit integer field (Go's {@code int}, {@code int64} and durations); others are invalid JSON. */
     public static long number(JsonNode node, String field, long fallback) {
         var value = node.get(field);
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.isIntegralNumber()) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw ApiError.INVALID_JSON.exception();
         }
         return value.longValue();
+    }
+
+    /**
+     * An unsigned field (Go's {@code uint64}): a negative value is invalid JSON, as Go's decoder has it. Values past
+     * the signed range, which Go would take, are refused too.
+     */
+    public static long unsigned(JsonNode node, String field, long fallback) {
+        var value = number(node, field, fallback);
+        if (value < 0) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value;
+    }
+
+    /** A 32-bit field (Go's {@code int32}): a value past its range is invalid JSON. */
+    public static int int32(JsonNode node, String field, int fallback) {
+        var value = number(node, field, fallback);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return (int) value;
     }
 
     /** An integer field held in an int, with values beyond its range kept at its ends so that checks still see them. */

@@ -40,13 +40,13 @@ public final class StreamConfigs {
                 orUnlimited(Json.number(json, "max_bytes", 0)),
                 maxAge,
                 orUnlimited(Json.number(json, "max_msgs_per_subject", 0)),
-                orUnlimited(Json.number(json, "max_msg_size", 0)),
+                orUnlimited(Json.int32(json, "max_msg_size", 0)),
                 enumValue(StreamConfig.Discard.class, Json.text(json, "discard", "old")),
                 enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
                 Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "no_ack", false),
                 duplicates,
-                Json.number(json, "first_seq", 0),
+                Json.unsigned(json, "first_seq", 0),
                 Json.bool(json, "allow_direct", false),
                 Json.bool(json, "mirror_direct", false),
                 Json.bool(json, "discard_new_per_subject", false),
@@ -268,7 +268,11 @@ public final class StreamConfigs {
         return value == 0 ? -1 : value;
     }
 
+    /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        if (!text.equals(text.toLowerCase(Locale.ROOT))) {
+            throw ApiError.INVALID_JSON.exception();
+        }
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
