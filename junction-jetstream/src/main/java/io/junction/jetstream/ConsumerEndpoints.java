@@ -89,6 +89,9 @@ final class ConsumerEndpoints {
     }
 
     private ObjectNode info(ApiRequest request) {
+        if (!Json.isEmptyRequest(request.body())) {
+            throw ApiError.NOT_EMPTY_REQUEST.exception();
+        }
         var streamName = request.token(2);
         var consumer = consumersOf(streamName).require(request.token(3));
         return ConsumerInfos.write(ApiResponses.ofType("consumer_info_response"), streamName, consumer);
@@ -124,6 +127,9 @@ final class ConsumerEndpoints {
     }
 
     private ObjectNode delete(ApiRequest request) {
+        if (!Json.isEmptyRequest(request.body())) {
+            throw ApiError.NOT_EMPTY_REQUEST.exception();
+        }
         consumersOf(request.token(2)).delete(request.token(3));
         var json = ApiResponses.ofType("consumer_delete_response");
         json.put("success", true);

@@ -127,6 +127,9 @@ final class StreamEndpoints {
     }
 
     private ObjectNode delete(ApiRequest request) {
+        if (!Json.isEmptyRequest(request.body())) {
+            throw ApiError.NOT_EMPTY_REQUEST.exception();
+        }
         registry.delete(request.token(2));
         deleted.accept(request.token(2));
         var json = ApiResponses.ofType("stream_delete_response");
@@ -177,8 +180,11 @@ final class StreamEndpoints {
     }
 
     private ObjectNode deleteMessage(ApiRequest request) {
-        var stream = registry.require(request.token(3));
+        if (Json.isEmptyRequest(request.body())) {
+            throw ApiError.BAD_REQUEST.exception();
+        }
         var body = Json.parseObject(request.body());
+        var stream = registry.require(request.token(3));
         if (stream.config().sealed()) {
             throw ApiError.SEALED.exception();
         }

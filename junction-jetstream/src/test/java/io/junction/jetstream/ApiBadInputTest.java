@@ -200,6 +200,31 @@ class ApiBadInputTest {
     }
 
     @Test
+    void deletesNothingWhenADeleteCarriesABody() throws Exception {
+        request(
+                "$JS.API.CONSUMER.CREATE.B1.c1",
+                "{\"stream_name\":\"B1\",\"config\":{\"name\":\"c1\",\"ack_policy\":\"explicit\"}}");
+        var notEmpty = "expected an empty request payload";
+
+        for (var body : new String[] {"{", "{\"x\":1}", "null"}) {
+            assertError(request("$JS.API.STREAM.DELETE.B1", body), 400, 10038, notEmpty);
+            assertError(request("$JS.API.CONSUMER.DELETE.B1.c1", body), 400, 10038, notEmpty);
+            assertError(request("$JS.API.CONSUMER.INFO.B1.c1", body), 400, 10038, notEmpty);
+        }
+        assertError(request("$JS.API.STREAM.MSG.DELETE.B1", ""), 400, 10003, "bad request");
+        assertError(request("$JS.API.STREAM.MSG.DELETE.B1", "{ }"), 400, 10003, "bad request");
+
+        assertThat(streamNames()).containsExactly("B1");
+        assertThat(connection.jetStreamManagement().getConsumerNames("B1")).containsExactly("c1");
+        assertThat(request("$JS.API.CONSUMER.DELETE.B1.c1", "{ }")
+                        .path("success")
+                        .asBoolean())
+                .isTrue();
+        assertThat(request("$JS.API.STREAM.DELETE.B1", "").path("success").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void ignoresUnknownFieldsAsNatsServer29Does() throws Exception {
         var created = request(
                 "$JS.API.STREAM.CREATE.A1", "{\"name\":\"A1\",\"subjects\":[\"a1\"],\"bogus_field\":{\"x\":1}}");

@@ -13,6 +13,7 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError MIRROR_WITH_SUBJECTS =
             new ApiError(400, 10034, "stream mirrors can not contain subjects");
     public static final ApiError NO_MESSAGE_FOUND = new ApiError(404, 10037, "no message found");
+    public static final ApiError NOT_EMPTY_REQUEST = new ApiError(400, 10038, "expected an empty request payload");
     public static final ApiError MESSAGE_TOO_BIG = new ApiError(400, 10054, "message size exceeds maximum allowed");
     public static final ApiError STREAM_NAME_MISMATCH =
             new ApiError(400, 10056, "stream name in subject does not match request");

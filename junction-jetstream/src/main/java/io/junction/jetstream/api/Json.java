@@ -57,6 +57,21 @@ public final class Json {
         throw ApiError.INVALID_JSON.exception();
     }
 
+    /**
+     * Whether a body counts as empty where nats-server wants none: no bytes, or a JSON object without fields. Anything
+     * else, malformed JSON included, is not empty.
+     */
+    public static boolean isEmptyRequest(byte[] body) {
+        if (body == null || body.length == 0) {
+            return true;
+        }
+        try {
+            return MAPPER.readTree(body) instanceof ObjectNode object && object.isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
