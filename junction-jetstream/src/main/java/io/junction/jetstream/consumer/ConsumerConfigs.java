@@ -97,7 +97,7 @@ public final class ConsumerConfigs {
                 throw new ApiError(400, 10108, "consumer with flow control also needs heartbeats").exception();
             }
         } else {
-            if (!explicitOrAll) {
+            if (!explicitOrAll && stream.retention() == StreamConfig.Retention.WORKQUEUE) {
                 throw ApiError.PULL_REQUIRES_ACK.exception();
             }
             if (c.rateLimitBps() > 0) {
