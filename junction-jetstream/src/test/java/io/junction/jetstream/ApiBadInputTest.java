@@ -225,6 +225,44 @@ class ApiBadInputTest {
     }
 
     @Test
+    void checksConsumerCreatesAgainstTheSubjectForm() throws Exception {
+        var durable = "{\"stream_name\":\"B1\",\"config\":{\"durable_name\":\"d1\",\"ack_policy\":\"explicit\"}}";
+        var unnamed = "{\"stream_name\":\"B1\",\"config\":{\"ack_policy\":\"explicit\"}}";
+
+        assertError(request("$JS.API.CONSUMER.CREATE.B1", ""), 400, 10025, "invalid JSON");
+        assertError(
+                request("$JS.API.CONSUMER.CREATE.B1.c1", "{\"config\":{\"ack_policy\":\"explicit\"}}"),
+                400,
+                10056,
+                "stream name in subject does not match request");
+        assertError(
+                request("$JS.API.CONSUMER.CREATE.B1", durable),
+                400,
+                10020,
+                "consumer expected to be ephemeral but a durable name was set in request");
+        assertError(
+                request("$JS.API.CONSUMER.DURABLE.CREATE.B1.d1", unnamed),
+                400,
+                10018,
+                "consumer expected to be durable but a durable name was not set");
+        assertError(
+                request("$JS.API.CONSUMER.DURABLE.CREATE.B1.d2", durable),
+                400,
+                10017,
+                "consumer name in subject does not match durable name in request");
+
+        assertThat(connection.jetStreamManagement().getConsumerNames("B1")).isEmpty();
+        assertThat(request("$JS.API.CONSUMER.DURABLE.CREATE.B1.d1", durable)
+                        .path("name")
+                        .asText())
+                .isEqualTo("d1");
+        assertThat(request("$JS.API.CONSUMER.CREATE.B1.c1", unnamed)
+                        .path("name")
+                        .asText())
+                .isEqualTo("c1");
+    }
+
+    @Test
     void ignoresUnknownFieldsAsNatsServer29Does() throws Exception {
         var created = request(
                 "$JS.API.STREAM.CREATE.A1", "{\"name\":\"A1\",\"subjects\":[\"a1\"],\"bogus_field\":{\"x\":1}}");

@@ -44,6 +44,10 @@ public record ApiError(int code, int errCode, String description) {
             new ApiError(400, 10131, "Consumer create request did not match filtered subject from create subject");
     public static final ApiError DURABLE_AND_NAME_MISMATCH =
             new ApiError(400, 10132, "Consumer Durable and Name have to be equal if both are provided");
+    public static final ApiError DURABLE_NAME_NOT_SET =
+            new ApiError(400, 10018, "consumer expected to be durable but a durable name was not set");
+    public static final ApiError EPHEMERAL_WITH_DURABLE_NAME =
+            new ApiError(400, 10020, "consumer expected to be ephemeral but a durable name was set in request");
     public static final ApiError CONSUMER_NAME_MISMATCH =
             new ApiError(400, 10017, "consumer name in subject does not match durable name in request");
     public static final ApiError CONSUMER_ALREADY_EXISTS = new ApiError(400, 10148, "consumer already exists");
