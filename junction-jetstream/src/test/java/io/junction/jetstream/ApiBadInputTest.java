@@ -159,7 +159,6 @@ class ApiBadInputTest {
             "\"max_msgs\":1.5",
             "\"retention\":\"Limits\"",
             "\"storage\":\"File\"",
-            "\"discard\":\"New\"",
         };
         for (var field : invalid) {
             assertError(
@@ -175,6 +174,9 @@ class ApiBadInputTest {
         assertError(request("$JS.API.STREAM.MSG.DELETE.B1", "{\"seq\":-1}"), 400, 10025, "invalid JSON");
 
         assertThat(streamNames()).containsExactly("B1");
+        var discardInAnyCase =
+                request("$JS.API.STREAM.CREATE.T1", "{\"name\":\"T1\",\"subjects\":[\"t1\"],\"discard\":\"New\"}");
+        assertThat(discardInAnyCase.path("config").path("discard").asText()).isEqualTo("new");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class StreamConfigs {
                 maxAge,
                 orUnlimited(Json.number(json, "max_msgs_per_subject", 0)),
                 orUnlimited(Json.int32(json, "max_msg_size", 0)),
-                enumValue(StreamConfig.Discard.class, Json.text(json, "discard", "old")),
+                enumValue(StreamConfig.Discard.class, discard(json)),
                 enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
                 Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "no_ack", false),
@@ -266,6 +266,11 @@ public final class StreamConfigs {
 
     private static long orUnlimited(long value) {
         return value == 0 ? -1 : value;
+    }
+
+    /** Discard alone is read in any case by nats-server ({@code "New"} is {@code new}). */
+    private static String discard(JsonNode json) {
+        return Json.text(json, "discard", "old").toLowerCase(Locale.ROOT);
     }
 
     /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
