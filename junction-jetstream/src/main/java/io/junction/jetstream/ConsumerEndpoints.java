@@ -61,17 +61,17 @@ final class ConsumerEndpoints {
             throw ApiError.INVALID_JSON.exception();
         }
         var config = ConsumerConfigs.read(configJson.isObject() ? configJson : Json.object());
-        var name = config.name();
         var durable = config.durableName() == null ? "" : config.durableName();
-        if (name != null && !name.isEmpty() && !durable.isEmpty() && !name.equals(durable)) {
-            throw ApiError.DURABLE_AND_NAME_MISMATCH.exception();
-        }
         if (consumerName == null) {
             if (!durable.isEmpty()) {
                 throw ApiError.EPHEMERAL_WITH_DURABLE_NAME.exception();
             }
         } else {
             config = named(config, consumerName, legacyDurable);
+        }
+        var name = config.name();
+        if (name != null && !name.isEmpty() && !durable.isEmpty() && !name.equals(durable)) {
+            throw ApiError.DURABLE_AND_NAME_MISMATCH.exception();
         }
         if (filter != null) {
             if (!config.filterSubjects().isEmpty()) {

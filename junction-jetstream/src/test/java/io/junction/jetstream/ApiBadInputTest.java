@@ -243,6 +243,13 @@ class ApiBadInputTest {
                 10020,
                 "consumer expected to be ephemeral but a durable name was set in request");
         assertError(
+                request(
+                        "$JS.API.CONSUMER.CREATE.B1",
+                        "{\"stream_name\":\"B1\",\"config\":{\"name\":\"x\",\"durable_name\":\"y\"}}"),
+                400,
+                10020,
+                "consumer expected to be ephemeral but a durable name was set in request");
+        assertError(
                 request("$JS.API.CONSUMER.DURABLE.CREATE.B1.d1", unnamed),
                 400,
                 10018,
