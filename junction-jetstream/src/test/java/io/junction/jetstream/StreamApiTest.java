@@ -198,6 +198,50 @@ class StreamApiTest {
     }
 
     @Test
+    void takesEmptyExpectationHeadersAsAbsentAndRefusesHeadersOver64k() throws Exception {
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
+        var js = connection.jetStream();
+        var empty = new Headers();
+        for (var name : new String[] {
+            "Nats-Expected-Stream",
+            "Nats-Expected-Last-Msg-Id",
+            "Nats-Expected-Last-Sequence",
+            "Nats-Rollup",
+            "Nats-Msg-Id"
+        }) {
+            empty.add(name, "");
+        }
+
+        var first = js.publish(NatsMessage.builder()
+                .subject("orders.a")
+                .headers(empty)
+                .data(new byte[1])
+                .build());
+        var second = js.publish(NatsMessage.builder()
+                .subject("orders.a")
+                .headers(empty)
+                .data(new byte[1])
+                .build());
+
+        assertThat(first.getSeqno()).isEqualTo(1);
+        assertThat(second.getSeqno()).isEqualTo(2);
+        assertThat(second.isDuplicate()).isFalse();
+        var large = new Headers().add("Big", "x".repeat(70_000));
+        assertApiError(
+                () -> js.publish(NatsMessage.builder()
+                        .subject("orders.a")
+                        .headers(large)
+                        .data(new byte[1])
+                        .build()),
+                10097);
+    }
+
+    @Test
     void purgesBySubjectAndMovesTheFirstSequence() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()

@@ -27,6 +27,8 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError NOT_ENABLED = new ApiError(503, 10076, "JetStream not enabled");
     public static final ApiError PULL_REQUIRES_ACK =
             new ApiError(400, 10084, "consumer in pull mode requires ack policy");
+    public static final ApiError HEADER_TOO_BIG =
+            new ApiError(400, 10097, "header size exceeds maximum allowed of 64k");
     public static final ApiError WORKQUEUE_REQUIRES_EXPLICIT_ACK =
             new ApiError(400, 10098, "workqueue stream requires explicit ack");
     public static final ApiError WORKQUEUE_MULTIPLE_UNFILTERED =
