@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes unique messages until stopped or until the server goes away: mostly asynchronous publishes with a bounded
@@ -28,7 +27,6 @@ final class CrashPublisher implements Runnable {
     private final Map<Long, Published> acked;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private final AtomicLong attempts = new AtomicLong();
     private volatile boolean stopped;
 
     /** @param acked the acked messages of every run so far, by sequence; this run adds to it */
@@ -45,7 +43,6 @@ final class CrashPublisher implements Runnable {
             for (var id = 0L; !stopped; id++) {
                 var subject = id % 20 == 0 ? WORK : BULK;
                 var payload = (run + "-" + id).getBytes(StandardCharsets.UTF_8);
-                attempts.incrementAndGet();
                 if (id % 25 == 0) {
                     record(js.publish(subject, payload), subject, payload);
                 } else if (inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -64,10 +61,6 @@ final class CrashPublisher implements Runnable {
 
     void stop() {
         stopped = true;
-    }
-
-    long attempts() {
-        return attempts.get();
     }
 
     List<String> problems() {
