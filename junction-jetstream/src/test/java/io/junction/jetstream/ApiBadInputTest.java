@@ -141,7 +141,8 @@ class ApiBadInputTest {
         assertError(
                 request(
                         "$JS.API.CONSUMER.CREATE.B1.c1",
-                        "{\"stream_name\":\"B1\",\"config\":{\"name\":\"c1\",\"ack_policy\":\"explicit\",\"num_replicas\":2}}"),
+                        "{\"stream_name\":\"B1\",\"config\":"
+                                + "{\"name\":\"c1\",\"ack_policy\":\"explicit\",\"num_replicas\":2}}"),
                 500,
                 10074,
                 "replicas > 1 not supported in non-clustered mode");
