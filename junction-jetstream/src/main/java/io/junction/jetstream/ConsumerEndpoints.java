@@ -7,6 +7,7 @@ import io.junction.jetstream.api.ApiRequest;
 import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.consumer.ConsumerConfig;
 import io.junction.jetstream.consumer.ConsumerConfigs;
 import io.junction.jetstream.consumer.ConsumerInfos;
 import io.junction.jetstream.consumer.ConsumerRegistry;
@@ -45,36 +46,32 @@ final class ConsumerEndpoints {
         return createConsumer(request, request.token(3), request.token(4), null, true);
     }
 
+    /**
+     * The checks run in nats-server's order: the body, the stream name it carries, the consumer and durable names
+     * against the subject's form (new, legacy durable or legacy ephemeral), the filter, and only then the stream.
+     */
     private ObjectNode createConsumer(
             ApiRequest request, String streamName, String consumerName, String filter, boolean legacyDurable) {
-        var body = Json.parseObject(request.body());
-        var stream = streams.require(streamName);
-        var bodyStream = Json.text(body, "stream_name", null);
-        if (bodyStream != null && !bodyStream.equals(streamName)) {
+        var body = Json.parseRequired(request.body());
+        if (!Json.text(body, "stream_name", "").equals(streamName)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
-        var configJson = body.get("config");
-        if (configJson == null || !configJson.isObject()) {
+        var configJson = body.path("config");
+        if (!configJson.isMissingNode() && !configJson.isNull() && !configJson.isObject()) {
             throw ApiError.INVALID_JSON.exception();
         }
-        var config = ConsumerConfigs.read(configJson);
-        var name = config.name();
-        var durable = config.durableName();
-        if (name != null && !name.isEmpty() && durable != null && !durable.isEmpty() && !name.equals(durable)) {
-            throw ApiError.DURABLE_AND_NAME_MISMATCH.exception();
+        var config = ConsumerConfigs.read(configJson.isObject() ? configJson : Json.object());
+        var durable = config.durableName() == null ? "" : config.durableName();
+        if (consumerName == null) {
+            if (!durable.isEmpty()) {
+                throw ApiError.EPHEMERAL_WITH_DURABLE_NAME.exception();
+            }
+        } else {
+            config = named(config, consumerName, legacyDurable);
         }
-        if (consumerName != null) {
-            ConsumerConfigs.checkName(consumerName);
-            var configured = name != null && !name.isEmpty() ? name : durable;
-            if (configured != null && !configured.isEmpty() && !configured.equals(consumerName)) {
-                throw ApiError.CONSUMER_NAME_MISMATCH.exception();
-            }
-            if (legacyDurable || durable != null && !durable.isEmpty()) {
-                config = withNames(config, durable == null || durable.isEmpty() ? consumerName : durable, name);
-            }
-            if (configured == null || configured.isEmpty()) {
-                config = withNames(config, config.durableName(), consumerName);
-            }
+        var name = config.name();
+        if (name != null && !name.isEmpty() && !durable.isEmpty() && !name.equals(durable)) {
+            throw ApiError.DURABLE_AND_NAME_MISMATCH.exception();
         }
         if (filter != null) {
             if (!config.filterSubjects().isEmpty()) {
@@ -84,11 +81,31 @@ final class ConsumerEndpoints {
                 throw ApiError.FILTER_MISMATCH.exception();
             }
         }
+        var stream = streams.require(streamName);
         var consumer = consumersOf(streamName).createOrUpdate(config, Json.text(body, "action", ""));
         return ConsumerInfos.write(ApiResponses.ofType("consumer_create_response"), stream.name(), consumer);
     }
 
+    /** The configuration named by the subject: a legacy durable subject needs the same durable name in the body. */
+    private static ConsumerConfig named(ConsumerConfig config, String consumerName, boolean legacyDurable) {
+        ConsumerConfigs.checkName(consumerName);
+        var name = config.name();
+        var durable = config.durableName() == null ? "" : config.durableName();
+        if (legacyDurable && durable.isEmpty()) {
+            throw ApiError.DURABLE_NAME_NOT_SET.exception();
+        }
+        var configured = name != null && !name.isEmpty() ? name : durable;
+        if (!configured.isEmpty() && !configured.equals(consumerName)) {
+            throw ApiError.CONSUMER_NAME_MISMATCH.exception();
+        }
+
+        return configured.isEmpty() ? withNames(config, config.durableName(), consumerName) : config;
+    }
+
     private ObjectNode info(ApiRequest request) {
+        if (!Json.isEmptyRequest(request.body())) {
+            throw ApiError.NOT_EMPTY_REQUEST.exception();
+        }
         var streamName = request.token(2);
         var consumer = consumersOf(streamName).require(request.token(3));
         return ConsumerInfos.write(ApiResponses.ofType("consumer_info_response"), streamName, consumer);
@@ -96,7 +113,7 @@ final class ConsumerEndpoints {
 
     private ObjectNode names(ApiRequest request) {
         var streamName = request.token(2);
-        var offset = (int) Math.max(0, Json.number(Json.parseObject(request.body()), "offset", 0));
+        var offset = Math.clamp(Json.number(Json.parseObject(request.body()), "offset", 0), 0, Integer.MAX_VALUE);
         var all = consumersOf(streamName).all();
         var json = ApiResponses.ofType("consumer_names_response");
         json.put("total", all.size());
@@ -109,7 +126,7 @@ final class ConsumerEndpoints {
 
     private ObjectNode list(ApiRequest request) {
         var streamName = request.token(2);
-        var offset = (int) Math.max(0, Json.number(Json.parseObject(request.body()), "offset", 0));
+        var offset = Math.clamp(Json.number(Json.parseObject(request.body()), "offset", 0), 0, Integer.MAX_VALUE);
         var all = consumersOf(streamName).all();
         var json = ApiResponses.ofType("consumer_list_response");
         json.put("total", all.size());
@@ -124,6 +141,9 @@ final class ConsumerEndpoints {
     }
 
     private ObjectNode delete(ApiRequest request) {
+        if (!Json.isEmptyRequest(request.body())) {
+            throw ApiError.NOT_EMPTY_REQUEST.exception();
+        }
         consumersOf(request.token(2)).delete(request.token(3));
         var json = ApiResponses.ofType("consumer_delete_response");
         json.put("success", true);
@@ -135,9 +155,8 @@ final class ConsumerEndpoints {
         return streams.consumers(streamName);
     }
 
-    private static io.junction.jetstream.consumer.ConsumerConfig withNames(
-            io.junction.jetstream.consumer.ConsumerConfig c, String durable, String name) {
-        return new io.junction.jetstream.consumer.ConsumerConfig(
+    private static ConsumerConfig withNames(ConsumerConfig c, String durable, String name) {
+        return new ConsumerConfig(
                 durable,
                 name,
                 c.description(),

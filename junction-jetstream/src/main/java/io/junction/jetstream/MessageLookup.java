@@ -11,7 +11,7 @@ final class MessageLookup {
     private MessageLookup() {}
 
     static StoredMessage find(MessageStore store, JsonNode request) {
-        var sequence = Json.number(request, "seq", 0);
+        var sequence = Json.unsigned(request, "seq", 0);
         var last = Json.text(request, "last_by_subj", null);
         var next = Json.text(request, "next_by_subj", null);
         if (sequence == 0 && last == null && next == null || last != null && (sequence > 0 || next != null)) {

@@ -41,28 +41,42 @@ final class StreamEndpoints {
                 new ApiRoute("$JS.API.STREAM.MSG.DELETE.*", "stream_msg_delete_response", this::deleteMessage));
     }
 
+    /** The configuration must name the stream, as the subject does: nats-server fills in no name. */
     private ObjectNode create(ApiRequest request) {
         var name = request.token(2);
-        var config = StreamConfigs.read(Json.parseObject(request.body()));
-        if (!config.name().isEmpty() && !config.name().equals(name)) {
+        var body = Json.parseRequired(request.body());
+        var config = StreamConfigs.read(body);
+        if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
         StreamConfigs.checkName(name);
-        var named = withName(config, name);
-        var created = registry.create(named);
+        if (config.sealed()) {
+            throw ApiError.invalidStreamConfig("stream configuration for create can not be sealed")
+                    .exception();
+        }
+        if (config.mirrorDirect()) {
+            throw ApiError.invalidStreamConfig("stream has no mirror but does have mirror direct")
+                    .exception();
+        }
+        StreamConfigs.checkServed(body);
+        var created = registry.create(config);
         changed.accept(created.stream());
         var json = StreamInfos.write(ApiResponses.ofType("stream_create_response"), created.stream(), false, null);
         json.put("did_create", created.created());
         return json;
     }
 
+    /** The configuration is checked before its name is compared with the subject's, as nats-server does. */
     private ObjectNode update(ApiRequest request) {
         var name = request.token(2);
-        var config = StreamConfigs.read(Json.parseObject(request.body()));
-        if (!config.name().isEmpty() && !config.name().equals(name)) {
+        var body = Json.parseRequired(request.body());
+        var config = StreamConfigs.read(body);
+        StreamConfigs.checked(config);
+        StreamConfigs.checkServed(body);
+        if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
-        var stream = registry.update(withName(config, name));
+        var stream = registry.update(config);
         changed.accept(stream);
         return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null);
     }
@@ -79,7 +93,7 @@ final class StreamEndpoints {
 
     private ObjectNode names(ApiRequest request) {
         var body = Json.parseObject(request.body());
-        var offset = (int) Math.max(0, Json.number(body, "offset", 0));
+        var offset = Math.clamp(Json.number(body, "offset", 0), 0, Integer.MAX_VALUE);
         var filter = Json.text(body, "subject", null);
         var streams = registry.all().stream()
                 .filter(stream -> filter == null
@@ -98,7 +112,7 @@ final class StreamEndpoints {
 
     private ObjectNode list(ApiRequest request) {
         var body = Json.parseObject(request.body());
-        var offset = (int) Math.max(0, Json.number(body, "offset", 0));
+        var offset = Math.clamp(Json.number(body, "offset", 0), 0, Integer.MAX_VALUE);
         var streams = registry.all();
         var json = ApiResponses.ofType("stream_list_response");
         json.put("total", streams.size());
@@ -113,6 +127,9 @@ final class StreamEndpoints {
     }
 
     private ObjectNode delete(ApiRequest request) {
+        if (!Json.isEmptyRequest(request.body())) {
+            throw ApiError.NOT_EMPTY_REQUEST.exception();
+        }
         registry.delete(request.token(2));
         deleted.accept(request.token(2));
         var json = ApiResponses.ofType("stream_delete_response");
@@ -130,8 +147,8 @@ final class StreamEndpoints {
             throw ApiError.purgeFailed("stream purge not permitted").exception();
         }
         var filter = Json.text(body, "filter", null);
-        var sequence = Json.number(body, "seq", 0);
-        var keep = Json.number(body, "keep", 0);
+        var sequence = Json.unsigned(body, "seq", 0);
+        var keep = Json.unsigned(body, "keep", 0);
         if (sequence > 0 && keep > 0) {
             throw ApiError.BAD_REQUEST.exception();
         }
@@ -163,15 +180,18 @@ final class StreamEndpoints {
     }
 
     private ObjectNode deleteMessage(ApiRequest request) {
-        var stream = registry.require(request.token(3));
+        if (Json.isEmptyRequest(request.body())) {
+            throw ApiError.BAD_REQUEST.exception();
+        }
         var body = Json.parseObject(request.body());
+        var stream = registry.require(request.token(3));
         if (stream.config().sealed()) {
             throw ApiError.SEALED.exception();
         }
         if (stream.config().denyDelete()) {
             throw ApiError.messageDeleteFailed("message delete not permitted").exception();
         }
-        var sequence = Json.number(body, "seq", 0);
+        var sequence = Json.unsigned(body, "seq", 0);
         var erase = !Json.bool(body, "no_erase", false);
         boolean deleted = stream.call(() -> stream.store().delete(sequence, erase));
         if (!deleted) {
@@ -181,35 +201,5 @@ final class StreamEndpoints {
         var json = ApiResponses.ofType("stream_msg_delete_response");
         json.put("success", true);
         return json;
-    }
-
-    private static io.junction.jetstream.stream.StreamConfig withName(
-            io.junction.jetstream.stream.StreamConfig c, String name) {
-        return new io.junction.jetstream.stream.StreamConfig(
-                name,
-                c.description(),
-                c.subjects(),
-                c.retention(),
-                c.maxConsumers(),
-                c.maxMsgs(),
-                c.maxBytes(),
-                c.maxAgeNanos(),
-                c.maxMsgsPerSubject(),
-                c.maxMsgSize(),
-                c.discard(),
-                c.storage(),
-                c.replicas(),
-                c.noAck(),
-                c.duplicateWindowNanos(),
-                c.firstSeq(),
-                c.allowDirect(),
-                c.mirrorDirect(),
-                c.discardNewPerSubject(),
-                c.sealed(),
-                c.denyDelete(),
-                c.denyPurge(),
-                c.allowRollup(),
-                c.compression(),
-                c.metadata());
     }
 }

@@ -13,6 +13,7 @@ import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.OrderedConsumerConfiguration;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,35 @@ class ConsumerTest {
     }
 
     @Test
+    void servesPullConsumersWithoutAcksAndTheClientsOrderedConsumerContext() throws Exception {
+        publish(5);
+        var jsm = connection.jetStreamManagement();
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("reader")
+                        .ackPolicy(AckPolicy.None)
+                        .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "reader"));
+        var ordered = connection
+                .getStreamContext("ORDERS")
+                .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject("orders.>"));
+
+        var fetched = subscription.fetch(5, WAIT);
+        var received = new ArrayList<Long>();
+        try (var fetch = ordered.fetchMessages(5)) {
+            for (var message = fetch.nextMessage(); message != null; message = fetch.nextMessage()) {
+                received.add(message.metaData().streamSequence());
+            }
+        }
+
+        assertThat(fetched).extracting(m -> m.metaData().streamSequence()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(jsm.getConsumerInfo("ORDERS", "reader").getAckFloor().getStreamSequence())
+                .isEqualTo(5);
+        assertThat(received).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     void countsDistinctSubjectsAsPendingForLastPerSubject() throws Exception {
         var js = connection.jetStream();
         for (var subject : List.of("orders.a", "orders.b", "orders.a", "orders.c", "orders.a")) {
@@ -219,14 +249,6 @@ class ConsumerTest {
                                 .ackPolicy(AckPolicy.Explicit)
                                 .build()),
                 10149);
-        assertApiError(
-                () -> jsm.addOrUpdateConsumer(
-                        "ORDERS",
-                        ConsumerConfiguration.builder()
-                                .durable("p")
-                                .ackPolicy(AckPolicy.None)
-                                .build()),
-                10084);
         assertThat(jsm.getConsumerNames("ORDERS")).containsExactly("c");
         assertThat(jsm.deleteConsumer("ORDERS", "c")).isTrue();
         assertThat(jsm.getConsumerNames("ORDERS")).isEmpty();
@@ -267,6 +289,15 @@ class ConsumerTest {
                                 .ackPolicy(AckPolicy.Explicit)
                                 .build()),
                 10099);
+        assertApiError(
+                () -> jsm.addOrUpdateConsumer(
+                        "JOBS",
+                        ConsumerConfiguration.builder()
+                                .durable("p")
+                                .filterSubject("jobs.none")
+                                .ackPolicy(AckPolicy.None)
+                                .build()),
+                10084);
     }
 
     @Test

@@ -84,6 +84,24 @@ class KeyValueTest {
     }
 
     @Test
+    void createsAfterAPurgeOfTheKeyAndOnlyOnce() throws Exception {
+        var kv = connection.keyValue("CONFIG");
+        kv.put("k", bytes("a"));
+        kv.put("k", bytes("b"));
+
+        kv.purge("k");
+        var recreated = kv.create("k", bytes("c"));
+
+        assertThat(kv.get("k").getValueAsString()).isEqualTo("c");
+        assertThat(kv.get("k").getRevision()).isEqualTo(recreated);
+        assertThat(kv.history("k")).hasSize(2);
+        assertThatThrownBy(() -> kv.create("k", bytes("d")))
+                .isInstanceOf(JetStreamApiException.class)
+                .satisfies(e -> assertThat(((JetStreamApiException) e).getApiErrorCode())
+                        .isEqualTo(10071));
+    }
+
+    @Test
     void updatesWithCompareAndSet() throws Exception {
         var kv = connection.keyValue("CONFIG");
         var revision = kv.put("k", "1");

@@ -198,6 +198,50 @@ class StreamApiTest {
     }
 
     @Test
+    void takesEmptyExpectationHeadersAsAbsentAndRefusesHeadersOver64k() throws Exception {
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
+        var js = connection.jetStream();
+        var empty = new Headers();
+        for (var name : new String[] {
+            "Nats-Expected-Stream",
+            "Nats-Expected-Last-Msg-Id",
+            "Nats-Expected-Last-Sequence",
+            "Nats-Rollup",
+            "Nats-Msg-Id"
+        }) {
+            empty.add(name, "");
+        }
+
+        var first = js.publish(NatsMessage.builder()
+                .subject("orders.a")
+                .headers(empty)
+                .data(new byte[1])
+                .build());
+        var second = js.publish(NatsMessage.builder()
+                .subject("orders.a")
+                .headers(empty)
+                .data(new byte[1])
+                .build());
+
+        assertThat(first.getSeqno()).isEqualTo(1);
+        assertThat(second.getSeqno()).isEqualTo(2);
+        assertThat(second.isDuplicate()).isFalse();
+        var large = new Headers().add("Big", "x".repeat(70_000));
+        assertApiError(
+                () -> js.publish(NatsMessage.builder()
+                        .subject("orders.a")
+                        .headers(large)
+                        .data(new byte[1])
+                        .build()),
+                10097);
+    }
+
+    @Test
     void purgesBySubjectAndMovesTheFirstSequence() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
@@ -223,6 +267,38 @@ class StreamApiTest {
         var empty = jsm.getStreamInfo("ORDERS").getStreamState();
         assertThat(empty.getFirstSequence()).isEqualTo(6);
         assertThat(empty.getLastSequence()).isEqualTo(5);
+    }
+
+    @Test
+    void purgesEveryMessageMatchingAWildcardFilterAlsoAfterARestart() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .storageType(StorageType.File)
+                .build());
+        var js = connection.jetStream();
+        for (var subject :
+                new String[] {"orders.a.1", "orders.b", "orders.a.2", "orders.b", "orders.a.1", "orders.c"}) {
+            js.publish(subject, subject.getBytes(StandardCharsets.UTF_8));
+        }
+
+        var purged = jsm.purgeStream("ORDERS", PurgeOptions.subject("orders.a.*"));
+        restart();
+
+        assertThat(purged.getPurged()).isEqualTo(3);
+        jsm = connection.jetStreamManagement();
+        var state = jsm.getStreamInfo("ORDERS", StreamInfoOptions.allSubjects()).getStreamState();
+        assertThat(state.getMsgCount()).isEqualTo(3);
+        assertThat(state.getFirstSequence()).isEqualTo(2);
+        assertThat(state.getLastSequence()).isEqualTo(6);
+        assertThat(state.getSubjects())
+                .extracting(io.nats.client.api.Subject::getName)
+                .containsExactlyInAnyOrder("orders.b", "orders.c");
+        assertThat(jsm.purgeStream("ORDERS", PurgeOptions.subject("orders.b")).getPurged())
+                .isEqualTo(2);
+        assertThat(jsm.getStreamInfo("ORDERS").getStreamState().getFirstSequence())
+                .isEqualTo(6);
     }
 
     @Test
@@ -362,6 +438,13 @@ class StreamApiTest {
         assertThat(state.getMsgCount()).isEqualTo(4);
         assertThat(state.getFirstSequence()).isEqualTo(7);
         assertThat(state.getLastSequence()).isEqualTo(10);
+    }
+
+    private void restart() throws Exception {
+        connection.close();
+        server.close();
+        server = JetStreamServer.start(storeDir);
+        connection = Nats.connect(server.url());
     }
 
     private static void assertApiError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int errCode) {

@@ -8,7 +8,12 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError BAD_REQUEST = new ApiError(400, 10003, "bad request");
     public static final ApiError CONSUMER_NOT_FOUND = new ApiError(404, 10014, "consumer not found");
     public static final ApiError INVALID_JSON = new ApiError(400, 10025, "invalid JSON");
+    public static final ApiError MIRROR_WITH_SOURCES =
+            new ApiError(400, 10031, "stream mirrors can not also contain other sources");
+    public static final ApiError MIRROR_WITH_SUBJECTS =
+            new ApiError(400, 10034, "stream mirrors can not contain subjects");
     public static final ApiError NO_MESSAGE_FOUND = new ApiError(404, 10037, "no message found");
+    public static final ApiError NOT_EMPTY_REQUEST = new ApiError(400, 10038, "expected an empty request payload");
     public static final ApiError MESSAGE_TOO_BIG = new ApiError(400, 10054, "message size exceeds maximum allowed");
     public static final ApiError STREAM_NAME_MISMATCH =
             new ApiError(400, 10056, "stream name in subject does not match request");
@@ -22,6 +27,8 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError NOT_ENABLED = new ApiError(503, 10076, "JetStream not enabled");
     public static final ApiError PULL_REQUIRES_ACK =
             new ApiError(400, 10084, "consumer in pull mode requires ack policy");
+    public static final ApiError HEADER_TOO_BIG =
+            new ApiError(400, 10097, "header size exceeds maximum allowed of 64k");
     public static final ApiError WORKQUEUE_REQUIRES_EXPLICIT_ACK =
             new ApiError(400, 10098, "workqueue stream requires explicit ack");
     public static final ApiError WORKQUEUE_MULTIPLE_UNFILTERED =
@@ -39,11 +46,16 @@ public record ApiError(int code, int errCode, String description) {
             new ApiError(400, 10131, "Consumer create request did not match filtered subject from create subject");
     public static final ApiError DURABLE_AND_NAME_MISMATCH =
             new ApiError(400, 10132, "Consumer Durable and Name have to be equal if both are provided");
+    public static final ApiError DURABLE_NAME_NOT_SET =
+            new ApiError(400, 10018, "consumer expected to be durable but a durable name was not set");
+    public static final ApiError EPHEMERAL_WITH_DURABLE_NAME =
+            new ApiError(400, 10020, "consumer expected to be ephemeral but a durable name was set in request");
     public static final ApiError CONSUMER_NAME_MISMATCH =
             new ApiError(400, 10017, "consumer name in subject does not match durable name in request");
     public static final ApiError CONSUMER_ALREADY_EXISTS = new ApiError(400, 10148, "consumer already exists");
     public static final ApiError CONSUMER_DOES_NOT_EXIST = new ApiError(400, 10149, "consumer does not exist");
     public static final ApiError CONSUMER_NAME_EXISTS = new ApiError(400, 10013, "consumer name already in use");
+    public static final ApiError REPLICAS_NEGATIVE = new ApiError(400, 10133, "replicas count cannot be negative");
     public static final ApiError DUPLICATE_FILTER_SUBJECTS =
             new ApiError(400, 10136, "consumer cannot have both FilterSubject and FilterSubjects specified");
     public static final ApiError MULTIPLE_FILTERS_NOT_ALLOWED =

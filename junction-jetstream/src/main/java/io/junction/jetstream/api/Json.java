@@ -35,6 +35,43 @@ public final class Json {
         throw ApiError.INVALID_JSON.exception();
     }
 
+    /**
+     * Parses a body that nats-server decodes without first checking for an empty request: an empty body is invalid
+     * JSON, and {@code null} decodes to nothing set, as Go's decoder reads them.
+     */
+    public static ObjectNode parseRequired(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        try {
+            var node = MAPPER.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            if (node != null && node.isNull()) {
+                return MAPPER.createObjectNode();
+            }
+        } catch (IOException e) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        throw ApiError.INVALID_JSON.exception();
+    }
+
+    /**
+     * Whether a body counts as empty where nats-server wants none: no bytes, or a JSON object without fields. Anything
+     * else, malformed JSON included, is not empty.
+     */
+    public static boolean isEmptyRequest(byte[] body) {
+        if (body == null || body.length == 0) {
+            return true;
+        }
+        try {
+            return MAPPER.readTree(body) instanceof ObjectNode object && object.isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
@@ -58,15 +95,42 @@ public final class Json {
         return value.textValue();
     }
 
+    /** A signed 64-bit integer field (Go's {@code int}, {@code int64} and durations); others are invalid JSON. */
     public static long number(JsonNode node, String field, long fallback) {
         var value = node.get(field);
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.isIntegralNumber()) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw ApiError.INVALID_JSON.exception();
         }
         return value.longValue();
+    }
+
+    /**
+     * An unsigned field (Go's {@code uint64}): a negative value is invalid JSON, as Go's decoder has it. Values past
+     * the signed range, which Go would take, are refused too.
+     */
+    public static long unsigned(JsonNode node, String field, long fallback) {
+        var value = number(node, field, fallback);
+        if (value < 0) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value;
+    }
+
+    /** A 32-bit field (Go's {@code int32}): a value past its range is invalid JSON. */
+    public static int int32(JsonNode node, String field, int fallback) {
+        var value = number(node, field, fallback);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return (int) value;
+    }
+
+    /** An integer field held in an int, with values beyond its range kept at its ends so that checks still see them. */
+    public static int saturatedInt(JsonNode node, String field, int fallback) {
+        return (int) Math.clamp(number(node, field, fallback), Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     public static boolean bool(JsonNode node, String field, boolean fallback) {

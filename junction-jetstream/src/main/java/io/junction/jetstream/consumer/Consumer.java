@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Acks</h2>
  * An unacknowledged message is redelivered after {@code ack_wait} (or the next {@code backoff} step) until
  * {@code max_deliver}. On a work-queue stream an ack removes the message; on an interest stream, the last consumer's
- * ack does.
+ * ack does. A durable consumer writes its state a moment after it changes, but answers an ack that asks for a reply
+ * (AckSync) only once the state holding it is written, so that a confirmed ack is never lost to a crash.
  */
 public final class Consumer implements StreamObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
@@ -60,6 +61,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final Map<Long, Integer> deliveries = new TreeMap<>();
     private final TreeSet<Long> lastPerSubject = new TreeSet<>();
     private final ArrayDeque<PullRequest> waiting = new ArrayDeque<>();
+    private final List<String> ackReplies = new ArrayList<>();
     private final ConsumerState.Store stateStore;
     private volatile long cursor;
     private long deliveredConsumerSeq;
@@ -430,9 +432,32 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             }
         }
         if (reply != null) {
-            server.publish(reply, null, null, new byte[0]);
+            confirmWhenDurable(reply);
         }
         deliverAvailable();
+    }
+
+    /**
+     * Answers an ack that asked for a reply (AckSync) once the consumer's state holding it is durable, so that a
+     * confirmed ack survives a crash. Acks that arrive together share one write: the write runs after every task
+     * queued before it.
+     */
+    private void confirmWhenDurable(String reply) {
+        if (stateStore == null) {
+            server.publish(reply, null, null, new byte[0]);
+            return;
+        }
+        if (ackReplies.isEmpty()) {
+            executor.execute(this::persistAndConfirm);
+        }
+        ackReplies.add(reply);
+    }
+
+    private void persistAndConfirm() {
+        if (persist()) {
+            ackReplies.forEach(reply -> server.publish(reply, null, null, new byte[0]));
+        }
+        ackReplies.clear();
     }
 
     private void acknowledge(long sequence, long consumerSequence) {
@@ -623,10 +648,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         executor.schedule(this::persist, 20, TimeUnit.MILLISECONDS);
     }
 
-    private void persist() {
+    /** Writes the state now; false when the write failed, which is logged. After close, close's write stands. */
+    private boolean persist() {
         persistScheduled = false;
-        if (stateStore == null || deleted) {
-            return;
+        if (stateStore == null || closed || deleted) {
+            return true;
         }
         var pendingCopy = new TreeMap<Long, Long>();
         pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
@@ -641,8 +667,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                     pendingCopy,
                     new TreeMap<>(deliveries),
                     List.copyOf(lastPerSubject)));
+            return true;
         } catch (RuntimeException e) {
             LOG.error("stream={} consumer={} state not saved: {}", stream.name(), name, e.getMessage());
+            return false;
         }
     }
 
@@ -671,7 +699,17 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         } catch (Exception e) {
             closed = true;
         }
-        executor.shutdownNow();
+        // not shutdownNow: an interrupt would break a state write under way, and the consumer's directory may be
+        // removed right after this returns; what is still queued finds the consumer closed and does nothing
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 
     /** Tells waiting pull requests that the consumer is gone, then closes. */

@@ -38,8 +38,8 @@ public final class ConsumerConfigs {
                 Json.text(json, "name", null),
                 Json.text(json, "description", null),
                 deliverPolicy(Json.text(json, "deliver_policy", "all")),
-                Json.number(json, "opt_start_seq", 0),
-                Json.text(json, "opt_start_time", null),
+                Json.unsigned(json, "opt_start_seq", 0),
+                startTime(json),
                 enumValue(ConsumerConfig.AckPolicy.class, Json.text(json, "ack_policy", "none")),
                 Json.number(json, "ack_wait", 0),
                 Json.number(json, "max_deliver", 0),
@@ -47,7 +47,7 @@ public final class ConsumerConfigs {
                 Json.text(json, "filter_subject", null),
                 Json.texts(json, "filter_subjects"),
                 enumValue(ConsumerConfig.ReplayPolicy.class, Json.text(json, "replay_policy", "instant")),
-                Json.number(json, "rate_limit_bps", 0),
+                Json.unsigned(json, "rate_limit_bps", 0),
                 Json.text(json, "sample_freq", null),
                 Json.number(json, "max_waiting", 0),
                 Json.number(json, "max_ack_pending", 0),
@@ -60,7 +60,7 @@ public final class ConsumerConfigs {
                 Json.text(json, "deliver_subject", null),
                 Json.text(json, "deliver_group", null),
                 Json.number(json, "inactive_threshold", 0),
-                (int) Json.number(json, "num_replicas", 0),
+                Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "mem_storage", false),
                 metadata);
     }
@@ -69,8 +69,11 @@ public final class ConsumerConfigs {
     public static ConsumerConfig checked(ConsumerConfig c, StreamConfig stream) {
         var pull = c.isPull();
         var explicitOrAll = c.ackPolicy() != ConsumerConfig.AckPolicy.NONE;
+        if (c.replicas() > 1) {
+            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        }
         if (c.replicas() < 0) {
-            throw new ApiError(400, 10133, "replicas count cannot be negative").exception();
+            throw ApiError.REPLICAS_NEGATIVE.exception();
         }
         if (!c.backoffNanos().isEmpty()
                 && c.maxDeliver() > 0
@@ -94,7 +97,7 @@ public final class ConsumerConfigs {
                 throw new ApiError(400, 10108, "consumer with flow control also needs heartbeats").exception();
             }
         } else {
-            if (!explicitOrAll) {
+            if (!explicitOrAll && stream.retention() == StreamConfig.Retention.WORKQUEUE) {
                 throw ApiError.PULL_REQUIRES_ACK.exception();
             }
             if (c.rateLimitBps() > 0) {
@@ -330,13 +333,23 @@ public final class ConsumerConfigs {
         throw ApiError.INVALID_JSON.exception();
     }
 
+    /** The start time as sent, once it reads as an RFC 3339 time; anything else is invalid JSON. */
+    private static String startTime(JsonNode json) {
+        Json.time(json, "opt_start_time");
+        return Json.text(json, "opt_start_time", null);
+    }
+
     private static void putIfSet(ObjectNode json, String field, String value) {
         if (value != null && !value.isEmpty()) {
             json.put(field, value);
         }
     }
 
+    /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        if (!text.equals(text.toLowerCase(Locale.ROOT))) {
+            throw ApiError.INVALID_JSON.exception();
+        }
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 /** Reads, completes, checks and writes stream configurations as nats-server 2.10 does. */
 public final class StreamConfigs {
     static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_REPLICAS = 5;
     private static final int MAX_DESCRIPTION_LENGTH = 4096;
     private static final long MIN_WINDOW_NANOS = 100_000_000L;
 
@@ -39,13 +40,13 @@ public final class StreamConfigs {
                 orUnlimited(Json.number(json, "max_bytes", 0)),
                 maxAge,
                 orUnlimited(Json.number(json, "max_msgs_per_subject", 0)),
-                orUnlimited(Json.number(json, "max_msg_size", 0)),
-                enumValue(StreamConfig.Discard.class, Json.text(json, "discard", "old")),
+                orUnlimited(Json.int32(json, "max_msg_size", 0)),
+                enumValue(StreamConfig.Discard.class, discard(json)),
                 enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
-                (int) Json.number(json, "num_replicas", 0),
+                Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "no_ack", false),
                 duplicates,
-                Json.number(json, "first_seq", 0),
+                Json.unsigned(json, "first_seq", 0),
                 Json.bool(json, "allow_direct", false),
                 Json.bool(json, "mirror_direct", false),
                 Json.bool(json, "discard_new_per_subject", false),
@@ -63,11 +64,11 @@ public final class StreamConfigs {
         if (config.description() != null && config.description().length() > MAX_DESCRIPTION_LENGTH) {
             throw invalid("stream description is too long, maximum allowed is " + MAX_DESCRIPTION_LENGTH);
         }
-        if (config.replicas() > 1) {
-            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        if (config.replicas() > MAX_REPLICAS) {
+            throw invalid("maximum replicas is " + MAX_REPLICAS);
         }
         if (config.replicas() < 0) {
-            throw invalid("replicas count cannot be negative");
+            throw ApiError.REPLICAS_NEGATIVE.exception();
         }
         var duplicates = config.duplicateWindowNanos();
         if (duplicates == 0) {
@@ -98,6 +99,9 @@ public final class StreamConfigs {
         }
         var subjects = config.subjects().isEmpty() ? java.util.List.of(config.name()) : config.subjects();
         checkSubjects(subjects, config.noAck());
+        if (config.replicas() > 1) {
+            throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
+        }
         return new StreamConfig(
                 config.name(),
                 config.description(),
@@ -124,6 +128,29 @@ public final class StreamConfigs {
                 config.allowRollup(),
                 config.compression(),
                 config.metadata());
+    }
+
+    /**
+     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: mirrors and sources (after
+     * nats-server's own checks of them) and republish.
+     */
+    public static void checkServed(JsonNode json) {
+        var mirror = json.hasNonNull("mirror");
+        var sources = json.path("sources").isArray() && !json.path("sources").isEmpty();
+        if (mirror && !Json.texts(json, "subjects").isEmpty()) {
+            throw ApiError.MIRROR_WITH_SUBJECTS.exception();
+        }
+        if (mirror && sources) {
+            throw ApiError.MIRROR_WITH_SOURCES.exception();
+        }
+        // TODO: mirrors, sources and republish are not served, so a stream cannot copy another or republish its
+        // messages; such configurations are refused.
+        if (mirror || sources) {
+            throw invalid("stream " + (mirror ? "mirrors" : "sources") + " are not supported by Junction");
+        }
+        if (json.hasNonNull("republish")) {
+            throw invalid("stream republish is not supported by Junction");
+        }
     }
 
     /** Checks a stream name as nats-server does for the API subject and the config. */
@@ -241,7 +268,16 @@ public final class StreamConfigs {
         return value == 0 ? -1 : value;
     }
 
+    /** Discard alone is read in any case by nats-server ({@code "New"} is {@code new}). */
+    private static String discard(JsonNode json) {
+        return Json.text(json, "discard", "old").toLowerCase(Locale.ROOT);
+    }
+
+    /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        if (!text.equals(text.toLowerCase(Locale.ROOT))) {
+            throw ApiError.INVALID_JSON.exception();
+        }
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
