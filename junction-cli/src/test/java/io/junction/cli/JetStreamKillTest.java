@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.PublishAck;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -134,6 +139,46 @@ class JetStreamKillTest {
             assertThat(subscription.fetch(5, Duration.ofSeconds(1)))
                     .extracting(message -> message.metaData().streamSequence())
                     .containsExactly(21L);
+        }
+    }
+
+    @Test
+    void keepsWhereANewDurableConsumerStartsWhenKilledRightAfterItsCreation() throws Exception {
+        try (var server = startServer();
+                var connection = connect(server)) {
+            var jsm = connection.jetStreamManagement();
+            jsm.addStream(StreamConfiguration.builder()
+                    .name("EVENTS")
+                    .subjects("events.>")
+                    .storageType(StorageType.File)
+                    .build());
+            connection.jetStream().publish("events.old", new byte[] {0});
+            jsm.addOrUpdateConsumer(
+                    "EVENTS",
+                    ConsumerConfiguration.builder()
+                            .durable("fresh")
+                            .ackPolicy(AckPolicy.Explicit)
+                            .deliverPolicy(DeliverPolicy.New)
+                            .build());
+            var acks = new ArrayList<CompletableFuture<PublishAck>>();
+            for (var i = 1; i <= 3; i++) {
+                acks.add(connection.jetStream().publishAsync("events.new", new byte[] {(byte) i}));
+            }
+            for (var ack : acks) {
+                ack.get(10, TimeUnit.SECONDS);
+            }
+
+            server.process().destroyForcibly();
+            assertThat(server.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        try (var server = startServer();
+                var connection = connect(server)) {
+            var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("EVENTS", "fresh"));
+
+            assertThat(subscription.fetch(5, Duration.ofSeconds(2)))
+                    .extracting(message -> message.metaData().streamSequence())
+                    .containsExactly(2L, 3L, 4L);
         }
     }
 
@@ -268,6 +313,7 @@ class JetStreamKillTest {
                 .server("nats://127.0.0.1:" + port)
                 .maxReconnects(0)
                 .connectionTimeout(WAIT)
+                .errorListener(new ErrorListener() {})
                 .build());
     }
 }

@@ -63,6 +63,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final ArrayDeque<PullRequest> waiting = new ArrayDeque<>();
     private final List<String> ackReplies = new ArrayList<>();
     private final ConsumerState.Store stateStore;
+    private final boolean positioned;
     private volatile long cursor;
     private long deliveredConsumerSeq;
     private long deliveredStreamSeq;
@@ -99,6 +100,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 .name("consumer-" + stream.name() + "-" + name)
                 .daemon()
                 .factory());
+        this.positioned = recovered == null;
         if (recovered != null) {
             restore(recovered);
         } else {
@@ -132,6 +134,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             }));
         }
         stream.addObserver(this);
+        if (positioned) {
+            // where a new consumer starts depends on the stream when it was made: write it before anyone is told
+            call(this::persist);
+        }
         executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         executor.execute(this::deliverAvailable);
     }
