@@ -55,9 +55,9 @@ class CorruptSegmentTest {
                 var jsm = connection.jetStreamManagement();
                 var state = jsm.getStreamInfo("ORDERS").getStreamState();
 
-                assertThat(log.warnings())
-                        .anySatisfy(warning ->
-                                assertThat(warning).containsAnyOf("corrupt frame", "fails its checksum").contains("0000000001.seg"));
+                assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+                        .containsAnyOf("corrupt frame", "fails its checksum")
+                        .contains("0000000001.seg"));
                 assertThat(state.getMsgCount()).isEqualTo(MESSAGES - 1);
                 assertThat(state.getFirstSequence()).isEqualTo(1);
                 assertThat(state.getLastSequence()).isEqualTo(MESSAGES);
