@@ -23,6 +23,8 @@ const SCENARIOS = [
     "auth-user",
     "permissions",
     "denied-auto-unsubscribe",
+    "js-kv",
+    "js-os",
 ];
 
 const [scenario, url] = process.argv.slice(2);

@@ -4,8 +4,8 @@ import io.junction.nats.server.NatsServer;
 import io.junction.nats.server.ServerOptions;
 import java.nio.file.Path;
 
-/** A server with JetStream on a random port and a given store directory, for tests. */
-final class JetStreamServer implements AutoCloseable {
+/** A server with JetStream on a random port and a given store directory, for tests (the interop tests too). */
+public final class JetStreamServer implements AutoCloseable {
     private final NatsServer server;
     private final JetStream jetStream;
 
@@ -14,7 +14,7 @@ final class JetStreamServer implements AutoCloseable {
         this.jetStream = jetStream;
     }
 
-    static JetStreamServer start(Path storeDir) {
+    public static JetStreamServer start(Path storeDir) {
         return start(storeDir, ServerOptions.RANDOM_PORT);
     }
 
@@ -28,7 +28,7 @@ final class JetStreamServer implements AutoCloseable {
         return new JetStreamServer(server, jetStream);
     }
 
-    String url() {
+    public String url() {
         return server.clientUrl();
     }
 

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * Runs one scenario of {@code test-clients/node/run.mjs}: the nats.js client, under Node, against a server URL.
  *
  * <p>Node and the npm packages are a precondition the tests insist on rather than skip: without them the tests fail
- * and say to run {@code ./test}, which installs the packages with {@code npm ci}.
+ * and say to run {@code ./test}, which installs the packages with {@code npm ci}. Public so that the JetStream
+ * module's interop tests, which see this module's test classes, run their scenarios the same way.
  */
-final class NatsJsScenario {
+public final class NatsJsScenario {
     private static final Logger LOG = LoggerFactory.getLogger(NatsJsScenario.class);
 
     /** Longer than the script's own hard timeout, so the script's message wins; Node starts in well under this. */
@@ -30,19 +31,19 @@ final class NatsJsScenario {
     private NatsJsScenario() {}
 
     /** The outcome of one run: exit code and everything the script printed. */
-    record Result(String scenario, int exitCode, String stdout, String stderr) {
-        boolean passed() {
+    public record Result(String scenario, int exitCode, String stdout, String stderr) {
+        public boolean passed() {
             return exitCode == 0 && stdout.lines().anyMatch(line -> line.startsWith("PASS " + scenario + " ("));
         }
 
-        String transcript() {
+        public String transcript() {
             return "nats.js scenario " + scenario + " exited with " + exitCode + "\n--- stdout ---\n" + stdout
                     + "--- stderr ---\n" + stderr;
         }
     }
 
     /** Runs the scenario and waits for it; fails the test when Node or the packages are missing or it hangs. */
-    static Result run(String scenario, String url) throws IOException, InterruptedException {
+    public static Result run(String scenario, String url) throws IOException, InterruptedException {
         var clientDir = clientDir();
         var stdout = Files.createTempFile("nats-js-" + scenario, ".out");
         var stderr = Files.createTempFile("nats-js-" + scenario, ".err");
