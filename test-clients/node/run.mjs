@@ -23,6 +23,7 @@ const SCENARIOS = [
     "auth-user",
     "permissions",
     "denied-auto-unsubscribe",
+    "js-streams",
     "js-kv",
     "js-os",
 ];

@@ -242,6 +242,72 @@ class StreamApiTest {
     }
 
     @Test
+    void expectsTheMsgIdOfTheLastMessageEvenWhenThatMessageHadNone() throws Exception {
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
+        var js = connection.jetStream();
+        js.publish(
+                "orders.a",
+                new byte[1],
+                PublishOptions.builder().messageId("m1").build());
+        js.publish("orders.a", new byte[1]);
+
+        assertApiError(
+                () -> js.publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().expectedLastMsgId("m1").build()),
+                10070);
+        js.publish(
+                "orders.a",
+                new byte[1],
+                PublishOptions.builder().messageId("m3").build());
+        assertThat(js.publish(
+                                "orders.a",
+                                new byte[1],
+                                PublishOptions.builder().expectedLastMsgId("m3").build())
+                        .getSeqno())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void rebuildsTheLastMsgIdFromTheLastStoredMessageOnRestart() throws Exception {
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
+        connection
+                .jetStream()
+                .publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().messageId("m1").build());
+        connection.jetStream().publish("orders.a", new byte[1]);
+
+        restart();
+
+        var js = connection.jetStream();
+        assertApiError(
+                () -> js.publish(
+                        "orders.a",
+                        new byte[1],
+                        PublishOptions.builder().expectedLastMsgId("m1").build()),
+                10070);
+        assertThat(js.publish(
+                                "orders.a",
+                                new byte[1],
+                                PublishOptions.builder().messageId("m1").build())
+                        .isDuplicate())
+                .isTrue();
+    }
+
+    @Test
     void purgesBySubjectAndMovesTheFirstSequence() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()

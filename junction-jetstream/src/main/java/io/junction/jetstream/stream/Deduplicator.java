@@ -18,16 +18,20 @@ final class Deduplicator {
         return entry == null ? 0 : entry.sequence;
     }
 
+    /** Notes a stored message; its id, or null, becomes the last message id as in nats-server. */
     void record(String msgId, long sequence, long nowNanos) {
+        lastMsgId = msgId;
         if (msgId == null) {
             return;
         }
         seen.remove(msgId);
         seen.put(msgId, new Entry(sequence, nowNanos));
-        lastMsgId = msgId;
     }
 
-    /** The id of the last message stored with one, for {@code Nats-Expected-Last-Msg-Id}. */
+    /**
+     * The id of the last message stored, for {@code Nats-Expected-Last-Msg-Id}; null when that message had none, so
+     * an expected id never matches an older message.
+     */
     String lastMsgId() {
         return lastMsgId;
     }
@@ -48,11 +52,11 @@ final class Deduplicator {
         }
         for (var sequence = oldest; sequence <= state.lastSeq(); sequence++) {
             var message = store.get(sequence);
-            if (message != null && message.headers() != null) {
-                var id = Headers.parse(message.headers()).get(Headers.MSG_ID);
-                if (id != null) {
-                    record(id, sequence, message.timestampNanos());
-                }
+            if (message != null) {
+                var id = message.headers() == null
+                        ? null
+                        : Headers.parse(message.headers()).get(Headers.MSG_ID);
+                record(id == null || id.isEmpty() ? null : id, sequence, message.timestampNanos());
             }
         }
     }

@@ -32,6 +32,11 @@ class NatsJsJetStreamInteropTest {
     }
 
     @Test
+    void managesStreamsAndAcknowledgesPublishesWithDedupeAndExpectedSequences() throws Exception {
+        assertPasses("js-streams");
+    }
+
+    @Test
     void keepsKeyValueHistoryAndWatchesInitialValuesThenUpdates() throws Exception {
         assertPasses("js-kv");
     }
