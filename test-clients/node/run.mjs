@@ -24,6 +24,7 @@ const SCENARIOS = [
     "permissions",
     "denied-auto-unsubscribe",
     "js-streams",
+    "js-pull",
     "js-kv",
     "js-os",
 ];

@@ -37,6 +37,11 @@ class NatsJsJetStreamInteropTest {
     }
 
     @Test
+    void deliversPullBatchesWithAcksNaksRedeliveriesAndNumPending() throws Exception {
+        assertPasses("js-pull");
+    }
+
+    @Test
     void keepsKeyValueHistoryAndWatchesInitialValuesThenUpdates() throws Exception {
         assertPasses("js-kv");
     }
