@@ -25,6 +25,7 @@ const SCENARIOS = [
     "denied-auto-unsubscribe",
     "js-streams",
     "js-pull",
+    "js-push",
     "js-kv",
     "js-os",
 ];

@@ -255,6 +255,31 @@ class ConsumerTest {
     }
 
     @Test
+    void refusesDeliverSubjectsThatTheStreamCapturesOrThatHaveWildcards() throws Exception {
+        publish(3);
+        var jsm = connection.jetStreamManagement();
+
+        assertApiError(
+                () -> jsm.addOrUpdateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("loop")
+                                .deliverSubject("orders.loop")
+                                .build()),
+                10081);
+        assertApiError(
+                () -> jsm.addOrUpdateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("wild")
+                                .deliverSubject("push.*")
+                                .build()),
+                10079);
+        assertThat(jsm.getConsumerNames("ORDERS")).isEmpty();
+        assertThat(jsm.getStreamInfo("ORDERS").getStreamState().getMsgCount()).isEqualTo(3);
+    }
+
+    @Test
     void removesAcknowledgedMessagesFromAWorkQueue() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()

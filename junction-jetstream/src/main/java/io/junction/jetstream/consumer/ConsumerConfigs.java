@@ -81,8 +81,15 @@ public final class ConsumerConfigs {
             throw new ApiError(400, 10116, "max deliver is required to be > length of backoff values").exception();
         }
         if (!pull) {
+            if (!Subjects.isLiteral(c.deliverSubject())) {
+                throw new ApiError(400, 10079, "consumer deliver subject has wildcards").exception();
+            }
             if (!Subjects.isValidLiteralSubject(c.deliverSubject())) {
                 throw new ApiError(400, 10112, "invalid push consumer deliver subject").exception();
+            }
+            // Delivering to a subject the stream captures would store every delivery again, without end
+            if (stream.subjects().stream().anyMatch(subject -> Subjects.matches(c.deliverSubject(), subject))) {
+                throw new ApiError(400, 10081, "consumer deliver subject forms a cycle").exception();
             }
             if (c.maxWaiting() != 0) {
                 throw new ApiError(400, 10080, "consumer in push mode can not set max waiting").exception();

@@ -42,6 +42,11 @@ class NatsJsJetStreamInteropTest {
     }
 
     @Test
+    void deliversToPushConsumersAndDeliverGroupsWithHeartbeatsAndRefusesDeliveryLoops() throws Exception {
+        assertPasses("js-push");
+    }
+
+    @Test
     void keepsKeyValueHistoryAndWatchesInitialValuesThenUpdates() throws Exception {
         assertPasses("js-kv");
     }
