@@ -88,6 +88,20 @@ export default async function jsPull(url, checks) {
     checks.equal(empty.length, 0, "fetch on an empty consumer: no messages");
     checks.ok(Date.now() - started >= 900, "fetch on an empty consumer: ends when the request expires");
 
+    for (let i = 0; i < 3; i++) {
+        await js.publish("jobs.big", new Uint8Array(200).fill(65 + i));
+    }
+    const sized = await all(await consumer.fetch({ max_bytes: 600, expires: 1_000 }));
+    const sizes = sized.map((m) => m.subject.length + m.reply.length + (m.headers ? m.headers.toString().length : 0)
+        + m.data.length);
+    checks.equal(sized.map((m) => m.seq), [14, 15],
+        "fetch with max_bytes 600: the two 200-byte messages that fit, not the third");
+    checks.ok(sizes.reduce((a, b) => a + b, 0) <= 600, `fetch with max_bytes: ${sizes.join(" + ")} bytes fit in 600`);
+    sized.forEach((m) => m.ack());
+    const [third] = await all(await consumer.fetch({ max_messages: 1, expires: 1_000 }));
+    checks.equal(third.seq, 16, "the message that did not fit comes with the next pull");
+    third.ack();
+
     await jsm.consumers.add("JOBS", {
         durable_name: "evens", ack_policy: AckPolicy.Explicit, filter_subject: "jobs.even",
         deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: 5,

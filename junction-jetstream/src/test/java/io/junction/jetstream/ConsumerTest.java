@@ -280,6 +280,34 @@ class ConsumerTest {
     }
 
     @Test
+    void endsAPullRequestWith409WhenTheNextMessageExceedsItsMaxBytes() throws Exception {
+        var js = connection.jetStream();
+        for (var i = 0; i < 3; i++) {
+            js.publish("orders.big", new byte[200]);
+        }
+        var jsm = connection.jetStreamManagement();
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("sized")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .build());
+
+        var roomForTwo = pull("{\"batch\":10,\"max_bytes\":600,\"expires\":1000000000}", 3);
+        var roomForNone = pull("{\"batch\":1,\"max_bytes\":10}", 1);
+
+        assertThat(roomForTwo.subList(0, 2))
+                .extracting(m -> m.metaData().streamSequence())
+                .containsExactly(1L, 2L);
+        assertThat(roomForTwo.get(2).getStatus().getCode()).isEqualTo(409);
+        assertThat(roomForTwo.get(2).getStatus().getMessage()).isEqualTo("Message Size Exceeds MaxBytes");
+        assertThat(roomForNone.getFirst().getStatus().getMessage()).isEqualTo("Message Size Exceeds MaxBytes");
+        var info = jsm.getConsumerInfo("ORDERS", "sized");
+        assertThat(info.getDelivered().getStreamSequence()).isEqualTo(2);
+        assertThat(info.getNumPending()).isEqualTo(1);
+    }
+
+    @Test
     void removesAcknowledgedMessagesFromAWorkQueue() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
@@ -372,6 +400,21 @@ class ConsumerTest {
         assertThat(first).isNotNull();
         assertThat(second).isNotNull();
         assertThat(gapMillis).isGreaterThanOrEqualTo(300);
+    }
+
+    /** Sends a raw pull request and returns the first replies, status messages included. */
+    private List<Message> pull(String request, int replies) throws Exception {
+        var inbox = connection.createInbox();
+        var subscription = connection.subscribe(inbox);
+        connection.publish("$JS.API.CONSUMER.MSG.NEXT.ORDERS.sized", inbox, request.getBytes(StandardCharsets.UTF_8));
+        var received = new ArrayList<Message>();
+        for (var i = 0; i < replies; i++) {
+            var message = subscription.nextMessage(WAIT);
+            assertThat(message).as("reply %d to %s", i + 1, request).isNotNull();
+            received.add(message);
+        }
+        subscription.unsubscribe();
+        return received;
     }
 
     private void publish(int count) throws Exception {

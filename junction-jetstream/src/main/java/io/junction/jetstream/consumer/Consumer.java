@@ -279,7 +279,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return;
         }
         while (hasTarget() && (config.maxAckPending() <= 0 || pending.size() < config.maxAckPending())) {
-            var message = held != null ? held : next();
+            var wasHeld = held != null;
+            var cursorBefore = cursor;
+            var message = wasHeld ? held : next();
             held = null;
             if (message == null) {
                 break;
@@ -290,7 +292,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 executor.schedule(this::deliverAvailable, wait, TimeUnit.NANOSECONDS);
                 break;
             }
-            deliver(message);
+            if (!deliver(message)) {
+                if (wasHeld) {
+                    held = message;
+                } else {
+                    putBack(message, cursorBefore);
+                }
+                break;
+            }
         }
         persistSoon();
     }
@@ -345,13 +354,37 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return new Filtered(stream.store(), config.filters()).next(from);
     }
 
-    private void deliver(StoredMessage message) {
+    /** Delivers the message, or returns false when no waiting pull request has room for it. */
+    private boolean deliver(StoredMessage message) {
         var sequence = message.sequence();
-        var count = deliveries.merge(sequence, 1, Integer::sum);
+        var count = deliveries.getOrDefault(sequence, 0) + 1;
+        var consumerSequence = deliveredConsumerSeq + 1;
+        var reply = AckSubject.format(
+                stream.name(), name, count, sequence, consumerSequence, message.timestampNanos(), numPending());
+        var headers = message.headers();
+        var payload = message.payload();
+        if (config.headersOnly()) {
+            headers = Headers.append(headers, Map.of("Nats-Msg-Size", Integer.toString(payload.length)));
+            payload = new byte[0];
+        }
+        var target = config.deliverSubject();
+        if (config.isPull()) {
+            // Sized as nats-server sizes it against a request's max_bytes
+            var size = message.subject().length()
+                    + reply.length()
+                    + (headers == null ? 0 : headers.length)
+                    + payload.length;
+            target = takeFromRequest(size);
+            if (target == null) {
+                return false;
+            }
+        }
+
+        deliveries.put(sequence, count);
         if (count == 2) {
             numRedelivered++;
         }
-        var consumerSequence = ++deliveredConsumerSeq;
+        deliveredConsumerSeq = consumerSequence;
         deliveredStreamSeq = Math.max(deliveredStreamSeq, sequence);
         var now = System.nanoTime();
         if (config.ackPolicy() != ConsumerConfig.AckPolicy.NONE) {
@@ -361,15 +394,6 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             ackFloorStreamSeq = sequence;
             ackFloorConsumerSeq = consumerSequence;
         }
-        var reply = AckSubject.format(
-                stream.name(), name, count, sequence, consumerSequence, message.timestampNanos(), numPending());
-        var headers = message.headers();
-        var payload = message.payload();
-        if (config.headersOnly()) {
-            headers = Headers.append(headers, Map.of("Nats-Msg-Size", Integer.toString(payload.length)));
-            payload = new byte[0];
-        }
-        var target = config.isPull() ? takeFromRequest(message) : config.deliverSubject();
         server.deliver(target, message.subject(), reply, headers, payload);
         lastDeliveryNanos = now;
         lastReplayTimestampNanos = message.timestampNanos();
@@ -385,20 +409,52 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             }
         }
         lastActiveNanos = Clock.nowNanos();
+        return true;
     }
 
-    private String takeFromRequest(StoredMessage message) {
-        var request = waiting.peek();
-        request.delivered++;
-        request.batch--;
-        if (request.maxBytes > 0) {
-            request.maxBytes -= message.storedSize();
+    /**
+     * The reply subject of the first waiting request with room for a message of this size. A request whose
+     * remaining max_bytes is too small ends with a 409, as in nats-server, and the next request is tried.
+     */
+    private String takeFromRequest(long size) {
+        while (!waiting.isEmpty()) {
+            var request = waiting.peek();
+            if (!server.hasInterest(request.reply)) {
+                waiting.poll();
+                continue;
+            }
+            if (request.maxBytes > 0 && size > request.maxBytes) {
+                waiting.poll();
+                status(request.reply, "409 Message Size Exceeds MaxBytes", pendingHeaders(request));
+                continue;
+            }
+            request.delivered++;
+            request.batch--;
+            var done = request.batch <= 0;
+            if (request.maxBytes > 0) {
+                request.maxBytes -= size;
+                done |= request.maxBytes == 0;
+            }
+            request.lastSentNanos = System.nanoTime();
+            if (done) {
+                waiting.poll();
+            }
+            return request.reply;
         }
-        request.lastSentNanos = System.nanoTime();
-        if (request.batch <= 0 || request.maxBytes < 0) {
-            waiting.poll();
+        return null;
+    }
+
+    /** Returns a message that {@link #next()} took but that was not delivered, so that it goes out next time. */
+    private void putBack(StoredMessage message, long cursorBefore) {
+        var sequence = message.sequence();
+        if (pending.containsKey(sequence)) {
+            redeliver.add(sequence);
+        } else if (sequence <= cursorBefore) {
+            lastPerSubject.add(sequence);
+        } else if (pendingAfterCursor >= 0) {
+            pendingAfterCursor++;
         }
-        return request.reply;
+        cursor = cursorBefore;
     }
 
     private long ackWait(int deliveryCount) {
@@ -574,10 +630,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void requestTimeout(PullRequest request) {
+        status(request.reply, "408 Request Timeout", pendingHeaders(request));
+    }
+
+    private static Map<String, String> pendingHeaders(PullRequest request) {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Nats-Pending-Messages", Integer.toString(Math.max(request.batch, 0)));
         headers.put("Nats-Pending-Bytes", Long.toString(Math.max(request.maxBytes, 0)));
-        status(request.reply, "408 Request Timeout", headers);
+        return headers;
     }
 
     private void status(String reply, String status, Map<String, String> headers) {
