@@ -308,6 +308,40 @@ class ConsumerTest {
     }
 
     @Test
+    void answersPullRequestsAsNatsServerDoesWhenTheyCannotBeServedAsAsked() throws Exception {
+        publish(1);
+        var jsm = connection.jetStreamManagement();
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("puller")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("pusher")
+                        .deliverSubject("push.pusher")
+                        .build());
+
+        var toAPushConsumer =
+                pull("pusher", "{\"batch\":1,\"no_wait\":true}", 1).getFirst();
+        var heartbeatWithoutExpiry =
+                pull("puller", "{\"batch\":1,\"idle_heartbeat\":100000000}", 1).getFirst();
+        var heartbeatTooLarge = pull("puller", "{\"batch\":1,\"expires\":1000000000,\"idle_heartbeat\":600000000}", 1)
+                .getFirst();
+        var neitherJsonNorNumber = pull("puller", "one please", 1).getFirst();
+
+        assertThat(toAPushConsumer.getStatus().getCode()).isEqualTo(409);
+        assertThat(toAPushConsumer.getStatus().getMessage()).isEqualTo("Consumer is push based");
+        assertThat(heartbeatWithoutExpiry.getStatus().getMessage())
+                .isEqualTo("Bad Request - heartbeat value too large");
+        assertThat(heartbeatTooLarge.getStatus().getCode()).isEqualTo(400);
+        assertThat(neitherJsonNorNumber.isStatusMessage()).isFalse();
+        assertThat(neitherJsonNorNumber.metaData().streamSequence()).isEqualTo(1);
+    }
+
+    @Test
     void removesAcknowledgedMessagesFromAWorkQueue() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
@@ -404,9 +438,14 @@ class ConsumerTest {
 
     /** Sends a raw pull request and returns the first replies, status messages included. */
     private List<Message> pull(String request, int replies) throws Exception {
+        return pull("sized", request, replies);
+    }
+
+    private List<Message> pull(String consumer, String request, int replies) throws Exception {
         var inbox = connection.createInbox();
         var subscription = connection.subscribe(inbox);
-        connection.publish("$JS.API.CONSUMER.MSG.NEXT.ORDERS.sized", inbox, request.getBytes(StandardCharsets.UTF_8));
+        connection.publish(
+                "$JS.API.CONSUMER.MSG.NEXT.ORDERS." + consumer, inbox, request.getBytes(StandardCharsets.UTF_8));
         var received = new ArrayList<Message>();
         for (var i = 0; i < replies; i++) {
             var message = subscription.nextMessage(WAIT);

@@ -124,15 +124,13 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                         }
                     })));
         }
-        if (config.isPull()) {
-            var next = "$JS.API.CONSUMER.MSG.NEXT." + stream.name() + "." + name;
-            subscriptions.add(server.subscribe(next, null, (subject, reply, headers, body) -> {
-                if (reply != null) {
-                    var received = System.nanoTime();
-                    executor.execute(() -> onPullRequest(reply, body, received));
-                }
-            }));
-        }
+        var next = "$JS.API.CONSUMER.MSG.NEXT." + stream.name() + "." + name;
+        subscriptions.add(server.subscribe(next, null, (subject, reply, headers, body) -> {
+            if (reply != null) {
+                var received = System.nanoTime();
+                executor.execute(() -> onPullRequest(reply, body, received));
+            }
+        }));
         stream.addObserver(this);
         if (positioned) {
             // where a new consumer starts depends on the stream when it was made: write it before anyone is told
@@ -239,12 +237,16 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     // Pull requests
 
     private void onPullRequest(String reply, byte[] body, long receivedNanos) {
+        if (!config.isPull()) {
+            status(reply, "409 Consumer is push based", Map.of());
+            return;
+        }
         lastActiveNanos = Clock.nowNanos();
         PullRequest request;
         try {
             request = PullRequest.parse(reply, body, receivedNanos);
         } catch (RuntimeException e) {
-            status(reply, "400 Bad Request", Map.of());
+            status(reply, "400 Bad Request - " + e.getMessage(), Map.of());
             return;
         }
         var refusal = request.refusal(config, receivedNanos);

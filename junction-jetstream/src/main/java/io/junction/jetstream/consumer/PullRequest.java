@@ -25,25 +25,38 @@ final class PullRequest {
         this.lastSentNanos = System.nanoTime();
     }
 
-    /** Reads the body: empty (one message), a number (the batch) or the JSON request. */
+    /**
+     * Reads the body: empty (one message), a number (the batch), the JSON request, or anything else (one message, as
+     * nats-server reads it). Throws with the reason nats-server gives when the JSON is bad or its idle heartbeat is
+     * more than half its expiry.
+     */
     static PullRequest parse(String reply, byte[] body, long nowNanos) {
         var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
-        if (text.isEmpty()) {
-            return new PullRequest(reply, 1, 0, false, 0, 0);
-        }
-        if (Character.isDigit(text.charAt(0))) {
-            return new PullRequest(reply, Integer.parseInt(text), 0, false, 0, 0);
+        if (!text.startsWith("{")) {
+            return new PullRequest(reply, batchFrom(text), 0, false, 0, 0);
         }
         ObjectNode json = Json.parseObject(body);
         var batch = (int) Json.number(json, "batch", 1);
         var expires = Json.number(json, "expires", 0);
+        var heartbeat = Json.number(json, "idle_heartbeat", 0);
+        if (heartbeat > 0 && heartbeat * 2 > expires) {
+            throw new IllegalArgumentException("heartbeat value too large");
+        }
         return new PullRequest(
                 reply,
                 Math.max(batch, 1),
                 Json.number(json, "max_bytes", 0),
                 Json.bool(json, "no_wait", false),
                 expires > 0 ? nowNanos + expires : 0,
-                Json.number(json, "idle_heartbeat", 0));
+                heartbeat);
+    }
+
+    private static int batchFrom(String text) {
+        try {
+            return Math.max(Integer.parseInt(text), 1);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     long expiresNanos(long receivedNanos) {
