@@ -116,6 +116,13 @@ export default async function jsOs(url, checks) {
     checks.equal((await os.list()).map((i) => i.name).sort(), ["empty", "latest.bin", "notes/readme.txt"],
         "list: a deleted object is left out");
 
+    const sealed = await os.seal();
+    checks.ok(sealed.sealed, "seal: the bucket is sealed");
+    await rejectsWithApiError(checks, os.putBlob({ name: "late" }, text.encode("too late")), 10109,
+        "seal: a put into a sealed bucket is refused");
+    checks.equal(new TextDecoder().decode(await os.getBlob("notes/readme.txt")), "hello again",
+        "seal: what was stored can still be read");
+
     checks.ok(await os.destroy(), "destroy: the bucket goes");
     await rejectsWithApiError(checks, jsm.streams.info("OBJ_files"), 10059, "destroy: its stream is gone");
     await nc.close();

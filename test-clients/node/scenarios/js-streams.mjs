@@ -75,6 +75,11 @@ export default async function jsStreams(url, checks) {
     checks.equal([afterDelete.state.messages, afterDelete.state.num_deleted], [4, 1],
         "info: 4 messages left, 1 deleted");
 
+    const current = await jsm.streams.info("ORDERS");
+    current.config.description = "orders, described";
+    const roundTrip = await jsm.streams.update("ORDERS", current.config);
+    checks.equal(roundTrip.config.description, "orders, described",
+        "update with the config that info returned: a 2.9 client sends back what the server sent");
     const updated = await jsm.streams.update("AUDIT", { subjects: ["audit.*", "audit.more.>"], max_msgs: 5 });
     checks.equal([updated.config.subjects, updated.config.max_msgs], [["audit.*", "audit.more.>"], 5],
         "update: new subjects and limits");

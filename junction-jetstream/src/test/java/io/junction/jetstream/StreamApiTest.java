@@ -3,6 +3,7 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
@@ -16,6 +17,7 @@ import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -305,6 +307,25 @@ class StreamApiTest {
                                 PublishOptions.builder().messageId("m1").build())
                         .isDuplicate())
                 .isTrue();
+    }
+
+    @Test
+    void describesStreamsWithoutTheConfigFieldsThatCameWithNatsServer210() throws Exception {
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .build());
+
+        var reply = connection.request("$JS.API.STREAM.INFO.ORDERS", new byte[0], Duration.ofSeconds(5));
+
+        var config = new ObjectMapper().readTree(reply.getData()).get("config");
+        assertThat(config.has("name")).isTrue();
+        assertThat(config.has("compression")).as("compression in %s", config).isFalse();
+        assertThat(config.has("consumer_limits"))
+                .as("consumer_limits in %s", config)
+                .isFalse();
     }
 
     @Test

@@ -192,7 +192,11 @@ public final class StreamConfigs {
             json.put("no_ack", true);
         }
         json.put("duplicate_window", config.duplicateWindowNanos());
-        json.put("compression", config.compression());
+        // compression and consumer_limits came with 2.10; INFO claims 2.9.10, and nats.js refuses to send back a
+        // config (a stream update, an object store seal) that carries them, so they are written only when set
+        if (!"none".equals(config.compression())) {
+            json.put("compression", config.compression());
+        }
         if (config.firstSeq() > 0) {
             json.put("first_seq", config.firstSeq());
         }
@@ -205,7 +209,6 @@ public final class StreamConfigs {
         json.put("deny_delete", config.denyDelete());
         json.put("deny_purge", config.denyPurge());
         json.put("allow_rollup_hdrs", config.allowRollup());
-        json.set("consumer_limits", Json.object());
         if (!config.metadata().isEmpty()) {
             var metadata = json.putObject("metadata");
             config.metadata().forEach(metadata::put);
