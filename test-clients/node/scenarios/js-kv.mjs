@@ -98,6 +98,19 @@ export default async function jsKv(url, checks) {
     const after = await kv.status();
     checks.equal([after.values, after.streamInfo.state.last_seq], [10, 12],
         "status: 12 revisions, less the two the purge removed");
+    const short = await js.views.kv("short", { ttl: 1_000 });
+    await short.put("k", text.encode("v"));
+    checks.equal((await short.get("k")).string(), "v", "a bucket with a 1 s ttl: the value is there at first");
+    const putAt = Date.now();
+    while ((await short.get("k")) !== null) {
+        if (Date.now() - putAt > 5_000) {
+            throw new Error("the value of a bucket with a 1 s ttl was still there after 5 s");
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    checks.ok(Date.now() - putAt >= 900, `ttl: the value expires after its ttl (${Date.now() - putAt} ms)`);
+    checks.equal((await short.status()).values, 0, "ttl: nothing is left in the bucket");
+
     checks.ok(await kv.destroy(), "destroy: the bucket goes");
     const jsm = await nc.jetstreamManager();
     await rejectsWithApiError(checks, jsm.streams.info("KV_settings"), 10059, "destroy: its stream is gone");

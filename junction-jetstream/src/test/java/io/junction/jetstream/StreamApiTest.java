@@ -2,6 +2,7 @@ package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
@@ -326,6 +327,29 @@ class StreamApiTest {
         assertThat(config.has("consumer_limits"))
                 .as("consumer_limits in %s", config)
                 .isFalse();
+    }
+
+    @Test
+    void expiresMessagesOnceTheyAreOlderThanMaxAge() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .maxAge(Duration.ofMillis(600))
+                .build());
+        var js = connection.jetStream();
+        js.publish("orders.a", new byte[1]);
+        js.publish("orders.b", new byte[1]);
+        var publishedAt = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        jsm.getStreamInfo("ORDERS").getStreamState().getMsgCount())
+                .isZero());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - publishedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(jsm.getStreamInfo("ORDERS").getStreamState().getFirstSequence())
+                .isEqualTo(3);
+        assertThat(js.publish("orders.c", new byte[1]).getSeqno()).isEqualTo(3);
     }
 
     @Test

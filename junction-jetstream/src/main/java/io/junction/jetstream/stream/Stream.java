@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Writer thread</h2>
  * Every change to the stream's store runs on one writer thread, fed by a queue: published messages from the
- * server's event loops, and tasks (purge, delete, acks on work queues, expiry) from the API and consumers. The
- * writer takes everything waiting, applies it in order, calls {@code sync} once for the whole batch, and only then
- * sends the publish acks and tells consumers. One fsync thus covers many publishes (group commit) and no publish is
- * acknowledged before it is on disk. With a {@code sync_interval} the writer acknowledges once written and fsyncs
- * at most that often instead, nats-server's looser behaviour for those who ask for it.
+ * server's event loops, and tasks (purge, delete, acks on work queues) from the API and consumers; the writer also
+ * wakes when the oldest message reaches {@code max_age} and removes what expired. It takes everything waiting,
+ * applies it in order, calls {@code sync} once for the whole batch, and only then sends the publish acks and tells
+ * consumers. One fsync thus covers many publishes (group commit) and no publish is acknowledged before it is on
+ * disk. With a {@code sync_interval} the writer acknowledges once written and fsyncs at most that often instead,
+ * nats-server's looser behaviour for those who ask for it.
  *
  * <h2>Failures</h2>
  * A publish the stream refuses is answered with nats-server's error; a store failure is logged and answered with a
@@ -200,9 +201,11 @@ public final class Stream implements AutoCloseable {
         var tasks = new ArrayList<Task<?>>();
         while (true) {
             try {
-                var first = syncInterval == null
-                        ? queue.take()
-                        : queue.poll(syncInterval.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                var wait = untilNextExpiry();
+                if (syncInterval != null) {
+                    wait = wait < 0 ? syncInterval.toNanos() : Math.min(wait, syncInterval.toNanos());
+                }
+                var first = wait < 0 ? queue.take() : queue.poll(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
                 }
@@ -233,6 +236,7 @@ public final class Stream implements AutoCloseable {
                 }
             }
             batch.clear();
+            expireDue();
             finishBatch(acks, tasks, store.state().messages() != messagesBefore + stored);
             if (stop) {
                 return;
@@ -267,6 +271,31 @@ public final class Stream implements AutoCloseable {
                 observer.removed();
             }
             observer.appended(last);
+        }
+    }
+
+    /** Nanoseconds until the oldest message reaches max_age, or -1 when none will until something is stored. */
+    private long untilNextExpiry() {
+        var maxAge = config.maxAgeNanos();
+        if (maxAge <= 0 || closed) {
+            return -1;
+        }
+        var state = store.state();
+        if (state.messages() == 0) {
+            return -1;
+        }
+        return Math.max(0, state.firstTimestampNanos() + maxAge - Clock.nowNanos());
+    }
+
+    /** Removes the messages max_age expires by now, as nats-server's age check does; the batch tells consumers. */
+    private void expireDue() {
+        if (config.maxAgeNanos() <= 0 || closed) {
+            return;
+        }
+        try {
+            store.expire(Clock.nowNanos());
+        } catch (RuntimeException e) {
+            LOG.error("stream={} expiry failed: {}", config.name(), e.getMessage());
         }
     }
 
