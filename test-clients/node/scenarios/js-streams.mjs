@@ -97,6 +97,16 @@ export default async function jsStreams(url, checks) {
     checks.equal([purgedInfo.state.messages, purgedInfo.state.first_seq, purgedInfo.state.last_seq], [0, 8, 7],
         "after purge: empty, first_seq past last_seq");
 
+    // nats-server counts subject + headers + payload, plus 16 in memory, 30 in a file and 4 more with headers there
+    for (const [storage, bytes] of [[StorageType.File, 128], [StorageType.Memory, 100]]) {
+        await jsm.streams.add({ name: `SIZES_${storage}`, subjects: [`sizes.${storage}.*`], storage });
+        await js.publish(`sizes.${storage}.a`, text.encode("12345"));
+        await js.publish(`sizes.${storage}.b`, text.encode("12345"), { msgID: "m-1" });
+        checks.equal((await jsm.streams.info(`SIZES_${storage}`)).state.bytes, bytes,
+            `info: ${storage} storage counts the bytes nats-server counts`);
+        await jsm.streams.delete(`SIZES_${storage}`);
+    }
+
     checks.ok(await jsm.streams.delete("AUDIT"), "delete: AUDIT");
     await rejectsWithApiError(checks, jsm.streams.info("AUDIT"), 10059, "info: a deleted stream is not found");
     checks.equal((await jsm.getAccountInfo()).streams, 1, "account info: one stream left");

@@ -353,6 +353,32 @@ class StreamApiTest {
     }
 
     @Test
+    void countsBytesAsNatsServersFileAndMemoryStoresDoAndLimitsByThem() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("FILE")
+                .subjects("file.*")
+                .storageType(StorageType.File)
+                .maxBytes(110)
+                .discardPolicy(DiscardPolicy.New)
+                .build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("MEMORY")
+                .subjects("memory.*")
+                .storageType(StorageType.Memory)
+                .build());
+        var js = connection.jetStream();
+
+        js.publish("file.a", new byte[10]);
+        js.publish("file.a", new byte[10]);
+        js.publish("memory.a", new byte[10]);
+
+        assertThat(jsm.getStreamInfo("FILE").getStreamState().getByteCount()).isEqualTo(2 * (30 + 6 + 10));
+        assertThat(jsm.getStreamInfo("MEMORY").getStreamState().getByteCount()).isEqualTo(8 + 10 + 16);
+        assertApiError(() -> js.publish("file.a", new byte[10]), 10077);
+    }
+
+    @Test
     void purgesBySubjectAndMovesTheFirstSequence() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()

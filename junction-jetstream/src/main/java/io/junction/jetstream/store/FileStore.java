@@ -135,7 +135,8 @@ public final class FileStore implements MessageStore {
             var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload);
             var length = frame.limit();
             var offset = segment.append(frame);
-            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset));
+            var hasHeaders = headers != null && headers.length > 0;
+            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset, hasHeaders));
             segment.addLive();
             Retention.afterAppend(index, limits, canonical, this::removeLocked);
 
@@ -228,6 +229,11 @@ public final class FileStore implements MessageStore {
 
             return purged;
         });
+    }
+
+    @Override
+    public long messageSize(String subject, byte[] headers, byte[] payload) {
+        return StoreLimits.fileMessageSize(subject, headers, payload);
     }
 
     @Override

@@ -78,6 +78,11 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
+    public long messageSize(String subject, byte[] headers, byte[] payload) {
+        return StoreLimits.messageSize(subject, headers, payload);
+    }
+
+    @Override
     public long expire(long nowNanos) {
         return writing(() -> Retention.age(index, limits, nowNanos, this::remove));
     }

@@ -38,6 +38,12 @@ public interface MessageStore extends AutoCloseable {
      */
     long append(String subject, byte[] headers, byte[] payload, long timestampNanos);
 
+    /**
+     * The bytes the message would count for in this store's state and its {@code max_bytes}: what nats-server's store
+     * of the same kind counts, so that limits hold the same messages.
+     */
+    long messageSize(String subject, byte[] headers, byte[] payload);
+
     /** Makes every append and other mutation so far durable (fsync); a no-op for memory storage. */
     void sync();
 

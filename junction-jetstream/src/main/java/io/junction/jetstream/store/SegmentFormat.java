@@ -29,9 +29,6 @@ final class SegmentFormat {
     static final byte DELETED = ~LIVE;
     static final int MAX_SUBJECT_LENGTH = 0xFFFF;
 
-    /** nats-server counts 16 bytes of overhead per message; our frame has {@link #FRAME_OVERHEAD}. */
-    private static final int ACCOUNTED_OVERHEAD = 16;
-
     private SegmentFormat() {}
 
     static int frameLength(String subject, byte[] headers, byte[] payload) {
@@ -43,8 +40,17 @@ final class SegmentFormat {
         return (int) length;
     }
 
-    static long storedSize(int frameLength) {
-        return frameLength - FRAME_OVERHEAD + ACCOUNTED_OVERHEAD;
+    /**
+     * The size nats-server's file store counts for the message in a frame ({@link StoreLimits#fileMessageSize}); its
+     * record has 30 bytes of overhead, 34 with headers, where our frame has {@link #FRAME_OVERHEAD}.
+     */
+    static long storedSize(int frameLength, boolean hasHeaders) {
+        return frameLength - FRAME_OVERHEAD + (hasHeaders ? 34 : 30);
+    }
+
+    /** Whether the good frame at the offset holds a non-empty header block. */
+    static boolean hasHeaders(ByteBuffer buffer, int offset) {
+        return buffer.getInt(offset + HEADERS_LENGTH_OFFSET) > 0;
     }
 
     /** The segment header's base sequence, or -1 when the bytes are not a good header. */

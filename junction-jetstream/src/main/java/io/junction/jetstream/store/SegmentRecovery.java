@@ -180,7 +180,8 @@ final class SegmentRecovery {
             return;
         }
         var subject = index.canonical(SegmentFormat.subject(bytes, offset));
-        index.add(sequence, new FileEntry(subject, timestamp, length, segment, offset));
+        var hasHeaders = SegmentFormat.hasHeaders(bytes, offset);
+        index.add(sequence, new FileEntry(subject, timestamp, length, segment, offset, hasHeaders));
         segment.addLive();
     }
 

@@ -2,7 +2,6 @@ package io.junction.jetstream.stream;
 
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.store.MessageStore;
-import io.junction.jetstream.store.StoreLimits;
 import java.util.Map;
 
 /** nats-server's checks on a JetStream publish, in its order, then the append and any roll-up. */
@@ -103,7 +102,7 @@ final class PublishRules {
         if (config.maxMsgs() > 0 && state.messages() >= config.maxMsgs()) {
             throw ApiError.storeFailed("maximum messages exceeded").exception();
         }
-        var size = StoreLimits.messageSize(inbound.subject(), inbound.headers(), inbound.payload());
+        var size = store.messageSize(inbound.subject(), inbound.headers(), inbound.payload());
         if (config.maxBytes() > 0 && state.bytes() + size > config.maxBytes()) {
             throw ApiError.storeFailed("maximum bytes exceeded").exception();
         }

@@ -20,4 +20,9 @@ class FileStoreBehaviourTest extends MessageStoreBehaviourTest {
         store.close();
         return FileStore.open(directory, limits, SEGMENT_BYTES);
     }
+
+    @Override
+    long messageSize(String subject, byte[] headers, byte[] payload) {
+        return StoreLimits.fileMessageSize(subject, headers, payload);
+    }
 }

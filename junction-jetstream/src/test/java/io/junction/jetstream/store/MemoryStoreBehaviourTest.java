@@ -10,4 +10,9 @@ class MemoryStoreBehaviourTest extends MessageStoreBehaviourTest {
     MessageStore reopen(MessageStore store, StoreLimits limits) {
         return store;
     }
+
+    @Override
+    long messageSize(String subject, byte[] headers, byte[] payload) {
+        return StoreLimits.messageSize(subject, headers, payload);
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -31,6 +32,8 @@ class MessageStorePropertyTest {
             new StoreLimits(0, 0, 0, 2, false),
             new StoreLimits(0, 200, 0, 0, true),
             new StoreLimits(8, 0, 50, 3, true));
+    private static final ToLongFunction<StoredMessage> FILE_SIZE =
+            message -> StoreLimits.fileMessageSize(message.subject(), message.headers(), message.payload());
 
     sealed interface Step {}
 
@@ -52,7 +55,7 @@ class MessageStorePropertyTest {
     void fileStoreAnswersAsTheModelDoes(@ForAll("steps") List<Step> steps) throws IOException {
         var directory = Files.createTempDirectory("file-store-property");
         try {
-            run(steps, () -> FileStore.open(directory, StoreLimits.NONE, 200), directory);
+            run(steps, () -> FileStore.open(directory, StoreLimits.NONE, 200), FILE_SIZE, directory);
         } finally {
             deleteRecursively(directory);
         }
@@ -60,11 +63,15 @@ class MessageStorePropertyTest {
 
     @Property(tries = 300)
     void memoryStoreAnswersAsTheModelDoes(@ForAll("steps") List<Step> steps) {
-        run(steps, () -> new MemoryStore(StoreLimits.NONE), null);
+        run(steps, () -> new MemoryStore(StoreLimits.NONE), StoredMessage::storedSize, null);
     }
 
-    private void run(List<Step> steps, java.util.function.Supplier<MessageStore> opener, Path directory) {
-        var model = new ReferenceStore(StoreLimits.NONE);
+    private void run(
+            List<Step> steps,
+            java.util.function.Supplier<MessageStore> opener,
+            ToLongFunction<StoredMessage> sizeOf,
+            Path directory) {
+        var model = new ReferenceStore(StoreLimits.NONE, sizeOf);
         var store = opener.get();
         var clock = 1_000L;
         try {

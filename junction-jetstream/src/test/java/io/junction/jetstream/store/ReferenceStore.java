@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * The simplest store that could work, for property tests to compare against: a sorted map, scanned for every
@@ -16,9 +17,12 @@ final class ReferenceStore {
     long lastSequence;
     long lastTimestamp;
     StoreLimits limits;
+    private final ToLongFunction<StoredMessage> sizeOf;
 
-    ReferenceStore(StoreLimits limits) {
+    /** @param sizeOf the size the store under comparison counts for a message */
+    ReferenceStore(StoreLimits limits, ToLongFunction<StoredMessage> sizeOf) {
         this.limits = limits;
+        this.sizeOf = sizeOf;
     }
 
     long append(String subject, byte[] headers, byte[] payload, long timestamp) {
@@ -78,7 +82,7 @@ final class ReferenceStore {
         var bytes = 0L;
         for (var message : messages.values()) {
             subjects.add(message.subject());
-            bytes += message.storedSize();
+            bytes += sizeOf.applyAsLong(message);
         }
         var first = messages.isEmpty() ? lastSequence + 1 : messages.firstKey();
         var deleted = messages.isEmpty() ? 0 : lastSequence - first + 1 - messages.size();
