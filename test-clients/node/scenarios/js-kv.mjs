@@ -1,6 +1,6 @@
 // Key-value buckets through js.views.kv: put, get (latest and by revision), create and update with their
 // conflicts, delete and purge, keys, history, status, a watch that yields the initial values and then the updates,
-// and destroying a bucket. The server must have JetStream on and no streams.
+// a ttl that expires values, and destroying a bucket. The server must have JetStream on and no streams.
 import { KvWatchInclude } from "nats";
 import { all, rejectsWithApiError } from "../lib/js-helpers.mjs";
 import { connectTo, text, until } from "../lib/nats-helpers.mjs";

@@ -1,6 +1,7 @@
 // Object store buckets through js.views.os: put and get of a small object and of a multi-chunk object larger than
 // 128 KiB (whose SHA-256 digest the client checks on get, and the scenario checks against its own), info, list,
-// links, meta updates, a watch, delete, and destroying a bucket. The server must have JetStream on and no streams.
+// links, meta updates, a watch, delete, seal, and destroying a bucket. The server must have JetStream on and no
+// streams.
 import { createHash, randomBytes } from "node:crypto";
 import { all, rejectsWithApiError } from "../lib/js-helpers.mjs";
 import { connectTo, text, until } from "../lib/nats-helpers.mjs";

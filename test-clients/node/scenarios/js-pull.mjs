@@ -1,6 +1,7 @@
 // Pull consumers: a durable with explicit acks fetched in batches, num_pending and the ack floor as the consumer
-// info reports them, redelivery after a nak, termination, consume() for the rest, an ordered consumer, the legacy
-// pullSubscribe, and an empty fetch that ends when it expires. The server must have JetStream on and no streams.
+// info reports them, redelivery after a nak and after a nak with a delay, termination, consume(), a fetch bounded by
+// max_bytes, an empty fetch that ends when it expires, a filtered consumer from a start sequence, an ordered
+// consumer and the legacy pullSubscribe. The server must have JetStream on and no streams.
 import { AckPolicy, DeliverPolicy } from "nats";
 import { all, rejectsWithApiError } from "../lib/js-helpers.mjs";
 import { connectTo, text } from "../lib/nats-helpers.mjs";

@@ -1,6 +1,7 @@
-// Streams through the JetStream manager and client: add, info, list, names, update, delete; publish acks with
-// msgID dedupe and the expected-last-sequence and expected-stream checks; get, delete and purge of messages.
-// The server must have JetStream on and no streams.
+// Streams through the JetStream manager and client: add, info, list, names, update (also with the config info
+// returned), delete; publish acks with msgID dedupe and the expected last sequence, subject sequence, msgID and
+// stream checks; get, delete and purge of messages; the bytes file and memory streams count. The server must have
+// JetStream on and no streams.
 import { ErrorCode, RetentionPolicy, StorageType } from "nats";
 import { all, rejectsWithApiError } from "../lib/js-helpers.mjs";
 import { connectTo, text } from "../lib/nats-helpers.mjs";
