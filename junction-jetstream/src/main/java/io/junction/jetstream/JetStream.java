@@ -40,7 +40,8 @@ public final class JetStream implements AutoCloseable {
         this.config = config;
         var streamsDirectory =
                 config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
-        this.registry = new StreamRegistry(server, streamsDirectory, config.syncInterval());
+        this.registry = new StreamRegistry(
+                server, streamsDirectory, config.syncInterval(), config.maxMemory(), config.maxStore());
         this.dispatcher = new ApiDispatcher(server);
     }
 

@@ -5,6 +5,7 @@ import io.junction.jetstream.api.Json;
 import io.junction.jetstream.consumer.ConsumerRegistry;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.stream.Clock;
+import io.junction.jetstream.stream.StorageBudget;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamConfigs;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Changes are serialized by the API's single thread; lookups are safe from any thread.
  */
-public final class StreamRegistry implements AutoCloseable {
+public final class StreamRegistry implements AutoCloseable, StorageBudget {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
     private static final String META = "meta.state";
 
@@ -39,10 +40,55 @@ public final class StreamRegistry implements AutoCloseable {
 
     private final java.time.Duration syncInterval;
 
-    StreamRegistry(NatsServer server, Path root, java.time.Duration syncInterval) {
+    private final long maxMemory;
+    private final long maxStore;
+
+    /** @param maxMemory and {@code maxStore}: the account's limits in bytes, -1 for none */
+    StreamRegistry(NatsServer server, Path root, java.time.Duration syncInterval, long maxMemory, long maxStore) {
         this.server = server;
         this.root = root;
         this.syncInterval = syncInterval;
+        this.maxMemory = maxMemory;
+        this.maxStore = maxStore;
+    }
+
+    /** Whether the account's memory or file storage has room for this many more bytes. */
+    @Override
+    public boolean admits(StreamConfig.Storage storage, long bytes) {
+        var limit = limitOf(storage);
+        if (limit < 0) {
+            return true;
+        }
+        var used = 0L;
+        for (var stream : streams.values()) {
+            if (stream.config().storage() == storage) {
+                used += stream.store().state().bytes();
+            }
+        }
+        return used + bytes <= limit;
+    }
+
+    private long limitOf(StreamConfig.Storage storage) {
+        return storage == StreamConfig.Storage.MEMORY ? maxMemory : maxStore;
+    }
+
+    /** A stream's max_bytes must fit in what the account has left after the other streams' max_bytes. */
+    private void checkReservation(StreamConfig config, String self) {
+        var limit = limitOf(config.storage());
+        if (limit < 0 || config.maxBytes() <= 0) {
+            return;
+        }
+        var reserved = 0L;
+        for (var stream : streams.values()) {
+            if (!stream.name().equals(self)
+                    && stream.config().storage() == config.storage()
+                    && stream.config().maxBytes() > 0) {
+                reserved += stream.config().maxBytes();
+            }
+        }
+        if (reserved + config.maxBytes() > limit) {
+            throw ApiError.INSUFFICIENT_STORAGE.exception();
+        }
     }
 
     /** Opens every stream found under the store directory. */
@@ -69,7 +115,7 @@ public final class StreamRegistry implements AutoCloseable {
             var json = Json.MAPPER.readTree(meta);
             var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
             var created = json.path("created").asLong();
-            var stream = new Stream(server, config, Stores.open(config, directory), created, syncInterval);
+            var stream = new Stream(server, config, Stores.open(config, directory), created, syncInterval, this);
             streams.put(config.name(), stream);
             stream.start();
             var registry = consumerRegistry(stream, directory);
@@ -119,6 +165,7 @@ public final class StreamRegistry implements AutoCloseable {
             throw ApiError.STREAM_NAME_EXISTS.exception();
         }
         checkOverlap(config, null);
+        checkReservation(config, null);
         var directory = root.resolve(config.name());
         var created = Clock.nowNanos();
         MessageStore store;
@@ -130,7 +177,7 @@ public final class StreamRegistry implements AutoCloseable {
             throw ApiError.streamGeneral("cannot create stream: " + e.getMessage())
                     .exception();
         }
-        var stream = new Stream(server, config, store, created, syncInterval);
+        var stream = new Stream(server, config, store, created, syncInterval, this);
         streams.put(config.name(), stream);
         stream.start();
         consumerRegistry(stream, directory);
@@ -164,6 +211,7 @@ public final class StreamRegistry implements AutoCloseable {
             throw invalid("stream configuration update can not cancel deny purge");
         }
         checkOverlap(config, config.name());
+        checkReservation(config, config.name());
         try {
             writeMeta(root.resolve(config.name()), config, stream.createdNanos());
         } catch (IOException e) {

@@ -6,6 +6,8 @@ package io.junction.jetstream.api;
  */
 public record ApiError(int code, int errCode, String description) {
     public static final ApiError BAD_REQUEST = new ApiError(400, 10003, "bad request");
+    public static final ApiError ACCOUNT_RESOURCES_EXCEEDED =
+            new ApiError(400, 10002, "resource limits exceeded for account");
     public static final ApiError CONSUMER_NOT_FOUND = new ApiError(404, 10014, "consumer not found");
     public static final ApiError INVALID_JSON = new ApiError(400, 10025, "invalid JSON");
     public static final ApiError MIRROR_WITH_SOURCES =

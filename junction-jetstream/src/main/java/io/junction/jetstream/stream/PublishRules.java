@@ -49,6 +49,10 @@ final class PublishRules {
         }
         checkSizes(inbound, config);
         checkDiscardNew(inbound, config, store);
+        var size = store.messageSize(inbound.subject(), inbound.headers(), inbound.payload());
+        if (!stream.budget().admits(config.storage(), size)) {
+            throw ApiError.ACCOUNT_RESOURCES_EXCEEDED.exception();
+        }
 
         var sequence = store.append(inbound.subject(), inbound.headers(), inbound.payload(), now);
         if ("sub".equals(rollup)) {

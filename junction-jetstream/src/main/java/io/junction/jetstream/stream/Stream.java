@@ -46,12 +46,13 @@ public final class Stream implements AutoCloseable {
     private final PublishRules rules;
     private final Thread writer;
     private final Duration syncInterval;
+    private final StorageBudget budget;
     private long lastSyncNanos = System.nanoTime();
     private volatile StreamConfig config;
     private volatile boolean closed;
 
     public Stream(NatsServer server, StreamConfig config, MessageStore store, long createdNanos) {
-        this(server, config, store, createdNanos, null);
+        this(server, config, store, createdNanos, null, StorageBudget.UNLIMITED);
     }
 
     /**
@@ -59,9 +60,15 @@ public final class Stream implements AutoCloseable {
      *     fsync this often, as nats-server does
      */
     public Stream(
-            NatsServer server, StreamConfig config, MessageStore store, long createdNanos, Duration syncInterval) {
+            NatsServer server,
+            StreamConfig config,
+            MessageStore store,
+            long createdNanos,
+            Duration syncInterval,
+            StorageBudget budget) {
         this.server = server;
         this.syncInterval = syncInterval;
+        this.budget = budget;
         this.config = config;
         this.store = store;
         this.createdNanos = createdNanos;
@@ -91,6 +98,10 @@ public final class Stream implements AutoCloseable {
 
     public MessageStore store() {
         return store;
+    }
+
+    StorageBudget budget() {
+        return budget;
     }
 
     public long createdNanos() {
