@@ -10,6 +10,9 @@ import io.netty.buffer.ByteBuf;
 public interface ClientOpHandler {
     void connect(String json);
 
+    /** An INFO from the client: nats-server decodes it and closes the connection when that fails. */
+    void info(String json);
+
     /**
      * A PUB ({@code headerLength} -1) or HPUB; {@code message} holds the headers, then the payload.
      *

@@ -25,6 +25,7 @@ public final class ProtocolParser {
     private static final String[] OPERATIONS = {
         "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG", "CONNECT", "INFO", "+OK", "-ERR"
     };
+    private static final String[] ARGUMENT_RIGHT_AFTER = {"CONNECT", "INFO"};
     private static final int MAX_ARGS = 5;
     private static final int MAX_SIZE_DIGITS = 9;
 
@@ -133,10 +134,7 @@ public final class ProtocolParser {
     }
 
     private void checkPartialLine(ByteBuf in, int start, int end) {
-        var opEnd = start;
-        while (opEnd < end && !isSeparator(in.getByte(opEnd)) && in.getByte(opEnd) != '\r') {
-            opEnd++;
-        }
+        var opEnd = operationEnd(in, start, end, true);
         var complete = opEnd < end;
         if (!checkOperationWord(in, start, opEnd, complete)) {
             return;
@@ -151,6 +149,23 @@ public final class ProtocolParser {
         if (end - opEnd > maxControlLine) {
             fail(ProtocolError.MAX_CONTROL_LINE, "partial control line of " + (end - start) + " bytes");
         }
+    }
+
+    /**
+     * Where the operation word ends: at the first separator (or carriage return, for a partial line), except that
+     * CONNECT and INFO take their argument right after the word, with or without a space, as in nats-server.
+     */
+    private static int operationEnd(ByteBuf in, int start, int end, boolean stopAtCarriageReturn) {
+        for (var word : ARGUMENT_RIGHT_AFTER) {
+            if (end - start > word.length() && startsWithIgnoreCase(in, start, word.length(), word)) {
+                return start + word.length();
+            }
+        }
+        var opEnd = start;
+        while (opEnd < end && !isSeparator(in.getByte(opEnd)) && !(stopAtCarriageReturn && in.getByte(opEnd) == '\r')) {
+            opEnd++;
+        }
+        return opEnd;
     }
 
     /** Refuses a word that is not, and cannot grow into, a known operation; true when it may stand. */
@@ -176,10 +191,7 @@ public final class ProtocolParser {
     }
 
     private void processLine(ByteBuf in, int start, int end) {
-        var opEnd = start;
-        while (opEnd < end && !isSeparator(in.getByte(opEnd))) {
-            opEnd++;
-        }
+        var opEnd = operationEnd(in, start, end, false);
         if (!checkOperationWord(in, start, opEnd, true)) {
             return;
         }
@@ -205,10 +217,8 @@ public final class ProtocolParser {
             case 'S' -> processSub(in, argStart, end);
             case 'U' -> processUnsub(in, argStart, end);
             case 'C' -> handler.connect(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
-            case '-' -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
-            default -> {
-                // INFO from a client carries nothing the server acts on.
-            }
+            case 'I' -> handler.info(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
+            default -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
         }
     }
 

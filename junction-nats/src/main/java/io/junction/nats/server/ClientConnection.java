@@ -176,6 +176,14 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     @Override
+    public void info(String json) {
+        if (!ConnectOptions.isReadableInfo(json)) {
+            LOG.debug("cid={} unreadable INFO from the client", cid);
+            close(ClosedReason.PROTOCOL_VIOLATION);
+        }
+    }
+
+    @Override
     public void publish(String subject, String reply, int headerLength, ByteBuf message) {
         var size = message.readableBytes();
         inMsgs++;

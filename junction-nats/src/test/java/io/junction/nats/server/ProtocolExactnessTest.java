@@ -147,6 +147,28 @@ class ProtocolExactnessTest {
     }
 
     @Test
+    void takesTheArgumentOfConnectAndInfoRightAfterTheWord() {
+        try (var client = new RawClient(server)) {
+            client.readLine(WAIT);
+
+            client.send("CONNECT{\"verbose\":false}\r\nINFO{}\r\n");
+
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO junk", "INFO", "INFO []"})
+    void closesSilentlyOnAnInfoThatIsNotAJsonObject(String line) {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send(line + "\r\nPING\r\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
+        }
+    }
+
+    @Test
     void closesSilentlyOnBytesAfterTheConnectJson() {
         try (var client = RawClient.connected(server, "{\"verbose\":false} junk")) {
             client.send("PING\r\n");
