@@ -72,9 +72,8 @@ public final class ProtocolParser {
                 return;
             }
             scanned = 0;
-            var end = lineFeed > start && in.getByte(lineFeed - 1) == '\r' ? lineFeed - 1 : lineFeed;
             in.readerIndex(lineFeed + 1);
-            processLine(in, start, end);
+            processLine(in, start, lineEnd(in, start, lineFeed));
         }
     }
 
@@ -95,6 +94,21 @@ public final class ProtocolParser {
         handler.publish(subject, reply, pubHeaderLength, in.slice(start, pubSize));
         in.readerIndex(start + pubSize + 2);
         return true;
+    }
+
+    /**
+     * Where the line's content ends: before a CR just ahead of the line feed; and, as nats-server drops the byte
+     * ahead of the line feed once it has seen a CR among the arguments, before that byte too when a CR occurs there.
+     */
+    private static int lineEnd(ByteBuf in, int start, int lineFeed) {
+        if (lineFeed == start || in.getByte(lineFeed - 1) == '\r') {
+            return Math.max(start, lineFeed - 1);
+        }
+        var argStart = skipSeparators(in, operationEnd(in, start, lineFeed, false), lineFeed);
+        if (argStart + 1 >= lineFeed) {
+            return lineFeed;
+        }
+        return in.indexOf(argStart + 1, lineFeed, (byte) '\r') >= 0 ? lineFeed - 1 : lineFeed;
     }
 
     /** Drops the rest of a bare operation's line; true once its line feed was seen and the operation handled. */

@@ -91,6 +91,25 @@ class ProtocolExactnessTest {
     }
 
     @Test
+    void dropsTheByteBeforeALoneLineFeedOnceACarriageReturnCameAmongTheArguments() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo 1\r\nUNSUB 1 2\r9\nPUB foo 1\r\na\r\nPUB foo 1\r\nb\r\nPUB foo 1\r\nc\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo 1 1\r\na\r\nMSG foo 1 1\r\nb\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void closesSilentlyWhenTheDroppedByteLeavesASubscriptionWithoutSid() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo \r4\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
+        }
+    }
+
+    @Test
     void deliversNothingOnASubjectWithAnEmptyToken() {
         try (var client = RawClient.connected(server, QUIET)) {
             client.send("SUB > 1\r\nSUB *.* 2\r\n");
