@@ -20,6 +20,12 @@ public interface ClientOpHandler {
      */
     void publish(String subject, String reply, int headerLength, ByteBuf message);
 
+    /**
+     * A PUB or HPUB control line was read and its payload is awaited: nats-server makes its pedantic subject check
+     * here, before the payload, which may never come or turn out malformed.
+     */
+    void publishAnnounced(String subject);
+
     /** @param queue the queue group, or null */
     void subscribe(String subject, String queue, String sid);
 

@@ -279,6 +279,7 @@ public final class ProtocolParser {
         pubHeaderLength = headerLength;
         pubSize = (int) size;
         awaitingPayload = true;
+        handler.publishAnnounced(pubSubject);
     }
 
     private void processSub(ByteBuf in, int start, int end) {

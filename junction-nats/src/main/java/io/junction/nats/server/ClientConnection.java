@@ -184,15 +184,19 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     @Override
+    public void publishAnnounced(String subject) {
+        if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
+            sendError("Invalid Publish Subject");
+        }
+    }
+
+    @Override
     public void publish(String subject, String reply, int headerLength, ByteBuf message) {
         var size = message.readableBytes();
         inMsgs++;
         inBytes += size;
         bindNoAuthUser();
 
-        if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
-            sendError("Invalid Publish Subject");
-        }
         if (isGatewayRoutedReply(subject) || permissions != null && !permissions.canPublish(subject)) {
             sendError("Permissions Violation for Publish to \"" + subject + "\"");
             return;

@@ -28,6 +28,11 @@ final class RecordingHandler implements ClientOpHandler {
     }
 
     @Override
+    public void publishAnnounced(String subject) {
+        // The publish itself is recorded once its payload is read.
+    }
+
+    @Override
     public void subscribe(String subject, String queue, String sid) {
         ops.add("SUB " + subject + " " + queue + " " + sid);
     }

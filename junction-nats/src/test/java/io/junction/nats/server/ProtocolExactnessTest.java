@@ -121,6 +121,18 @@ class ProtocolExactnessTest {
     }
 
     @Test
+    void warnsOfAnInvalidPublishSubjectBeforeItsPayloadArrives() {
+        try (var client = RawClient.connected(server, "{\"verbose\":false,\"pedantic\":true}")) {
+            client.send("PUB foo.* 5\r\nab");
+
+            assertThat(client.readUntil("'\r\n", WAIT)).isEqualTo("-ERR 'Invalid Publish Subject'\r\n");
+            client.clear();
+            client.send("cde\r\n");
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @Test
     void stripsHeadersForASubscriberThatDidNotEnableThem() {
         try (var plain = RawClient.connected(server, QUIET);
                 var publisher = RawClient.connected(server, HEADERS)) {
