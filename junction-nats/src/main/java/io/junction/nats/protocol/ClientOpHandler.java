@@ -10,12 +10,21 @@ import io.netty.buffer.ByteBuf;
 public interface ClientOpHandler {
     void connect(String json);
 
+    /** An INFO from the client: nats-server decodes it and closes the connection when that fails. */
+    void info(String json);
+
     /**
      * A PUB ({@code headerLength} -1) or HPUB; {@code message} holds the headers, then the payload.
      *
      * @param reply the reply subject, or null
      */
     void publish(String subject, String reply, int headerLength, ByteBuf message);
+
+    /**
+     * A PUB or HPUB control line was read and its payload is awaited: nats-server makes its pedantic subject check
+     * here, before the payload, which may never come or turn out malformed.
+     */
+    void publishAnnounced(String subject);
 
     /** @param queue the queue group, or null */
     void subscribe(String subject, String queue, String sid);

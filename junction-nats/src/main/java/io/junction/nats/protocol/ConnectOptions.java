@@ -76,6 +76,19 @@ public record ConnectOptions(
         return found;
     }
 
+    /**
+     * Whether a client's INFO reads as nats-server's Info struct: a JSON object, or null. The types of its fields
+     * are not checked, where nats-server would refuse, say, a string port.
+     */
+    public static boolean isReadableInfo(String json) {
+        try {
+            var node = JSON.readTree(json);
+            return node != null && (node.isObject() || node.isNull());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static boolean bool(JsonNode node, String field, boolean fallback) {
         var value = field(node, field);
         if (value == null || value.isNull()) {

@@ -25,6 +25,7 @@ public final class ProtocolParser {
     private static final String[] OPERATIONS = {
         "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG", "CONNECT", "INFO", "+OK", "-ERR"
     };
+    private static final String[] ARGUMENT_RIGHT_AFTER = {"CONNECT", "INFO"};
     private static final int MAX_ARGS = 5;
     private static final int MAX_SIZE_DIGITS = 9;
 
@@ -71,9 +72,8 @@ public final class ProtocolParser {
                 return;
             }
             scanned = 0;
-            var end = lineFeed > start && in.getByte(lineFeed - 1) == '\r' ? lineFeed - 1 : lineFeed;
             in.readerIndex(lineFeed + 1);
-            processLine(in, start, end);
+            processLine(in, start, lineEnd(in, start, lineFeed));
         }
     }
 
@@ -94,6 +94,21 @@ public final class ProtocolParser {
         handler.publish(subject, reply, pubHeaderLength, in.slice(start, pubSize));
         in.readerIndex(start + pubSize + 2);
         return true;
+    }
+
+    /**
+     * Where the line's content ends: before a CR just ahead of the line feed; and, as nats-server drops the byte
+     * ahead of the line feed once it has seen a CR among the arguments, before that byte too when a CR occurs there.
+     */
+    private static int lineEnd(ByteBuf in, int start, int lineFeed) {
+        if (lineFeed == start || in.getByte(lineFeed - 1) == '\r') {
+            return Math.max(start, lineFeed - 1);
+        }
+        var argStart = skipSeparators(in, operationEnd(in, start, lineFeed, false), lineFeed);
+        if (argStart + 1 >= lineFeed) {
+            return lineFeed;
+        }
+        return in.indexOf(argStart + 1, lineFeed, (byte) '\r') >= 0 ? lineFeed - 1 : lineFeed;
     }
 
     /** Drops the rest of a bare operation's line; true once its line feed was seen and the operation handled. */
@@ -133,10 +148,7 @@ public final class ProtocolParser {
     }
 
     private void checkPartialLine(ByteBuf in, int start, int end) {
-        var opEnd = start;
-        while (opEnd < end && !isSeparator(in.getByte(opEnd)) && in.getByte(opEnd) != '\r') {
-            opEnd++;
-        }
+        var opEnd = operationEnd(in, start, end, true);
         var complete = opEnd < end;
         if (!checkOperationWord(in, start, opEnd, complete)) {
             return;
@@ -151,6 +163,23 @@ public final class ProtocolParser {
         if (end - opEnd > maxControlLine) {
             fail(ProtocolError.MAX_CONTROL_LINE, "partial control line of " + (end - start) + " bytes");
         }
+    }
+
+    /**
+     * Where the operation word ends: at the first separator (or carriage return, for a partial line), except that
+     * CONNECT and INFO take their argument right after the word, with or without a space, as in nats-server.
+     */
+    private static int operationEnd(ByteBuf in, int start, int end, boolean stopAtCarriageReturn) {
+        for (var word : ARGUMENT_RIGHT_AFTER) {
+            if (end - start > word.length() && startsWithIgnoreCase(in, start, word.length(), word)) {
+                return start + word.length();
+            }
+        }
+        var opEnd = start;
+        while (opEnd < end && !isSeparator(in.getByte(opEnd)) && !(stopAtCarriageReturn && in.getByte(opEnd) == '\r')) {
+            opEnd++;
+        }
+        return opEnd;
     }
 
     /** Refuses a word that is not, and cannot grow into, a known operation; true when it may stand. */
@@ -176,10 +205,7 @@ public final class ProtocolParser {
     }
 
     private void processLine(ByteBuf in, int start, int end) {
-        var opEnd = start;
-        while (opEnd < end && !isSeparator(in.getByte(opEnd))) {
-            opEnd++;
-        }
+        var opEnd = operationEnd(in, start, end, false);
         if (!checkOperationWord(in, start, opEnd, true)) {
             return;
         }
@@ -205,10 +231,8 @@ public final class ProtocolParser {
             case 'S' -> processSub(in, argStart, end);
             case 'U' -> processUnsub(in, argStart, end);
             case 'C' -> handler.connect(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
-            case '-' -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
-            default -> {
-                // INFO from a client carries nothing the server acts on.
-            }
+            case 'I' -> handler.info(in.toString(argStart, end - argStart, StandardCharsets.UTF_8));
+            default -> fail(ProtocolError.MALFORMED_ARGUMENTS, "client sent -ERR");
         }
     }
 
@@ -255,6 +279,7 @@ public final class ProtocolParser {
         pubHeaderLength = headerLength;
         pubSize = (int) size;
         awaitingPayload = true;
+        handler.publishAnnounced(pubSubject);
     }
 
     private void processSub(ByteBuf in, int start, int end) {

@@ -200,6 +200,21 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     @Override
+    public void info(String json) {
+        if (!ConnectOptions.isReadableInfo(json)) {
+            LOG.debug("cid={} unreadable INFO from the client", cid);
+            close(ClosedReason.PROTOCOL_VIOLATION);
+        }
+    }
+
+    @Override
+    public void publishAnnounced(String subject) {
+        if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
+            sendError("Invalid Publish Subject");
+        }
+    }
+
+    @Override
     public void publish(String subject, String reply, int headerLength, ByteBuf message) {
         var size = message.readableBytes();
         if (tracing) {
@@ -211,9 +226,6 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         inBytes += size;
         bindNoAuthUser();
 
-        if (connect.pedantic() && !Subjects.isValidLiteralSubject(subject)) {
-            sendError("Invalid Publish Subject");
-        }
         if (isGatewayRoutedReply(subject) || permissions != null && !permissions.canPublish(subject)) {
             sendError("Permissions Violation for Publish to \"" + subject + "\"");
             return;

@@ -17,9 +17,19 @@ final class RecordingHandler implements ClientOpHandler {
     }
 
     @Override
+    public void info(String json) {
+        ops.add("INFO " + json);
+    }
+
+    @Override
     public void publish(String subject, String reply, int headerLength, ByteBuf message) {
         ops.add("PUB " + subject + " " + reply + " " + headerLength + " "
                 + message.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public void publishAnnounced(String subject) {
+        // The publish itself is recorded once its payload is read.
     }
 
     @Override

@@ -91,6 +91,25 @@ class ProtocolExactnessTest {
     }
 
     @Test
+    void dropsTheByteBeforeALoneLineFeedOnceACarriageReturnCameAmongTheArguments() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo 1\r\nUNSUB 1 2\r9\nPUB foo 1\r\na\r\nPUB foo 1\r\nb\r\nPUB foo 1\r\nc\r\n");
+
+            assertThat(client.sync()).isEqualTo("MSG foo 1 1\r\na\r\nMSG foo 1 1\r\nb\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void closesSilentlyWhenTheDroppedByteLeavesASubscriptionWithoutSid() {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send("SUB foo \r4\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
+        }
+    }
+
+    @Test
     void deliversNothingOnASubjectWithAnEmptyToken() {
         try (var client = RawClient.connected(server, QUIET)) {
             client.send("SUB > 1\r\nSUB *.* 2\r\n");
@@ -98,6 +117,18 @@ class ProtocolExactnessTest {
             client.send("PUB foo.bar 1\r\ne\r\n");
 
             assertThat(client.sync()).isEqualTo("MSG foo.bar 1 1\r\ne\r\nMSG foo.bar 2 1\r\ne\r\nPONG\r\n");
+        }
+    }
+
+    @Test
+    void warnsOfAnInvalidPublishSubjectBeforeItsPayloadArrives() {
+        try (var client = RawClient.connected(server, "{\"verbose\":false,\"pedantic\":true}")) {
+            client.send("PUB foo.* 5\r\nab");
+
+            assertThat(client.readUntil("'\r\n", WAIT)).isEqualTo("-ERR 'Invalid Publish Subject'\r\n");
+            client.clear();
+            client.send("cde\r\n");
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
         }
     }
 
@@ -143,6 +174,28 @@ class ProtocolExactnessTest {
                     .isEqualTo("-ERR 'Permissions Violation for Subscription to \"foo\" using queue \"_sys_\"'\r\n"
                             + "PONG\r\n");
             assertThat(server.index().count()).isZero();
+        }
+    }
+
+    @Test
+    void takesTheArgumentOfConnectAndInfoRightAfterTheWord() {
+        try (var client = new RawClient(server)) {
+            client.readLine(WAIT);
+
+            client.send("CONNECT{\"verbose\":false}\r\nINFO{}\r\n");
+
+            assertThat(client.sync()).isEqualTo("PONG\r\n");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO junk", "INFO", "INFO []"})
+    void closesSilentlyOnAnInfoThatIsNotAJsonObject(String line) {
+        try (var client = RawClient.connected(server, QUIET)) {
+            client.send(line + "\r\nPING\r\n");
+
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+            assertThat(client.text()).isEmpty();
         }
     }
 
