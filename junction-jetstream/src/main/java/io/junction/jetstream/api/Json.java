@@ -203,4 +203,21 @@ public final class Json {
         values.forEach(array::add);
         return array;
     }
+
+    /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        if (!text.equals(text.toLowerCase(java.util.Locale.ROOT))) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+    }
+
+    /** An enum constant as the API writes it, in lower case. */
+    public static String lower(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

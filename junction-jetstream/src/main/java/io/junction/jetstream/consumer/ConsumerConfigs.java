@@ -9,7 +9,6 @@ import io.junction.jetstream.stream.StreamConfig;
 import io.junction.nats.subject.Subjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 
 /** Reads, completes, checks and writes consumer configurations as nats-server 2.10 does. */
 public final class ConsumerConfigs {
@@ -40,13 +39,13 @@ public final class ConsumerConfigs {
                 deliverPolicy(Json.text(json, "deliver_policy", "all")),
                 Json.unsigned(json, "opt_start_seq", 0),
                 startTime(json),
-                enumValue(ConsumerConfig.AckPolicy.class, Json.text(json, "ack_policy", "none")),
+                Json.enumValue(ConsumerConfig.AckPolicy.class, Json.text(json, "ack_policy", "none")),
                 Json.number(json, "ack_wait", 0),
                 Json.number(json, "max_deliver", 0),
                 backoff,
                 Json.text(json, "filter_subject", null),
                 Json.texts(json, "filter_subjects"),
-                enumValue(ConsumerConfig.ReplayPolicy.class, Json.text(json, "replay_policy", "instant")),
+                Json.enumValue(ConsumerConfig.ReplayPolicy.class, Json.text(json, "replay_policy", "instant")),
                 Json.unsigned(json, "rate_limit_bps", 0),
                 Json.text(json, "sample_freq", null),
                 Json.number(json, "max_waiting", 0),
@@ -199,7 +198,7 @@ public final class ConsumerConfigs {
             json.put("opt_start_seq", c.optStartSeq());
         }
         putIfSet(json, "opt_start_time", c.optStartTime());
-        json.put("ack_policy", lower(c.ackPolicy()));
+        json.put("ack_policy", Json.lower(c.ackPolicy()));
         if (c.ackWaitNanos() > 0) {
             json.put("ack_wait", c.ackWaitNanos());
         }
@@ -212,7 +211,7 @@ public final class ConsumerConfigs {
         if (!c.filterSubjects().isEmpty()) {
             json.set("filter_subjects", Json.array(c.filterSubjects()));
         }
-        json.put("replay_policy", lower(c.replayPolicy()));
+        json.put("replay_policy", Json.lower(c.replayPolicy()));
         if (c.rateLimitBps() > 0) {
             json.put("rate_limit_bps", c.rateLimitBps());
         }
@@ -350,21 +349,5 @@ public final class ConsumerConfigs {
         if (value != null && !value.isEmpty()) {
             json.put(field, value);
         }
-    }
-
-    /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-        if (!text.equals(text.toLowerCase(Locale.ROOT))) {
-            throw ApiError.INVALID_JSON.exception();
-        }
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiError.INVALID_JSON.exception();
-        }
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

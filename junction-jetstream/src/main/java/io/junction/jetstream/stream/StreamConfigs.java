@@ -34,15 +34,15 @@ public final class StreamConfigs {
                 Json.text(json, "name", ""),
                 Json.text(json, "description", null),
                 Json.texts(json, "subjects"),
-                enumValue(StreamConfig.Retention.class, Json.text(json, "retention", "limits")),
+                Json.enumValue(StreamConfig.Retention.class, Json.text(json, "retention", "limits")),
                 orUnlimited(Json.number(json, "max_consumers", 0)),
                 orUnlimited(Json.number(json, "max_msgs", 0)),
                 orUnlimited(Json.number(json, "max_bytes", 0)),
                 maxAge,
                 orUnlimited(Json.number(json, "max_msgs_per_subject", 0)),
                 orUnlimited(Json.int32(json, "max_msg_size", 0)),
-                enumValue(StreamConfig.Discard.class, discard(json)),
-                enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
+                Json.enumValue(StreamConfig.Discard.class, discard(json)),
+                Json.enumValue(StreamConfig.Storage.class, Json.text(json, "storage", "file")),
                 Json.saturatedInt(json, "num_replicas", 0),
                 Json.bool(json, "no_ack", false),
                 duplicates,
@@ -178,15 +178,15 @@ public final class StreamConfigs {
             json.put("description", config.description());
         }
         json.set("subjects", Json.array(config.subjects()));
-        json.put("retention", lower(config.retention()));
+        json.put("retention", Json.lower(config.retention()));
         json.put("max_consumers", config.maxConsumers());
         json.put("max_msgs", config.maxMsgs());
         json.put("max_bytes", config.maxBytes());
         json.put("max_age", config.maxAgeNanos());
         json.put("max_msgs_per_subject", config.maxMsgsPerSubject());
         json.put("max_msg_size", config.maxMsgSize());
-        json.put("discard", lower(config.discard()));
-        json.put("storage", lower(config.storage()));
+        json.put("discard", Json.lower(config.discard()));
+        json.put("storage", Json.lower(config.storage()));
         json.put("num_replicas", config.replicas());
         if (config.noAck()) {
             json.put("no_ack", true);
@@ -274,22 +274,6 @@ public final class StreamConfigs {
     /** Discard alone is read in any case by nats-server ({@code "New"} is {@code new}). */
     private static String discard(JsonNode json) {
         return Json.text(json, "discard", "old").toLowerCase(Locale.ROOT);
-    }
-
-    /** The constant written in lower case, as nats-server reads it; any other spelling is invalid JSON. */
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-        if (!text.equals(text.toLowerCase(Locale.ROOT))) {
-            throw ApiError.INVALID_JSON.exception();
-        }
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiError.INVALID_JSON.exception();
-        }
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static io.junction.jetstream.api.ApiException invalid(String problem) {
