@@ -9,7 +9,6 @@ import io.junction.jetstream.stream.StreamObserver;
 import io.junction.nats.server.InternalSubscription;
 import io.junction.nats.server.NatsServer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final TreeSet<Long> redeliver = new TreeSet<>();
     private final Map<Long, Integer> deliveries = new TreeMap<>();
     private final TreeSet<Long> lastPerSubject = new TreeSet<>();
-    private final ArrayDeque<PullRequest> waiting = new ArrayDeque<>();
+    private final PullQueue waiting;
     private final List<String> ackReplies = new ArrayList<>();
     private final ConsumerState.Store stateStore;
     private final boolean positioned;
@@ -95,6 +94,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.config = config;
         this.createdNanos = createdNanos;
         this.stateStore = stateStore;
+        this.waiting = new PullQueue(server);
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("consumer-" + stream.name() + "-" + name)
@@ -238,7 +238,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private void onPullRequest(String reply, byte[] body, long receivedNanos) {
         if (!config.isPull()) {
-            status(reply, "409 Consumer is push based", Map.of());
+            waiting.status(reply, "409 Consumer is push based", Map.of());
             return;
         }
         lastActiveNanos = Clock.nowNanos();
@@ -246,30 +246,29 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         try {
             request = PullRequest.parse(reply, body, receivedNanos);
         } catch (RuntimeException e) {
-            status(reply, "400 Bad Request - " + e.getMessage(), Map.of());
+            waiting.status(reply, "400 Bad Request - " + e.getMessage(), Map.of());
             return;
         }
         var refusal = request.refusal(config, receivedNanos);
         if (refusal != null) {
-            status(reply, refusal, Map.of());
+            waiting.status(reply, refusal, Map.of());
             return;
         }
         if (request.noWait && numPending() + redeliver.size() == 0 && request.expiresAtNanos == 0) {
-            status(reply, "404 No Messages", Map.of());
+            waiting.status(reply, "404 No Messages", Map.of());
             return;
         }
         if (waiting.size() >= config.maxWaiting()) {
-            status(reply, "409 Exceeded MaxWaiting", Map.of());
+            waiting.status(reply, "409 Exceeded MaxWaiting", Map.of());
             return;
         }
         waiting.add(request);
         deliverAvailable();
-        if (request.noWait && waiting.contains(request)) {
-            waiting.remove(request);
+        if (request.noWait && waiting.remove(request)) {
             if (request.delivered > 0) {
-                requestTimeout(request);
+                waiting.timeout(request);
             } else {
-                status(reply, "404 No Messages", Map.of());
+                waiting.status(reply, "404 No Messages", Map.of());
             }
         }
     }
@@ -308,10 +307,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private boolean hasTarget() {
         if (config.isPull()) {
-            while (!waiting.isEmpty() && !server.hasInterest(waiting.peek().reply)) {
-                waiting.poll();
-            }
-            return !waiting.isEmpty();
+            return waiting.hasLiveRequest();
         }
         return (flowControl == null || !flowControl.isStalled()) && server.hasInterest(config.deliverSubject());
     }
@@ -376,7 +372,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                     + reply.length()
                     + (headers == null ? 0 : headers.length)
                     + payload.length;
-            target = takeFromRequest(size);
+            target = waiting.take(size);
             if (target == null) {
                 return false;
             }
@@ -412,38 +408,6 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         lastActiveNanos = Clock.nowNanos();
         return true;
-    }
-
-    /**
-     * The reply subject of the first waiting request with room for a message of this size. A request whose
-     * remaining max_bytes is too small ends with a 409, as in nats-server, and the next request is tried.
-     */
-    private String takeFromRequest(long size) {
-        while (!waiting.isEmpty()) {
-            var request = waiting.peek();
-            if (!server.hasInterest(request.reply)) {
-                waiting.poll();
-                continue;
-            }
-            if (request.maxBytes > 0 && size > request.maxBytes) {
-                waiting.poll();
-                status(request.reply, "409 Message Size Exceeds MaxBytes", pendingHeaders(request));
-                continue;
-            }
-            request.delivered++;
-            request.batch--;
-            var done = request.batch <= 0;
-            if (request.maxBytes > 0) {
-                request.maxBytes -= size;
-                done |= request.maxBytes == 0;
-            }
-            request.lastSentNanos = System.nanoTime();
-            if (done) {
-                waiting.poll();
-            }
-            return request.reply;
-        }
-        return null;
     }
 
     /** Returns a message that {@link #next()} took but that was not delivered, so that it goes out next time. */
@@ -596,23 +560,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 redeliver.add(entry.getKey());
             }
         }
-        expireRequests(now);
+        waiting.expire(now);
         heartbeat(now);
         deliverAvailable();
-    }
-
-    private void expireRequests(long now) {
-        var iterator = waiting.iterator();
-        while (iterator.hasNext()) {
-            var request = iterator.next();
-            if (request.isExpired(now)) {
-                iterator.remove();
-                requestTimeout(request);
-            } else if (request.heartbeatNanos > 0 && now - request.lastSentNanos >= request.heartbeatNanos) {
-                request.lastSentNanos = now;
-                status(request.reply, "100 Idle Heartbeat", Map.of());
-            }
-        }
     }
 
     private void heartbeat(long now) {
@@ -629,21 +579,6 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             headers.put("Nats-Consumer-Stalled", flowControl.outstanding());
         }
         server.publish(config.deliverSubject(), null, Headers.build("100 Idle Heartbeat", headers), new byte[0]);
-    }
-
-    private void requestTimeout(PullRequest request) {
-        status(request.reply, "408 Request Timeout", pendingHeaders(request));
-    }
-
-    private static Map<String, String> pendingHeaders(PullRequest request) {
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("Nats-Pending-Messages", Integer.toString(Math.max(request.batch, 0)));
-        headers.put("Nats-Pending-Bytes", Long.toString(Math.max(request.maxBytes, 0)));
-        return headers;
-    }
-
-    private void status(String reply, String status, Map<String, String> headers) {
-        server.publish(reply, null, Headers.build(status, headers), new byte[0]);
     }
 
     // State
@@ -784,10 +719,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     void delete() {
         deleted = true;
         executor.execute(() -> {
-            for (var request : waiting) {
-                status(request.reply, "409 Consumer Deleted", Map.of());
-            }
-            waiting.clear();
+            waiting.endAll("409 Consumer Deleted");
         });
         close();
         if (stateStore != null) {
