@@ -151,6 +151,24 @@ public final class StreamConfigs {
         if (json.hasNonNull("republish")) {
             throw invalid("stream republish is not supported by Junction");
         }
+        // TODO: subject transforms, consumer limits and s2 compression (nats-server 2.10) are not served; rather
+        // than store a stream that would silently ignore them, such configurations are refused.
+        var transform = json.path("subject_transform");
+        if (transform.isObject()
+                && (!transform.path("src").asText("").isEmpty()
+                        || !transform.path("dest").asText("").isEmpty())) {
+            throw invalid("stream subject transforms are not supported by Junction");
+        }
+        var limits = json.path("consumer_limits");
+        if (limits.isObject()
+                && (limits.path("inactive_threshold").asLong(0) != 0
+                        || limits.path("max_ack_pending").asLong(0) != 0)) {
+            throw invalid("stream consumer limits are not supported by Junction");
+        }
+        var compression = json.path("compression").asText("none");
+        if (!compression.isEmpty() && !compression.equals("none")) {
+            throw invalid("stream compression \"" + compression + "\" is not supported by Junction");
+        }
     }
 
     /** Checks a stream name as nats-server does for the API subject and the config. */
