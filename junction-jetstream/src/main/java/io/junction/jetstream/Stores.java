@@ -32,6 +32,22 @@ final class Stores {
 
         @Override
         public void deleteTree(Path directory) {
+            // A state write finishing as the consumer goes can leave a file behind the walk: walk again.
+            for (var attempt = 1; ; attempt++) {
+                try {
+                    deleteOnce(directory);
+                    return;
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    if (attempt == 3) {
+                        throw new UncheckedIOException(e);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        private static void deleteOnce(Path directory) throws IOException {
             if (!Files.exists(directory)) {
                 return;
             }
@@ -39,8 +55,9 @@ final class Stores {
                 for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (UncheckedIOException e) {
+                // Files.walk reports a file that vanished under it this way; the next walk settles it.
+                throw new java.nio.file.DirectoryNotEmptyException(directory.toString());
             }
         }
     };
