@@ -100,7 +100,10 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         }
         logPrefix = remoteIp + ":" + remotePort + " - cid:" + cid;
         send(server.infoFactory().infoFor(cid, remoteIp));
-        if (!server.register(this)) {
+        if (closed) {
+            // A max_pending too small for the INFO closed it as a slow consumer already: it must not be registered.
+            LOG.debug("{} - closed before it was registered", logPrefix);
+        } else if (!server.register(this)) {
             LOG.error("{} - maximum connections exceeded", logPrefix);
             closeWithError("maximum connections exceeded", ClosedReason.MAX_CONNECTIONS);
         } else {

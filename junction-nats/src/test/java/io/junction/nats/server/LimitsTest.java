@@ -122,6 +122,17 @@ class LimitsTest {
     }
 
     @Test
+    void leavesNoTraceOfAClientClosedBeforeItsInfoFitsInMaxPending() {
+        try (var server = TestServers.start(options -> options.maxPending(100));
+                var client = new RawClient(server)) {
+            assertThat(client.awaitClosedByServer(WAIT)).isTrue();
+
+            await().atMost(WAIT).until(() -> server.stats().slowConsumers() == 1);
+            assertThat(server.connections(false)).isEmpty();
+        }
+    }
+
+    @Test
     void takesTheDefaultForEveryLimitLeftAtZero() {
         try (var server = TestServers.start(options -> options.maxPayload(0)
                         .maxControlLine(0)
