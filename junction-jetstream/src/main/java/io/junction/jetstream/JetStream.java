@@ -99,7 +99,7 @@ public final class JetStream implements AutoCloseable {
     }
 
     /** {@code /jsz} as nats-server shapes it, for the one account Junction has. */
-    private String jszReport() {
+    private ObjectNode jszReport() {
         var json = io.junction.jetstream.api.Json.object();
         json.put("server_id", server.serverId());
         json.put("now", java.time.Instant.now().toString());
@@ -139,7 +139,7 @@ public final class JetStream implements AutoCloseable {
         json.put("consumers", consumers);
         json.put("messages", messages);
         json.put("bytes", bytes);
-        return json.toPrettyString();
+        return json;
     }
 
     private ObjectNode accountInfo(ApiRequest request) {

@@ -166,11 +166,6 @@ public final class Stream implements AutoCloseable {
         }));
     }
 
-    /** Stores a message as if it had been published on the subject, for tests and internal publishers. */
-    public void publishInternal(String subject, String reply, byte[] headers, byte[] payload) {
-        queue.add(new Inbound(subject, reply, headers, payload));
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -187,11 +182,6 @@ public final class Stream implements AutoCloseable {
             LOG.error("stream={} final sync failed: {}", config.name(), e.getMessage());
         }
         store.close();
-    }
-
-    /** Stops and removes everything this stream stored. */
-    public void delete() {
-        close();
     }
 
     private void subscribe() {

@@ -1,8 +1,8 @@
 package io.junction.nats.monitor;
 
 import io.junction.nats.server.NatsServer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 
 /**
  * {@code /jsz}: JetStream's report when it runs, or nats-server's answer for a server without it, {@code disabled}.
@@ -17,14 +17,13 @@ final class JszEndpoint implements Endpoint {
     @Override
     public MonitorResponse handle(QueryParameters query) {
         var report = server.jetStreamReport();
-        if (report == null) {
-            report =
-                    "{\"server_id\":\"" + server.serverId() + "\",\"now\":\"" + Instant.now() + "\",\"disabled\":true}";
+        if (report != null) {
+            return MonitorResponse.json(report);
         }
-        try {
-            return MonitorResponse.json(new com.fasterxml.jackson.databind.ObjectMapper().readTree(report));
-        } catch (java.io.IOException e) {
-            return new MonitorResponse(200, MonitorResponse.JSON, report.getBytes(StandardCharsets.UTF_8));
-        }
+        var disabled = new LinkedHashMap<String, Object>();
+        disabled.put("server_id", server.serverId());
+        disabled.put("now", Instant.now().toString());
+        disabled.put("disabled", true);
+        return MonitorResponse.json(disabled);
     }
 }

@@ -127,24 +127,19 @@ final class VarzEndpoint implements Endpoint {
 
     /** nats-server's {@code jetstream} block of {@code /varz}: the config and usage, from JetStream's report. */
     private Map<String, Object> jetStream() {
-        var report = server.jetStreamReport();
-        if (report == null) {
+        var node = server.jetStreamReport();
+        if (node == null) {
             return Map.of();
         }
-        try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report);
-            var stats = new java.util.LinkedHashMap<String, Object>();
-            for (var field : new String[] {
-                "memory", "storage", "reserved_memory", "reserved_storage", "accounts", "ha_assets", "api"
-            }) {
-                stats.put(field, node.get(field));
-            }
-            var block = new java.util.LinkedHashMap<String, Object>();
-            block.put("config", node.get("config"));
-            block.put("stats", stats);
-            return block;
-        } catch (java.io.IOException e) {
-            return Map.of();
+        var stats = new java.util.LinkedHashMap<String, Object>();
+        for (var field :
+                new String[] {"memory", "storage", "reserved_memory", "reserved_storage", "accounts", "ha_assets", "api"
+                }) {
+            stats.put(field, node.get(field));
         }
+        var block = new java.util.LinkedHashMap<String, Object>();
+        block.put("config", node.get("config"));
+        block.put("stats", stats);
+        return block;
     }
 }

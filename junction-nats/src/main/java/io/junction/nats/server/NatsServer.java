@@ -29,7 +29,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class NatsServer implements AutoCloseable {
     private int port;
     private volatile boolean running;
     private volatile boolean servesJetStream;
-    private volatile java.util.function.Supplier<String> jetStreamReport;
+    private volatile java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> jetStreamReport;
 
     public NatsServer(ServerOptions options) {
         this.options = options;
@@ -150,13 +149,13 @@ public final class NatsServer implements AutoCloseable {
         return servesJetStream;
     }
 
-    /** Gives the monitor JetStream's {@code /jsz} report, as JSON, built on request. */
-    public void reportJetStream(java.util.function.Supplier<String> report) {
+    /** Gives the monitor JetStream's {@code /jsz} report, built on request. */
+    public void reportJetStream(java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> report) {
         jetStreamReport = report;
     }
 
     /** JetStream's {@code /jsz} report, or null when JetStream does not run. */
-    public String jetStreamReport() {
+    public com.fasterxml.jackson.databind.JsonNode jetStreamReport() {
         var report = jetStreamReport;
         return report == null ? null : report.get();
     }
@@ -392,10 +391,6 @@ public final class NatsServer implements AutoCloseable {
             }
             closedConnections.addLast(info);
         }
-    }
-
-    Collection<ClientConnection> clients() {
-        return clients.values();
     }
 
     private void warnAboutUnservedOptions() {
