@@ -180,9 +180,7 @@ final class Children {
                                     .setNamespace(attributes.getNamespace())
                                     .setWorkflowId(attributes.getWorkflowId())
                                     .setWorkflowType(attributes.getWorkflowType())
-                                    .setCause(
-                                            StartChildWorkflowExecutionFailedCause
-                                                    .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS)
+                                    .setCause(CHILD_EXISTS)
                                     .setControl(attributes.getControl())
                                     .setInitiatedEventId(initiatedEventId)
                                     .setWorkflowTaskCompletedEventId(attributes.getWorkflowTaskCompletedEventId())));
@@ -439,9 +437,7 @@ final class Children {
                 event.setEventType(EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
                         .setSignalExternalWorkflowExecutionFailedEventAttributes(
                                 SignalExternalWorkflowExecutionFailedEventAttributes.newBuilder()
-                                        .setCause(
-                                                SignalExternalWorkflowExecutionFailedCause
-                                                        .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND)
+                                        .setCause(SIGNAL_TARGET_NOT_FOUND)
                                         .setNamespace(external.namespace)
                                         .setWorkflowExecution(target)
                                         .setInitiatedEventId(external.initiatedEventId)
@@ -457,9 +453,7 @@ final class Children {
                 event.setEventType(EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED)
                         .setRequestCancelExternalWorkflowExecutionFailedEventAttributes(
                                 RequestCancelExternalWorkflowExecutionFailedEventAttributes.newBuilder()
-                                        .setCause(
-                                                CancelExternalWorkflowExecutionFailedCause
-                                                        .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND)
+                                        .setCause(CANCEL_TARGET_NOT_FOUND)
                                         .setNamespace(external.namespace)
                                         .setWorkflowExecution(target)
                                         .setInitiatedEventId(external.initiatedEventId)
