@@ -38,7 +38,8 @@ final class Queries {
             throw EngineException.invalidArgument("query type is not set on request");
         }
         var key = core.runs.resolve(request.getNamespace(), request.getExecution());
-        var execution = core.runs.get(key);
+        var deadline = System.currentTimeMillis() + timeoutMillis;
+        var execution = awaitFirstWorkflowTask(key, deadline);
         String taskQueue;
         execution.lock.lock();
         try {
@@ -61,7 +62,8 @@ final class Queries {
         pending.put(id, waiting);
         try {
             core.workflowQueue(key.namespace(), taskQueue).offer(new Core.Dispatch.QueryTask(key, id));
-            var answer = waiting.answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            var remaining = Math.max(1, deadline - System.currentTimeMillis());
+            var answer = waiting.answer.get(remaining, TimeUnit.MILLISECONDS);
             return result(answer);
         } catch (TimeoutException e) {
             throw new EngineException(Status.Code.DEADLINE_EXCEEDED, "query timed out before a worker answered", null);
@@ -72,6 +74,37 @@ final class Queries {
             throw EngineException.unavailable("query failed: " + e.getCause().getMessage());
         } finally {
             pending.remove(id);
+        }
+    }
+
+    /**
+     * A workflow answers queries only once its code has run, so a query to a run whose first workflow task has not
+     * completed waits for it, as Temporal's server does.
+     */
+    private Execution awaitFirstWorkflowTask(ExecutionKey key, long deadline) {
+        while (true) {
+            var execution = core.runs.get(key);
+            CompletableFuture<Void> change;
+            execution.lock.lock();
+            try {
+                if (execution.state.previousStartedEventId > 0 || !execution.state.isRunning()) {
+                    return execution;
+                }
+                change = execution.nextChange();
+            } finally {
+                execution.lock.unlock();
+            }
+            try {
+                change.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new EngineException(
+                        Status.Code.DEADLINE_EXCEEDED, "query timed out before the first workflow task completed", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw EngineException.unavailable("query interrupted");
+            } catch (ExecutionException e) {
+                throw EngineException.unavailable("query failed: " + e.getCause().getMessage());
+            }
         }
     }
 
