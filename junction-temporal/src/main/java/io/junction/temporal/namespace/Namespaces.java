@@ -58,7 +58,7 @@ public final class Namespaces {
     public synchronized void register(RegisterNamespaceRequest request) {
         var name = request.getNamespace();
         if (name.isEmpty()) {
-            throw EngineException.invalidArgument("Namespace is not set on request.");
+            throw EngineException.invalidArgument("Namespace not set on request.");
         }
         if (name.length() > 1000 || !name.matches("[A-Za-z0-9_.\\-]+")) {
             throw EngineException.invalidArgument("Namespace name \"" + name + "\" is invalid.");
@@ -156,7 +156,7 @@ public final class Namespaces {
 
     private NamespaceRecord require(String name) {
         if (name == null || name.isEmpty()) {
-            throw EngineException.invalidArgument("Namespace is not set on request.");
+            throw EngineException.invalidArgument("Namespace not set on request.");
         }
         var record = byName.get(name);
         if (record == null) {

@@ -157,7 +157,7 @@ public final class Interactions {
     private static TaskToken activityToken(ByteString bytes) {
         var token = TaskToken.decode(bytes);
         if (token.kind() != TaskToken.Kind.ACTIVITY_TASK) {
-            throw EngineException.invalidArgument("Task token is not an activity task token.");
+            throw EngineException.invalidArgument("Invalid TaskToken.");
         }
         return token;
     }

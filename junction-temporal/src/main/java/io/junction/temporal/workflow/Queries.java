@@ -35,7 +35,7 @@ final class Queries {
 
     QueryWorkflowResponse query(QueryWorkflowRequest request, long timeoutMillis) {
         if (request.getQuery().getQueryType().isEmpty()) {
-            throw EngineException.invalidArgument("query type is not set on request");
+            throw EngineException.invalidArgument("QueryType is not set on request.");
         }
         var key = core.runs.resolve(request.getNamespace(), request.getExecution());
         var deadline = System.currentTimeMillis() + timeoutMillis;
@@ -98,12 +98,15 @@ final class Queries {
                 change.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 throw new EngineException(
-                        Status.Code.DEADLINE_EXCEEDED, "query timed out before the first workflow task completed", null);
+                        Status.Code.DEADLINE_EXCEEDED,
+                        "query timed out before the first workflow task completed",
+                        null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw EngineException.unavailable("query interrupted");
             } catch (ExecutionException e) {
-                throw EngineException.unavailable("query failed: " + e.getCause().getMessage());
+                throw EngineException.unavailable(
+                        "query failed: " + e.getCause().getMessage());
             }
         }
     }
@@ -157,7 +160,7 @@ final class Queries {
     void complete(RespondQueryTaskCompletedRequest request) {
         var token = TaskToken.decode(request.getTaskToken());
         if (token.kind() != TaskToken.Kind.QUERY_TASK) {
-            throw EngineException.invalidArgument("Task token is not a query task token.");
+            throw EngineException.invalidArgument("Invalid TaskToken.");
         }
         var waiting = pending.get(token.queryId());
         if (waiting == null) {

@@ -143,13 +143,15 @@ final class Starts {
             throw EngineException.invalidArgument("WorkflowId is not set on request.");
         }
         if (request.getWorkflowId().length() > MAX_ID_LENGTH) {
-            throw EngineException.invalidArgument("WorkflowId length exceeds limit.");
+            throw EngineException.invalidArgument("WorkflowId exceeds maximum allowed length ("
+                    + request.getWorkflowId().length() + "/" + MAX_ID_LENGTH + ")");
         }
         if (request.getWorkflowType().getName().isEmpty()) {
             throw EngineException.invalidArgument("WorkflowType is not set on request.");
         }
         if (request.getWorkflowType().getName().length() > MAX_ID_LENGTH) {
-            throw EngineException.invalidArgument("WorkflowType length exceeds limit.");
+            throw EngineException.invalidArgument("workflow type name exceeds maximum allowed length ("
+                    + request.getWorkflowType().getName().length() + "/" + MAX_ID_LENGTH + ")");
         }
         if (request.getTaskQueue().getName().isEmpty()) {
             throw EngineException.invalidArgument("missing task queue name");
@@ -158,19 +160,20 @@ final class Starts {
             throw EngineException.invalidArgument("task queue name length exceeds limit of " + MAX_ID_LENGTH);
         }
         if (Durations.toMillis(request.getWorkflowExecutionTimeout()) < 0) {
-            throw EngineException.invalidArgument("Invalid WorkflowExecutionTimeout.");
+            throw EngineException.invalidArgument("An invalid WorkflowExecutionTimeoutSeconds is set on request.");
         }
         if (Durations.toMillis(request.getWorkflowRunTimeout()) < 0) {
-            throw EngineException.invalidArgument("Invalid WorkflowRunTimeout.");
+            throw EngineException.invalidArgument("An invalid WorkflowRunTimeoutSeconds is set on request.");
         }
         if (Durations.toMillis(request.getWorkflowTaskTimeout()) < 0) {
-            throw EngineException.invalidArgument("Invalid WorkflowTaskTimeout.");
+            throw EngineException.invalidArgument("An invalid WorkflowTaskTimeoutSeconds is set on request.");
         }
         if (Durations.toMillis(request.getWorkflowStartDelay()) < 0) {
-            throw EngineException.invalidArgument("Invalid WorkflowStartDelay.");
+            throw EngineException.invalidArgument("An invalid WorkflowStartDelaySeconds is set on request.");
         }
         if (request.getRequestId().length() > MAX_ID_LENGTH) {
-            throw EngineException.invalidArgument("RequestId length exceeds limit.");
+            throw EngineException.invalidArgument("Request ID exceeds maximum allowed length ("
+                    + request.getRequestId().length() + "/" + MAX_ID_LENGTH + ")");
         }
         var retryProblem = RetryPolicies.validate(request.getRetryPolicy());
         if (retryProblem != null) {
@@ -190,7 +193,7 @@ final class Starts {
                         != WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED) {
             throw EngineException.invalidArgument("Invalid WorkflowIDReusePolicy: "
                     + "WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING cannot be used together with a "
-                    + "WorkflowIDConflictPolicy.");
+                    + "WorkflowIDConflictPolicy");
         }
     }
 

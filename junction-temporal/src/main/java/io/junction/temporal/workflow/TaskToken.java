@@ -42,13 +42,13 @@ record TaskToken(Kind kind, ExecutionKey run, long scheduledEventId, int attempt
         }
         try (var in = new DataInputStream(token.newInput())) {
             if (in.readByte() != VERSION) {
-                throw EngineException.invalidArgument("Error deserializing task token.");
+                throw EngineException.invalidArgument("Invalid TaskToken.");
             }
             var kind = Kind.values()[in.readByte()];
             var run = new ExecutionKey(in.readUTF(), in.readUTF(), in.readUTF());
             return new TaskToken(kind, run, in.readLong(), in.readInt(), in.readUTF());
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            throw EngineException.invalidArgument("Error deserializing task token.");
+            throw EngineException.invalidArgument("Invalid TaskToken.");
         }
     }
 }

@@ -223,7 +223,7 @@ public final class WorkflowEngine implements AutoCloseable {
         core.namespaces.check(request.getNamespace());
         var name = request.getTaskQueue().getName();
         if (name.isEmpty()) {
-            throw EngineException.invalidArgument("missing task queue name");
+            throw EngineException.invalidArgument("TaskQueue is not set on request.");
         }
         var queue = core.workflowQueue(request.getNamespace(), name);
         var deadline = System.currentTimeMillis() + Math.min(LONG_POLL_MILLIS, timeoutMillis);
@@ -256,7 +256,7 @@ public final class WorkflowEngine implements AutoCloseable {
         core.namespaces.check(request.getNamespace());
         var name = request.getTaskQueue().getName();
         if (name.isEmpty()) {
-            throw EngineException.invalidArgument("missing task queue name");
+            throw EngineException.invalidArgument("TaskQueue is not set on request.");
         }
         var queue = core.activityQueue(request.getNamespace(), name);
         var deadline = System.currentTimeMillis() + Math.min(LONG_POLL_MILLIS, timeoutMillis);

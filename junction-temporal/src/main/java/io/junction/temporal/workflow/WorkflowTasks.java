@@ -308,7 +308,7 @@ final class WorkflowTasks {
     static TaskToken decode(com.google.protobuf.ByteString bytes) {
         var token = TaskToken.decode(bytes);
         if (token.kind() != TaskToken.Kind.WORKFLOW_TASK) {
-            throw EngineException.invalidArgument("Task token is not a workflow task token.");
+            throw EngineException.invalidArgument("Invalid TaskToken.");
         }
         return token;
     }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
@@ -16,8 +18,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TerminatedFailure;
 import io.temporal.failure.TimeoutFailure;
-import io.temporal.api.enums.v1.TimeoutType;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -47,7 +47,8 @@ class CancelTerminateTest {
                 Workflow.sleep(Duration.ofSeconds(seconds));
                 return "woke";
             } catch (CanceledFailure e) {
-                Workflow.newDetachedCancellationScope(() -> Workflow.sleep(Duration.ofMillis(10))).run();
+                Workflow.newDetachedCancellationScope(() -> Workflow.sleep(Duration.ofMillis(10)))
+                        .run();
                 throw e;
             }
         }
@@ -70,7 +71,8 @@ class CancelTerminateTest {
                 ActivityOptions.newBuilder()
                         .setStartToCloseTimeout(Duration.ofSeconds(30))
                         .setHeartbeatTimeout(Duration.ofSeconds(1))
-                        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                        .setRetryOptions(
+                                RetryOptions.newBuilder().setMaximumAttempts(1).build())
                         .build());
 
         @Override
@@ -98,7 +100,10 @@ class CancelTerminateTest {
     private SleepyWorkflow sleepy(String queue, String id) {
         return temporal.client.newWorkflowStub(
                 SleepyWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(id).build());
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(queue)
+                        .setWorkflowId(id)
+                        .build());
     }
 
     private String startWorker(Class<?> workflow, Object activities) {
@@ -150,7 +155,8 @@ class CancelTerminateTest {
         var activity = new SilentActivity();
         var queue = startWorker(HeartbeatWorkflowImpl.class, activity);
         var workflow = temporal.client.newWorkflowStub(
-                HeartbeatWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(queue).build());
+                HeartbeatWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(queue).build());
 
         assertThatThrownBy(workflow::run)
                 .isInstanceOf(WorkflowFailedException.class)
@@ -169,7 +175,8 @@ class CancelTerminateTest {
 
         assertThatThrownBy(() -> WorkflowClient.start(sleepy(queue, "unique")::sleep, 1))
                 .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
-        assertThat(WorkflowStubs.untyped(temporal, "unique").getResult(String.class)).isEqualTo("woke");
+        assertThat(WorkflowStubs.untyped(temporal, "unique").getResult(String.class))
+                .isEqualTo("woke");
         var again = temporal.client.newWorkflowStub(
                 SleepyWorkflow.class,
                 WorkflowOptions.newBuilder()

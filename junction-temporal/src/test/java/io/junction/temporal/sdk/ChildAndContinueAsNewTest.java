@@ -81,16 +81,22 @@ class ChildAndContinueAsNewTest {
         temporal.workers.start();
         var parent = temporal.client.newWorkflowStub(
                 ParentWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("parent-1").build());
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(queue)
+                        .setWorkflowId("parent-1")
+                        .build());
 
         var sum = parent.sumOfSquares(4);
 
         assertThat(sum).isEqualTo(1 + 4 + 9 + 16);
         var history = temporal.client.fetchHistory("parent-1").getEvents();
-        assertThat(history.stream().filter(e -> e.getEventType()
-                        == EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED))
+        assertThat(history.stream()
+                        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED))
                 .hasSize(4);
-        assertThat(temporal.client.fetchHistory("parent-1-child-3").getLastEvent().getEventType())
+        assertThat(temporal.client
+                        .fetchHistory("parent-1-child-3")
+                        .getLastEvent()
+                        .getEventType())
                 .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
     }
 
@@ -102,13 +108,19 @@ class ChildAndContinueAsNewTest {
         temporal.workers.start();
         var counter = temporal.client.newWorkflowStub(
                 CounterWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("counter-1").build());
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(queue)
+                        .setWorkflowId("counter-1")
+                        .build());
 
         var result = counter.count(0, 5);
 
         assertThat(result).isEqualTo(5);
         var lastRun = temporal.client.fetchHistory("counter-1");
-        assertThat(lastRun.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId())
+        assertThat(lastRun.getEvents()
+                        .get(0)
+                        .getWorkflowExecutionStartedEventAttributes()
+                        .getContinuedExecutionRunId())
                 .isNotEmpty();
         assertThat(lastRun.getLastEvent().getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
     }

@@ -66,7 +66,10 @@ class RestartTest {
         for (var i = 0; i < 5; i++) {
             var workflow = temporal.client.newWorkflowStub(
                     NapWorkflow.class,
-                    WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("nap-" + i).build());
+                    WorkflowOptions.newBuilder()
+                            .setTaskQueue(queue)
+                            .setWorkflowId("nap-" + i)
+                            .build());
             WorkflowClient.start(workflow::run, "n" + i);
         }
         org.awaitility.Awaitility.await().until(() -> temporal.client.fetchHistory("nap-4").getEvents().stream()

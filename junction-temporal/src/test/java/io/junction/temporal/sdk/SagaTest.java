@@ -113,7 +113,8 @@ class SagaTest {
         worker.registerActivitiesImplementations(steps);
         temporal.workers.start();
         var workflow = temporal.client.newWorkflowStub(
-                TripWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(queue).build());
+                TripWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(queue).build());
 
         assertThatThrownBy(() -> workflow.book("order-7"))
                 .isInstanceOf(WorkflowFailedException.class)

@@ -69,7 +69,10 @@ class SignalQueryTimerTest {
         temporal.workers.start();
         var workflow = temporal.client.newWorkflowStub(
                 OrderStatusWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId("status-1").build());
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(queue)
+                        .setWorkflowId("status-1")
+                        .build());
 
         WorkflowClient.start(workflow::run, 2);
         assertThat(workflow.status()).isEqualTo("waiting");
