@@ -1,6 +1,7 @@
 package io.junction.temporal.visibility;
 
 import io.temporal.api.enums.v1.IndexedValueType;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ record Column(String alias, String field, IndexedValueType type) {
     }
 
     void print(StringBuilder out) {
-        if (PLAIN.matcher(alias).matches() && !KEYWORDS.contains(alias.toUpperCase(java.util.Locale.ROOT))) {
+        if (PLAIN.matcher(alias).matches() && !KEYWORDS.contains(alias.toUpperCase(Locale.ROOT))) {
             out.append(alias);
         } else {
             out.append('`').append(alias.replace("`", "``")).append('`');

@@ -12,6 +12,7 @@ import io.junction.temporal.visibility.SyntaxTree.Statement;
 import io.junction.temporal.visibility.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -166,7 +167,7 @@ final class QueryParser {
         if (token.is("NULL")) {
             return new Literal(null, "*sqlparser.NullVal");
         }
-        if (RESERVED.contains(token.text().toUpperCase(java.util.Locale.ROOT))) {
+        if (RESERVED.contains(token.text().toUpperCase(Locale.ROOT))) {
             throw syntaxError(token);
         }
         return new Name(token.text());

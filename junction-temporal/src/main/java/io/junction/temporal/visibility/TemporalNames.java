@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The short names Temporal uses on the wire and in messages for its enums: {@code KeywordList} for
- * {@code INDEXED_VALUE_TYPE_KEYWORD_LIST}, {@code ContinuedAsNew} for {@code WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW}.
+ * {@code INDEXED_VALUE_TYPE_KEYWORD_LIST}, {@code ContinuedAsNew} for
+ * {@code WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW}.
  */
 final class TemporalNames {
     private static final String TYPE_PREFIX = "INDEXED_VALUE_TYPE_";
