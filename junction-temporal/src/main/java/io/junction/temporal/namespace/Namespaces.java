@@ -5,6 +5,7 @@ import io.grpc.Status;
 import io.junction.temporal.persistence.SqlStore;
 import io.junction.temporal.persistence.StateCodec;
 import io.junction.temporal.persistence.StoreWrite;
+import io.junction.temporal.visibility.SearchAttributeRegistry;
 import io.junction.temporal.workflow.EngineException;
 import io.temporal.api.enums.v1.ArchivalState;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -38,6 +39,7 @@ public final class Namespaces {
 
     private final SqlStore store;
     private final ConcurrentHashMap<String, NamespaceRecord> byName = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SearchAttributeRegistry> registries = new ConcurrentHashMap<>();
 
     public Namespaces(SqlStore store) {
         this.store = store;
@@ -140,18 +142,36 @@ public final class Namespaces {
                 Durations.toMillis(require(name).description.getConfig().getWorkflowExecutionRetentionTtl()));
     }
 
-    /** The custom search attributes registered on a namespace, by name. */
-    public Map<String, IndexedValueType> searchAttributes(String name) {
-        return Map.copyOf(require(name).searchAttributes);
+    /** The search attributes a namespace knows: system, predefined and its custom ones. */
+    public SearchAttributeRegistry registry(String name) {
+        require(name);
+        return registries.computeIfAbsent(name, n -> SearchAttributeRegistry.of(byName.get(n).searchAttributes));
     }
 
-    /** Replaces the custom search attributes of a namespace, durably. */
-    public synchronized void setSearchAttributes(String name, Map<String, IndexedValueType> attributes) {
+    /** Adds custom search attributes, durably; Temporal's checks apply. Returns the names added. */
+    public synchronized java.util.Set<String> addSearchAttributes(String name, Map<String, IndexedValueType> added) {
         var record = require(name);
+        var registry = SearchAttributeRegistry.of(record.searchAttributes);
+        var names = registry.add(added);
+        saveSearchAttributes(record, registry);
+        return names;
+    }
+
+    /** Removes custom search attributes, durably. Returns the names removed. */
+    public synchronized java.util.Set<String> removeSearchAttributes(String name, java.util.Collection<String> names) {
+        var record = require(name);
+        var registry = SearchAttributeRegistry.of(record.searchAttributes);
+        var removed = registry.remove(names);
+        saveSearchAttributes(record, registry);
+        return removed;
+    }
+
+    private void saveSearchAttributes(NamespaceRecord record, SearchAttributeRegistry registry) {
         var updated = new NamespaceRecord();
         updated.description = record.description;
-        updated.searchAttributes = new java.util.LinkedHashMap<>(attributes);
+        updated.searchAttributes = new java.util.LinkedHashMap<>(registry.custom());
         save(updated);
+        registries.put(record.description.getNamespaceInfo().getName(), registry);
     }
 
     private NamespaceRecord require(String name) {

@@ -7,6 +7,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import io.junction.temporal.persistence.StoreException;
+import io.junction.temporal.visibility.InvalidQueryException;
+import io.junction.temporal.visibility.InvalidSearchAttributeException;
 import io.junction.temporal.workflow.EngineException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,10 @@ final class Calls {
             response = handler.handle();
         } catch (EngineException e) {
             observer.onError(toStatus(e));
+            return;
+        } catch (InvalidQueryException | InvalidSearchAttributeException e) {
+            observer.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
         } catch (StoreException e) {
             LOG.error("workflow store failure", e);

@@ -1,17 +1,15 @@
 package io.junction.temporal.service;
 
 import io.grpc.stub.StreamObserver;
-import io.junction.temporal.workflow.EngineException;
 import io.junction.temporal.workflow.WorkflowEngine;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsResponse;
+import io.temporal.api.workflowservice.v1.GetSearchAttributesRequest;
+import io.temporal.api.workflowservice.v1.GetSearchAttributesResponse;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.ScanWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ScanWorkflowExecutionsResponse;
-import java.util.List;
-import java.util.function.Predicate;
 
 /** ListWorkflowExecutions, CountWorkflowExecutions and ScanWorkflowExecutions over the visibility rows. */
 class VisibilityService extends WorkflowService {
@@ -23,9 +21,15 @@ class VisibilityService extends WorkflowService {
     public void listWorkflowExecutions(
             ListWorkflowExecutionsRequest request, StreamObserver<ListWorkflowExecutionsResponse> observer) {
         Calls.run(observer, () -> {
-            var matching = engine.visibility().list(request.getNamespace(), filter(request.getQuery()));
+            var page = engine.visibility()
+                    .list(
+                            request.getNamespace(),
+                            request.getQuery(),
+                            request.getPageSize(),
+                            request.getNextPageToken());
             return ListWorkflowExecutionsResponse.newBuilder()
-                    .addAllExecutions(matching)
+                    .addAllExecutions(page.executions())
+                    .setNextPageToken(page.nextPageToken())
                     .build();
         });
     }
@@ -34,9 +38,15 @@ class VisibilityService extends WorkflowService {
     public void scanWorkflowExecutions(
             ScanWorkflowExecutionsRequest request, StreamObserver<ScanWorkflowExecutionsResponse> observer) {
         Calls.run(observer, () -> {
-            var matching = engine.visibility().list(request.getNamespace(), filter(request.getQuery()));
+            var page = engine.visibility()
+                    .list(
+                            request.getNamespace(),
+                            request.getQuery(),
+                            request.getPageSize(),
+                            request.getNextPageToken());
             return ScanWorkflowExecutionsResponse.newBuilder()
-                    .addAllExecutions(matching)
+                    .addAllExecutions(page.executions())
+                    .setNextPageToken(page.nextPageToken())
                     .build();
         });
     }
@@ -44,19 +54,18 @@ class VisibilityService extends WorkflowService {
     @Override
     public void countWorkflowExecutions(
             CountWorkflowExecutionsRequest request, StreamObserver<CountWorkflowExecutionsResponse> observer) {
-        Calls.run(observer, () -> {
-            List<WorkflowExecutionInfo> matching =
-                    engine.visibility().list(request.getNamespace(), filter(request.getQuery()));
-            return CountWorkflowExecutionsResponse.newBuilder()
-                    .setCount(matching.size())
-                    .build();
-        });
+        Calls.run(observer, () -> engine.visibility().count(request.getNamespace(), request.getQuery()));
     }
 
-    private static Predicate<WorkflowExecutionInfo> filter(String query) {
-        if (query.isBlank()) {
-            return info -> true;
-        }
-        throw EngineException.invalidArgument("invalid query: list filters are not supported yet");
+    @Override
+    public void getSearchAttributes(
+            GetSearchAttributesRequest request, StreamObserver<GetSearchAttributesResponse> observer) {
+        Calls.run(observer, () -> {
+            var registry = engine.namespaces().registry(io.junction.temporal.namespace.Namespaces.DEFAULT);
+            return GetSearchAttributesResponse.newBuilder()
+                    .putAllKeys(io.junction.temporal.visibility.SearchAttributeRegistry.system())
+                    .putAllKeys(registry.custom())
+                    .build();
+        });
     }
 }

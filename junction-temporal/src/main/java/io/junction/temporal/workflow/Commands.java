@@ -84,6 +84,11 @@ final class Commands {
                                                     .WORKFLOW_TASK_FAILED_CAUSE_BAD_START_CHILD_EXECUTION_ATTRIBUTES,
                                             "Required field WorkflowId is not set on command.")
                                     : null;
+                        case COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES ->
+                            checkSearchAttributes(
+                                    state.namespace,
+                                    command.getUpsertWorkflowSearchAttributesCommandAttributes()
+                                            .getSearchAttributes());
                         case COMMAND_TYPE_PROTOCOL_MESSAGE,
                                 COMMAND_TYPE_SCHEDULE_NEXUS_OPERATION,
                                 COMMAND_TYPE_REQUEST_CANCEL_NEXUS_OPERATION ->
@@ -106,6 +111,15 @@ final class Commands {
             }
         }
         return null;
+    }
+
+    private Refusal checkSearchAttributes(String namespace, SearchAttributes attributes) {
+        try {
+            Starts.checkSearchAttributes(core, namespace, attributes);
+            return null;
+        } catch (EngineException e) {
+            return Refusal.of(WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_BAD_SEARCH_ATTRIBUTES, e.getMessage());
+        }
     }
 
     private static Refusal checkActivity(ScheduleActivityTaskCommandAttributes attributes, HashSet<String> ids) {

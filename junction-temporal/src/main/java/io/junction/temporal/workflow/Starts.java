@@ -4,6 +4,8 @@ import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
 import io.junction.temporal.persistence.StoreWrite;
+import io.junction.temporal.visibility.InvalidSearchAttributeException;
+import io.junction.temporal.visibility.SearchAttributeCodec;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -36,6 +38,7 @@ final class Starts {
 
     Started start(StartWorkflowExecutionRequest request, Parent parent, RunSetup setup) {
         validate(request);
+        checkSearchAttributes(core, request.getNamespace(), request.getSearchAttributes());
         var runs = core.runs;
         var idLock = runs.idLock(request.getNamespace(), request.getWorkflowId());
         Change change;
@@ -136,6 +139,19 @@ final class Starts {
                         .setStartRequestId(request.getRequestId())
                         .setRunId(runId)
                         .build());
+    }
+
+    /** Refuses search attributes the namespace does not define or whose values do not fit their types. */
+    static void checkSearchAttributes(
+            Core core, String namespace, io.temporal.api.common.v1.SearchAttributes attributes) {
+        if (attributes.getIndexedFieldsCount() == 0) {
+            return;
+        }
+        try {
+            SearchAttributeCodec.decode(attributes, core.namespaces.registry(namespace));
+        } catch (InvalidSearchAttributeException e) {
+            throw EngineException.invalidArgument(e.getMessage());
+        }
     }
 
     static void validate(StartWorkflowExecutionRequest request) {
