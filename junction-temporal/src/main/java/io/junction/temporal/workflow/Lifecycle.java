@@ -327,7 +327,9 @@ final class Lifecycle {
         execution.appendOrBuffer(HistoryEvent.newBuilder()
                 .setEventType(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
                 .setWorkflowExecutionSignaledEventAttributes(signaled));
-        core.workflowTasks.scheduleIfNone(execution, change);
+        if (!HistoryLimits.enforce(execution, change, this)) {
+            core.workflowTasks.scheduleIfNone(execution, change);
+        }
     }
 
     void requestCancel(ExecutionKey key, String identity, String cause, long externalEventId, WorkflowExecution from) {

@@ -200,6 +200,7 @@ final class WorkflowTasks {
                     scheduleIfNone(execution, change);
                 }
             }
+            HistoryLimits.enforce(execution, change, core.lifecycle);
             return RespondWorkflowTaskCompletedResponse.getDefaultInstance();
         });
     }

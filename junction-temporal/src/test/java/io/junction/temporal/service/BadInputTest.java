@@ -143,6 +143,43 @@ class BadInputTest {
     }
 
     @Test
+    void aRunWhoseHistoryOutgrowsTheSizeLimitIsTerminated() {
+        var run = stub.startWorkflowExecution(start("hoarder").build());
+        var signal = Payloads.newBuilder()
+                .addPayloads(Payload.newBuilder().setData(ByteString.copyFrom(new byte[2_000_000])))
+                .build();
+
+        var sent = 0;
+        while (sent < 40) {
+            try {
+                stub.signalWorkflowExecution(
+                        io.temporal.api.workflowservice.v1.SignalWorkflowExecutionRequest.newBuilder()
+                                .setNamespace("default")
+                                .setWorkflowExecution(
+                                        WorkflowExecution.newBuilder().setWorkflowId("hoarder"))
+                                .setSignalName("load")
+                                .setInput(signal)
+                                .build());
+                sent++;
+            } catch (StatusRuntimeException e) {
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                break;
+            }
+        }
+
+        assertThat(sent).isBetween(25, 27);
+        var info = stub.describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace("default")
+                        .setExecution(WorkflowExecution.newBuilder()
+                                .setWorkflowId("hoarder")
+                                .setRunId(run.getRunId()))
+                        .build())
+                .getWorkflowExecutionInfo();
+        assertThat(info.getStatus())
+                .isEqualTo(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    }
+
+    @Test
     void systemInfoIsTruthfulAboutCapabilities() {
         var info = stub.getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
 
