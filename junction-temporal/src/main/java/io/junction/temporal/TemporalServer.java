@@ -61,6 +61,11 @@ public final class TemporalServer implements AutoCloseable {
         }
     }
 
+    /** The engine behind the services, for embedding applications and tests. */
+    public WorkflowEngine engine() {
+        return engine;
+    }
+
     public int port() {
         return server.getPort();
     }

@@ -89,7 +89,7 @@ public final class WorkflowEngine implements AutoCloseable {
                 });
             }
         }
-        core.timers.at(System.currentTimeMillis() + 60_000, this::sweepRetention);
+        core.timers.at(System.currentTimeMillis() + 60_000, this::sweepRetentionPeriodically);
         LOG.info("workflow engine recovered runs={}", recovered.size());
     }
 
@@ -286,8 +286,8 @@ public final class WorkflowEngine implements AutoCloseable {
         };
     }
 
-    /** Deletes closed runs older than their namespace's retention. */
-    private void sweepRetention() {
+    /** Deletes closed runs older than their namespace's retention; the engine also does it every minute. */
+    public void sweepRetention() {
         try {
             for (var namespace : core.namespaces.list()) {
                 var name = namespace.getNamespaceInfo().getName();
@@ -304,9 +304,12 @@ public final class WorkflowEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("retention sweep failed", e);
-        } finally {
-            core.timers.at(System.currentTimeMillis() + 60_000, this::sweepRetention);
         }
+    }
+
+    private void sweepRetentionPeriodically() {
+        sweepRetention();
+        core.timers.at(System.currentTimeMillis() + 60_000, this::sweepRetentionPeriodically);
     }
 
     @Override
