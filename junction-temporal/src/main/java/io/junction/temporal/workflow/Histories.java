@@ -9,6 +9,7 @@ import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.PendingWorkflowTaskState;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.history.v1.WorkflowExecutionContinuedAsNewEventAttributes;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflow.v1.PendingChildExecutionInfo;
 import io.temporal.api.workflow.v1.PendingWorkflowTaskInfo;
@@ -53,7 +54,7 @@ final class Histories {
                 if (closeOnly) {
                     if (!running) {
                         return GetWorkflowExecutionHistoryResponse.newBuilder()
-                                .setHistory(History.newBuilder().addEvents(events.get(events.size() - 1)))
+                                .setHistory(History.newBuilder().addEvents(followable(events.get(events.size() - 1))))
                                 .build();
                     }
                 } else if (events.size() >= from) {
@@ -84,6 +85,45 @@ final class Histories {
                 return empty.build();
             }
         }
+    }
+
+    /**
+     * The close event a client waiting for a result should see. The SDKs follow a chain of runs only through
+     * WorkflowExecutionContinuedAsNew, so a run that closed into a retry or its next cron run is shown that way, as
+     * Temporal's frontend does for close-event polls.
+     */
+    static HistoryEvent followable(HistoryEvent close) {
+        var continued = WorkflowExecutionContinuedAsNewEventAttributes.newBuilder();
+        switch (close.getEventType()) {
+            case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> {
+                var attributes = close.getWorkflowExecutionCompletedEventAttributes();
+                continued
+                        .setNewExecutionRunId(attributes.getNewExecutionRunId())
+                        .setLastCompletionResult(attributes.getResult());
+            }
+            case EVENT_TYPE_WORKFLOW_EXECUTION_FAILED -> {
+                var attributes = close.getWorkflowExecutionFailedEventAttributes();
+                continued
+                        .setNewExecutionRunId(attributes.getNewExecutionRunId())
+                        .setFailure(attributes.getFailure());
+            }
+            case EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT ->
+                continued.setNewExecutionRunId(
+                        close.getWorkflowExecutionTimedOutEventAttributes().getNewExecutionRunId());
+            default -> {
+                return close;
+            }
+        }
+        if (continued.getNewExecutionRunId().isEmpty()) {
+            return close;
+        }
+        return HistoryEvent.newBuilder()
+                .setEventId(close.getEventId())
+                .setEventTime(close.getEventTime())
+                .setTaskId(close.getTaskId())
+                .setEventType(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW)
+                .setWorkflowExecutionContinuedAsNewEventAttributes(continued)
+                .build();
     }
 
     private static boolean await(java.util.concurrent.CompletableFuture<Void> change, long millis) {
