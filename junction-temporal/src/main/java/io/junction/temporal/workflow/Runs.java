@@ -201,8 +201,7 @@ final class Runs {
         } catch (CompletionException | StoreException e) {
             for (var execution : change.executions()) {
                 execution.stale = true;
-                running.remove(execution.key());
-                closed.remove(execution.key());
+                forget(execution.key());
             }
             LOG.error("workflow change not committed; runs will be reloaded from the store", e);
             throw EngineException.unavailable("workflow store commit failed: " + e.getMessage());

@@ -73,6 +73,18 @@ public final class WorkflowEngine implements AutoCloseable {
     public void recover() {
         var recovered = core.runs.recover();
         for (var execution : recovered) {
+            var task = execution.state.workflowTask;
+            if (task != null) {
+                task.startedEventId = 0;
+                task.startedTime = 0;
+            }
+            if (!execution.state.buffered.isEmpty()) {
+                core.runs.mutate(execution.key(), (e, change) -> {
+                    e.flushBuffered();
+                    core.workflowTasks.scheduleIfNone(e, change);
+                    return null;
+                });
+            }
             execution.lock.lock();
             try {
                 core.workflowTasks.recover(execution);
@@ -80,13 +92,6 @@ public final class WorkflowEngine implements AutoCloseable {
                 core.lifecycle.recover(execution);
             } finally {
                 execution.lock.unlock();
-            }
-            if (!execution.state.buffered.isEmpty() && execution.state.workflowTask == null) {
-                core.runs.mutate(execution.key(), (e, change) -> {
-                    e.flushBuffered();
-                    core.workflowTasks.scheduleIfNone(e, change);
-                    return null;
-                });
             }
         }
         core.timers.at(System.currentTimeMillis() + 60_000, this::sweepRetentionPeriodically);
