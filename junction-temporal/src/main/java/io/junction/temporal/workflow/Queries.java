@@ -148,7 +148,6 @@ final class Queries {
                     .setQuery(waiting.request.getQuery())
                     .setHistory(History.newBuilder().addAllEvents(execution.history))
                     .setWorkflowExecutionTaskQueue(state.started.getTaskQueue())
-                    .setStartedEventId(state.previousStartedEventId)
                     .setPreviousStartedEventId(state.previousStartedEventId)
                     .setAttempt(1)
                     .build();
