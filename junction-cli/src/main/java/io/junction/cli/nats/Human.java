@@ -34,6 +34,12 @@ public final class Human {
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
     }
 
+    /** An API enum value as a heading word: {@code limits} becomes {@code Limits}. */
+    public static String title(Object value) {
+        var text = String.valueOf(value);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** {@code 1,234,567}. */
     public static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);
@@ -132,7 +138,8 @@ public final class Human {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("invalid size \"" + text + "\" (use for example 1024, 512K, 1GB)");
         }
-        var power = "kmgtp".indexOf(matcher.group(2).toLowerCase(Locale.ROOT)) + 1;
+        var unit = matcher.group(2).toLowerCase(Locale.ROOT);
+        var power = unit.isEmpty() ? 0 : "kmgtp".indexOf(unit) + 1;
         return (long) (Double.parseDouble(matcher.group(1)) * Math.pow(1024, power));
     }
 

@@ -1,10 +1,12 @@
 package io.junction.cli.nats;
 
+import io.junction.cli.nats.consumer.ConsumerCommand;
 import io.junction.cli.nats.context.ContextCommand;
 import io.junction.cli.nats.messaging.PubCommand;
 import io.junction.cli.nats.messaging.ReplyCommand;
 import io.junction.cli.nats.messaging.RequestCommand;
 import io.junction.cli.nats.messaging.SubCommand;
+import io.junction.cli.nats.stream.StreamCommand;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Spec;
             PubCommand.class,
             SubCommand.class,
             RequestCommand.class,
-            ReplyCommand.class
+            ReplyCommand.class,
+            StreamCommand.class,
+            ConsumerCommand.class
         })
 public final class NatsCommand implements Runnable {
     @Spec
