@@ -2,6 +2,7 @@ package io.junction.cli.nats;
 
 import io.junction.cli.nats.consumer.ConsumerCommand;
 import io.junction.cli.nats.context.ContextCommand;
+import io.junction.cli.nats.kv.KvCommand;
 import io.junction.cli.nats.messaging.PubCommand;
 import io.junction.cli.nats.messaging.ReplyCommand;
 import io.junction.cli.nats.messaging.RequestCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
             RequestCommand.class,
             ReplyCommand.class,
             StreamCommand.class,
-            ConsumerCommand.class
+            ConsumerCommand.class,
+            KvCommand.class
         })
 public final class NatsCommand implements Runnable {
     @Spec
