@@ -7,6 +7,7 @@ import io.junction.cli.nats.messaging.PubCommand;
 import io.junction.cli.nats.messaging.ReplyCommand;
 import io.junction.cli.nats.messaging.RequestCommand;
 import io.junction.cli.nats.messaging.SubCommand;
+import io.junction.cli.nats.object.ObjectCommand;
 import io.junction.cli.nats.stream.StreamCommand;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
             ReplyCommand.class,
             StreamCommand.class,
             ConsumerCommand.class,
-            KvCommand.class
+            KvCommand.class,
+            ObjectCommand.class
         })
 public final class NatsCommand implements Runnable {
     @Spec
