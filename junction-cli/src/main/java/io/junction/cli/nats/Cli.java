@@ -96,6 +96,11 @@ public final class Cli {
         out().flush();
     }
 
+    /** The server URLs the connection options resolve to. */
+    public String serverUrl() {
+        return ConnectionSettings.resolve(root, environment()).url();
+    }
+
     /** Connects with the resolved settings, failing with one line that names the server. */
     public Connection connect() {
         var settings = ConnectionSettings.resolve(root, environment());

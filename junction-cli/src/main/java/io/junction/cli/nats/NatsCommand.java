@@ -8,6 +8,7 @@ import io.junction.cli.nats.messaging.ReplyCommand;
 import io.junction.cli.nats.messaging.RequestCommand;
 import io.junction.cli.nats.messaging.SubCommand;
 import io.junction.cli.nats.object.ObjectCommand;
+import io.junction.cli.nats.server.ServerCommand;
 import io.junction.cli.nats.stream.StreamCommand;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
             StreamCommand.class,
             ConsumerCommand.class,
             KvCommand.class,
-            ObjectCommand.class
+            ObjectCommand.class,
+            ServerCommand.class
         })
 public final class NatsCommand implements Runnable {
     @Spec
