@@ -1,5 +1,7 @@
 package io.junction.cli.nats;
 
+import io.junction.cli.VersionProvider;
+import io.junction.cli.nats.bench.BenchCommand;
 import io.junction.cli.nats.consumer.ConsumerCommand;
 import io.junction.cli.nats.context.ContextCommand;
 import io.junction.cli.nats.kv.KvCommand;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
         name = "nats",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "The NATS command-line tools: contexts, messages, streams, consumers, key-value and objects.",
         subcommands = {
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
             ConsumerCommand.class,
             KvCommand.class,
             ObjectCommand.class,
-            ServerCommand.class
+            ServerCommand.class,
+            BenchCommand.class
         })
 public final class NatsCommand implements Runnable {
     @Spec
