@@ -221,7 +221,7 @@ public final class ContextCommand implements Runnable {
         var password = context.get("password");
         var token = context.get("token");
         var fields = new Fields()
-                .add("Description", context.description())
+                .addIf(context.description() != null, "Description", context.description())
                 .add("Server URLs", context.url() == null ? "nats://127.0.0.1:4222 (default)" : context.url())
                 .addIf(context.get("user") != null, "Username", context.get("user"))
                 .addIf(password != null, "Password", password == null ? "" : "*".repeat(password.length()))

@@ -97,7 +97,7 @@ public final class KvCommand implements Runnable {
                 builder.ttl(ttl);
             }
             if (maxValueSize != null) {
-                builder.maxValueSize(Human.parseBytes(maxValueSize));
+                builder.maximumValueSize((int) Math.min(Integer.MAX_VALUE, Human.parseBytes(maxValueSize)));
             }
             if (maxBucketSize != null) {
                 builder.maxBucketSize(Human.parseBytes(maxBucketSize));
@@ -220,7 +220,7 @@ public final class KvCommand implements Runnable {
                 .add("Backing Store Kind", status.getBackingStore())
                 .add("Bucket Size", Human.bytes(status.getByteCount()))
                 .add("Maximum Bucket Size", Human.sizeLimit(status.getMaxBucketSize()))
-                .add("Maximum Value Size", Human.sizeLimit(status.getMaxValueSize()))
+                .add("Maximum Value Size", Human.sizeLimit(status.getMaximumValueSize()))
                 .add("Maximum Age", Human.durationLimit(status.getTtl()))
                 .add("JetStream Stream", stream.getConfiguration().getName())
                 .add("Storage", Human.title(status.getStorageType()));

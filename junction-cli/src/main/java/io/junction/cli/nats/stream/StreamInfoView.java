@@ -35,7 +35,7 @@ final class StreamInfoView {
                 .add("Maximum Per Subject", Human.limit(config.getMaxMsgsPerSubject()))
                 .add("Maximum Bytes", Human.sizeLimit(config.getMaxBytes()))
                 .add("Maximum Age", Human.durationLimit(config.getMaxAge()))
-                .add("Maximum Message Size", Human.sizeLimit(config.getMaxMsgSize()))
+                .add("Maximum Message Size", Human.sizeLimit(config.getMaximumMessageSize()))
                 .add("Maximum Consumers", Human.limit(config.getMaxConsumers()))
                 .section("State")
                 .add("Messages", Human.count(state.getMsgCount()))

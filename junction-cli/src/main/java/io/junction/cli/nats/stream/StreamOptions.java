@@ -125,7 +125,7 @@ final class StreamOptions {
             builder.maxAge(maxAge);
         }
         if (maxMessageSize != null) {
-            builder.maxMsgSize(Human.parseBytes(maxMessageSize));
+            builder.maximumMessageSize(intSize("--max-msg-size", Human.parseBytes(maxMessageSize)));
         }
         if (maxMessagesPerSubject != null) {
             builder.maxMessagesPerSubject(maxMessagesPerSubject);
@@ -158,6 +158,13 @@ final class StreamOptions {
             builder.noAck(noAck);
         }
         return builder;
+    }
+
+    private static int intSize(String flag, long bytes) {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new CliException(flag + " must be below 2 GiB");
+        }
+        return (int) bytes;
     }
 
     private static RetentionPolicy retention(String value) {
