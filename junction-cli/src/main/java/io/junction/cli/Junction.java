@@ -1,15 +1,18 @@
 package io.junction.cli;
 
+import io.junction.cli.nats.CliEnvironment;
+import io.junction.cli.nats.Errors;
+import io.junction.cli.nats.NatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code junction} command: one jar that runs the server and, later, speaks the nats and temporal CLIs. */
+/** The {@code junction} command: one jar that runs the server, speaks the nats CLI and, later, the temporal CLI. */
 @Command(
         name = "junction",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Junction: a NATS server with JetStream in one process (Temporal is to follow).",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, NatsCommand.class, CommandLine.HelpCommand.class})
 public final class Junction implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -19,7 +22,15 @@ public final class Junction implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Junction()).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(CliEnvironment.system());
+    }
+
+    /** The command line with the nats commands reading contexts and the terminal from the given environment. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        var commandLine = new CommandLine(new Junction()).setCaseInsensitiveEnumValuesAllowed(true);
+        ((NatsCommand) commandLine.getSubcommands().get("nats").getCommand()).environment(environment);
+        Errors.install(commandLine);
+        return commandLine;
     }
 
     @Override

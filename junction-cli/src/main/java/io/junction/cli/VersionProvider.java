@@ -3,7 +3,7 @@ package io.junction.cli;
 import io.junction.nats.server.ServerInfoFactory;
 import picocli.CommandLine;
 
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
