@@ -313,7 +313,10 @@ class WorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplBase {
     @Override
     public void resetStickyTaskQueue(
             ResetStickyTaskQueueRequest request, StreamObserver<ResetStickyTaskQueueResponse> observer) {
-        Calls.run(observer, () -> ResetStickyTaskQueueResponse.getDefaultInstance());
+        Calls.run(observer, () -> {
+            engine.resetStickyTaskQueue(request.getNamespace(), request.getExecution());
+            return ResetStickyTaskQueueResponse.getDefaultInstance();
+        });
     }
 
     @Override

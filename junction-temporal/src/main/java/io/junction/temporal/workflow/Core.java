@@ -33,7 +33,8 @@ final class Core {
 
     /** A task waiting in a task queue: a reference checked against the run's state when a poll takes it. */
     sealed interface Dispatch {
-        record WorkflowTask(ExecutionKey run, long scheduledEventId, int attempt) implements Dispatch {}
+        /** A workflow task; {@code sticky} when it went to the sticky queue of the worker that has the run cached. */
+        record WorkflowTask(ExecutionKey run, long scheduledEventId, int attempt, boolean sticky) implements Dispatch {}
 
         record ActivityTask(ExecutionKey run, long scheduledEventId, int attempt) implements Dispatch {}
 

@@ -60,6 +60,10 @@ final class Histories {
                 } else if (events.size() >= from) {
                     var to = (int) Math.min(events.size(), from - 1 + pageSize);
                     var page = new ArrayList<>(events.subList((int) from - 1, to));
+                    var inFlight = WorkflowTasks.inFlightStartedEvent(execution.state);
+                    if (to == events.size() && inFlight != null && !request.getWaitNewEvent()) {
+                        page.add(inFlight);
+                    }
                     var response = GetWorkflowExecutionHistoryResponse.newBuilder()
                             .setHistory(History.newBuilder().addAllEvents(page));
                     if (to < events.size() || (running && request.getWaitNewEvent())) {

@@ -49,6 +49,8 @@ final class RunState {
     SearchAttributes searchAttributes = SearchAttributes.getDefaultInstance();
     boolean cancelRequested;
     long runDeadline;
+    String stickyQueue;
+    long stickyTimeoutMillis;
     long workflowTaskBackoffUntil;
     long executionDeadline;
 

@@ -78,6 +78,7 @@ public final class WorkflowEngine implements AutoCloseable {
                 task.startedEventId = 0;
                 task.startedTime = 0;
             }
+            execution.state.stickyQueue = null;
             if (!execution.state.buffered.isEmpty()) {
                 core.runs.mutate(execution.key(), (e, change) -> {
                     e.flushBuffered();
@@ -144,6 +145,12 @@ public final class WorkflowEngine implements AutoCloseable {
     public RespondWorkflowTaskCompletedResponse respondWorkflowTaskCompleted(
             RespondWorkflowTaskCompletedRequest request) {
         return core.workflowTasks.complete(request);
+    }
+
+    /** Sends the run's next workflow tasks to its normal task queue again (ResetStickyTaskQueue). */
+    public void resetStickyTaskQueue(String namespace, io.temporal.api.common.v1.WorkflowExecution execution) {
+        core.namespaces.check(namespace);
+        core.workflowTasks.resetSticky(core.runs.resolve(namespace, execution));
     }
 
     public void respondWorkflowTaskFailed(RespondWorkflowTaskFailedRequest request) {

@@ -28,6 +28,8 @@ import io.temporal.api.workflowservice.v1.RespondWorkflowTaskFailedRequest;
  */
 final class WorkflowTasks {
     static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+    private static final long STICKY_POLLER_MILLIS = 10_000;
+    private static final long DEFAULT_STICKY_TIMEOUT_MILLIS = 5_000;
     private static final long MAX_TIMEOUT_MILLIS = 120_000;
 
     private final Core core;
@@ -62,7 +64,60 @@ final class WorkflowTasks {
         task.scheduledEventId = event.getEventId();
         state.workflowTask = task;
         var key = execution.key();
-        change.then(() -> dispatchAt(key, task.taskQueue, task.scheduledEventId, attempt, notBefore));
+        var sticky = state.stickyQueue;
+        var stickyTimeout = state.stickyTimeoutMillis;
+        if (sticky != null && notBefore == 0) {
+            change.then(() -> dispatchSticky(key, sticky, stickyTimeout, task));
+        } else {
+            change.then(() -> dispatchAt(key, task.taskQueue, task.scheduledEventId, attempt, notBefore));
+        }
+    }
+
+    /**
+     * Offers a task to the sticky queue of the worker that completed the run's last task, when that worker is
+     * polling; if it does not start the task within the sticky schedule-to-start timeout, the task goes to the
+     * normal queue, as Temporal falls back.
+     */
+    private void dispatchSticky(ExecutionKey key, String sticky, long timeoutMillis, RunState.WorkflowTask task) {
+        var queue = core.workflowQueue(key.namespace(), sticky);
+        var live = queue.pollerCount() > 0 || System.currentTimeMillis() - queue.lastPollTime() < STICKY_POLLER_MILLIS;
+        if (!live) {
+            dispatchAt(key, task.taskQueue, task.scheduledEventId, task.attempt, 0);
+            return;
+        }
+        queue.offer(new Core.Dispatch.WorkflowTask(key, task.scheduledEventId, task.attempt, true));
+        core.timers.at(System.currentTimeMillis() + timeoutMillis, () -> stickyTimedOut(key, task));
+    }
+
+    private void stickyTimedOut(ExecutionKey key, RunState.WorkflowTask scheduled) {
+        Execution execution;
+        try {
+            execution = core.runs.get(key);
+        } catch (EngineException e) {
+            return;
+        }
+        execution.lock.lock();
+        try {
+            var task = execution.state.workflowTask;
+            if (task != scheduled || task.isStarted() || !execution.state.isRunning()) {
+                return;
+            }
+            execution.state.stickyQueue = null;
+        } finally {
+            execution.lock.unlock();
+        }
+        dispatchAt(key, scheduled.taskQueue, scheduled.scheduledEventId, scheduled.attempt, 0);
+    }
+
+    /** Forgets the run's sticky queue (ResetStickyTaskQueue): its next tasks go to the normal queue. */
+    void resetSticky(ExecutionKey key) {
+        var execution = core.runs.get(key);
+        execution.lock.lock();
+        try {
+            execution.state.stickyQueue = null;
+        } finally {
+            execution.lock.unlock();
+        }
     }
 
     private static long timeoutMillis(RunState state) {
@@ -74,7 +129,7 @@ final class WorkflowTasks {
     }
 
     void dispatchAt(ExecutionKey key, String taskQueue, long scheduledEventId, int attempt, long notBefore) {
-        var task = new Core.Dispatch.WorkflowTask(key, scheduledEventId, attempt);
+        var task = new Core.Dispatch.WorkflowTask(key, scheduledEventId, attempt, false);
         if (notBefore <= System.currentTimeMillis()) {
             core.workflowQueue(key.namespace(), taskQueue).offer(task);
         } else {
@@ -111,17 +166,25 @@ final class WorkflowTasks {
             var key = execution.key();
             var startedEventId = task.startedEventId;
             core.timers.at(now + task.timeoutMillis, () -> timeOut(key, dispatch.scheduledEventId(), startedEventId));
-            return response(execution, task);
+            var partial = dispatch.sticky() && state.stickyQueue != null;
+            return response(execution, task, partial);
         } finally {
             execution.lock.unlock();
         }
     }
 
-    private PollWorkflowTaskQueueResponse response(Execution execution, RunState.WorkflowTask task) {
+    /**
+     * The poll response: the whole history, or for a sticky task only what followed the last completed workflow
+     * task (the worker has the rest cached, or fetches it), and the started event the task will have.
+     */
+    private PollWorkflowTaskQueueResponse response(Execution execution, RunState.WorkflowTask task, boolean partial) {
         var state = execution.state;
         var token =
                 new TaskToken(TaskToken.Kind.WORKFLOW_TASK, execution.key(), task.scheduledEventId, task.attempt, null);
-        var history = History.newBuilder().addAllEvents(execution.history).addEvents(startedEvent(task));
+        var events = partial
+                ? execution.history.subList((int) state.previousStartedEventId, execution.history.size())
+                : execution.history;
+        var history = History.newBuilder().addAllEvents(events).addEvents(startedEvent(task));
         return PollWorkflowTaskQueueResponse.newBuilder()
                 .setTaskToken(token.encode())
                 .setWorkflowExecution(execution.execution())
@@ -134,6 +197,12 @@ final class WorkflowTasks {
                 .setScheduledTime(Timestamps.fromMillis(task.scheduledTime))
                 .setStartedTime(Timestamps.fromMillis(task.startedTime))
                 .build();
+    }
+
+    /** The started event of the run's workflow task while a worker has it, else null. */
+    static HistoryEvent inFlightStartedEvent(RunState state) {
+        var task = state.workflowTask;
+        return task != null && task.isStarted() ? startedEvent(task) : null;
     }
 
     private static HistoryEvent startedEvent(RunState.WorkflowTask task) {
@@ -191,6 +260,7 @@ final class WorkflowTasks {
                         request.getIdentity());
                 return RespondWorkflowTaskCompletedResponse.getDefaultInstance();
             }
+            rememberSticky(execution.state, request);
             var completed = completeTask(execution, task, request);
             core.commands.apply(execution, change, request.getCommandsList(), completed.getEventId());
             if (execution.state.isRunning()) {
@@ -203,6 +273,18 @@ final class WorkflowTasks {
             HistoryLimits.enforce(execution, change, core.lifecycle);
             return RespondWorkflowTaskCompletedResponse.getDefaultInstance();
         });
+    }
+
+    private static void rememberSticky(RunState state, RespondWorkflowTaskCompletedRequest request) {
+        var sticky = request.getStickyAttributes();
+        if (request.hasStickyAttributes()
+                && !sticky.getWorkerTaskQueue().getName().isEmpty()) {
+            state.stickyQueue = sticky.getWorkerTaskQueue().getName();
+            var timeout = Durations.toMillis(sticky.getScheduleToStartTimeout());
+            state.stickyTimeoutMillis = timeout > 0 ? timeout : DEFAULT_STICKY_TIMEOUT_MILLIS;
+        } else {
+            state.stickyQueue = null;
+        }
     }
 
     private static HistoryEvent completeTask(
@@ -267,6 +349,7 @@ final class WorkflowTasks {
 
     private void retry(Execution execution, Change change, RunState.WorkflowTask task) {
         execution.state.workflowTask = null;
+        execution.state.stickyQueue = null;
         execution.flushBuffered();
         var attempt = task.attempt + 1;
         var backoff = attempt <= 2 ? 0 : Math.min(60_000L, 1000L << Math.min(attempt - 3, 6));
