@@ -34,12 +34,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String... args) throws IOException {
+        return start(List.of("-cp", System.getProperty("java.class.path"), Junction.class.getName()), args);
+    }
+
+    /** {@code java -jar jar args}, as the {@code junction} script runs the shaded jar. */
+    static ServerProcess startJar(Path jar, String... args) throws IOException {
+        return start(List.of("-jar", jar.toString()), args);
+    }
+
+    private static ServerProcess start(List<String> launch, String... args) throws IOException {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Junction.class.getName());
+        command.addAll(launch);
         command.addAll(List.of(args));
         if (!command.contains("--temporal_port")) {
             command.addAll(List.of("--temporal_port", "0"));
