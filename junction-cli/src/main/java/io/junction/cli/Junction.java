@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "junction",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Junction: a NATS server with JetStream in one process (Temporal is to follow).",
+        description = "Junction: a NATS server with JetStream and a Temporal service in one process.",
         subcommands = {ServerCommand.class, NatsCommand.class, CommandLine.HelpCommand.class})
 public final class Junction implements Runnable {
     @CommandLine.Spec

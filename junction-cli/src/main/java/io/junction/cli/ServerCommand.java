@@ -10,6 +10,8 @@ import io.junction.nats.config.ConfigLoader;
 import io.junction.nats.monitor.MonitorServer;
 import io.junction.nats.server.NatsServer;
 import io.junction.nats.server.ServerOptions;
+import io.junction.temporal.TemporalServer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,8 +24,10 @@ import picocli.CommandLine.Option;
         name = "server",
         sortOptions = false,
         versionProvider = VersionProvider.class,
-        description = "Runs the Junction server (NATS protocol on 4222 by default).")
+        description = "Runs the Junction server (NATS protocol on 4222, Temporal on 7233 by default).")
 final class ServerCommand implements Callable<Integer> {
+    static final Path DEFAULT_STORE_DIR = Path.of("data");
+
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
@@ -124,11 +128,32 @@ final class ServerCommand implements Callable<Integer> {
             description = "Set the storage directory (default: ./data)")
     Path storeDir;
 
+    @Option(
+            names = "--temporal_port",
+            paramLabel = "<port>",
+            description = "Serve Temporal's WorkflowService on this port (default: 7233; 0 turns Temporal off)")
+    Integer temporalPort;
+
+    @Option(
+            names = "--temporal_host",
+            paramLabel = "<host>",
+            description = "Bind Temporal to host address (default: the -a address)")
+    String temporalHost;
+
+    @Option(
+            names = "--temporal_db",
+            paramLabel = "<jdbc-url>",
+            description = "Workflow database, jdbc:sqlite:<file> or jdbc:postgresql://host/db "
+                    + "(default: jdbc:sqlite:<store dir>/temporal.db)")
+    String temporalDb;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options;
+        TemporalSettings temporalSettings;
         try {
             options = options();
+            temporalSettings = TemporalSettings.of(options);
         } catch (ConfigException e) {
             Logging.configure(false, false, null);
             Logging.error(e.getMessage());
@@ -141,13 +166,26 @@ final class ServerCommand implements Callable<Integer> {
         }
         Logging.configure(options.debug(), options.trace(), options.logFile());
 
+        TemporalServer temporal = null;
+        if (temporalSettings.enabled()) {
+            try {
+                temporal = temporalSettings.start();
+            } catch (IOException | RuntimeException e) {
+                Logging.error("could not start Temporal: " + e.getMessage());
+                return 1;
+            }
+        }
         var server = new NatsServer(options);
+        if (temporal != null) {
+            server.addCompanion(temporal);
+        }
         if (options.jetStream().enabled()) {
             var jetStream = new JetStream(server, jetStreamConfig(options.jetStream()));
             try {
                 jetStream.start();
             } catch (RuntimeException e) {
                 Logging.error("could not start JetStream: " + e.getMessage());
+                closeQuietly(temporal);
                 return 1;
             }
             server.addCompanion(jetStream);
@@ -169,14 +207,21 @@ final class ServerCommand implements Callable<Integer> {
             Logging.info("Server is ready");
         } catch (RuntimeException e) {
             Logging.error("could not start the server: " + e.getMessage());
+            closeQuietly(temporal);
             return 1;
         }
         stopped.await();
         return 0;
     }
 
+    private static void closeQuietly(TemporalServer temporal) {
+        if (temporal != null) {
+            temporal.close();
+        }
+    }
+
     private static JetStreamConfig jetStreamConfig(ServerOptions.JetStreamOptions options) {
-        var storeDir = options.storeDir() != null ? options.storeDir() : Path.of("data");
+        var storeDir = options.storeDir() != null ? options.storeDir() : DEFAULT_STORE_DIR;
         return new JetStreamConfig(storeDir, options.maxMemory(), options.maxStore(), options.syncInterval());
     }
 
@@ -210,8 +255,17 @@ final class ServerCommand implements Callable<Integer> {
             builder.portsFileDir(portsFileDir);
         }
         applyJetStream(builder);
+        applyTemporal(builder);
         applyAuth(builder);
         return builder.build();
+    }
+
+    private void applyTemporal(ServerOptions.Builder builder) {
+        var current = builder.temporal();
+        builder.temporal(new ServerOptions.TemporalOptions(
+                temporalHost != null ? temporalHost : current.host(),
+                temporalPort != null ? temporalPort : current.port(),
+                temporalDb != null ? temporalDb : current.db()));
     }
 
     /** JetStream is on unless the configuration file turned it off; {@code -js} and {@code -sd} turn it on. */

@@ -106,6 +106,49 @@ class ServerCommandConfigTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void servesTemporalOn7233WithASqliteFileInTheStoreDirectoryByDefault() {
+        var settings = TemporalSettings.of(options("server", "-a", "127.0.0.1", "-sd", "/srv/junction"));
+
+        assertThat(settings)
+                .isEqualTo(new TemporalSettings(
+                        "127.0.0.1", 7233, "jdbc:sqlite:/srv/junction/temporal.db", Path.of("/srv/junction")));
+        assertThat(TemporalSettings.of(options("server")))
+                .isEqualTo(new TemporalSettings("0.0.0.0", 7233, "jdbc:sqlite:data/temporal.db", Path.of("data")));
+    }
+
+    @Test
+    void takesTemporalFromTheFileAndLetsFlagsWin() throws IOException {
+        var file = write("nats.conf", """
+                store_dir: /from-file
+                temporal { port: 7300, host: 10.0.0.2, db: "jdbc:postgresql://db/from-file" }
+                """);
+
+        var fromFile = TemporalSettings.of(options("server", "-c", file.toString()));
+        var fromFlags = TemporalSettings.of(options(
+                "server",
+                "-c",
+                file.toString(),
+                "--temporal_port",
+                "7400",
+                "--temporal_host",
+                "127.0.0.1",
+                "--temporal_db",
+                "jdbc:sqlite:/tmp/flag.db"));
+        var off = TemporalSettings.of(options("server", "-c", file.toString(), "--temporal_port", "0"));
+
+        assertThat(fromFile).isEqualTo(new TemporalSettings("10.0.0.2", 7300, "jdbc:postgresql://db/from-file", null));
+        assertThat(fromFlags).isEqualTo(new TemporalSettings("127.0.0.1", 7400, "jdbc:sqlite:/tmp/flag.db", null));
+        assertThat(off.enabled()).isFalse();
+    }
+
+    @Test
+    void exitsWithOneWhenTheTemporalPortIsOutOfRange() {
+        var exitCode = Junction.commandLine().execute("server", "--temporal_port", "-5");
+
+        assertThat(exitCode).isEqualTo(1);
+    }
+
     private static ServerOptions options(String... args) {
         var commandLine = Junction.commandLine();
         var parsed = commandLine.parseArgs(args);

@@ -63,4 +63,25 @@ class ServerCommandProcessTest {
             }
         }
     }
+
+    @Test
+    void exitsWithOneClearErrorWhenTheTemporalDatabaseUrlIsBad() throws Exception {
+        try (var server = ServerProcess.start(
+                "server",
+                "-a",
+                "127.0.0.1",
+                "-p",
+                "-1",
+                "--temporal_port",
+                String.valueOf(ServerProcess.freePort()),
+                "--temporal_db",
+                "jdbc:mysql://db/x")) {
+            assertThat(server.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(server.log().stream().filter(line -> line.contains("[ERR]")))
+                    .singleElement()
+                    .asString()
+                    .endsWith("[ERR] could not start Temporal: unsupported workflow database URL jdbc:mysql://db/x: "
+                            + "use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
+        }
+    }
 }

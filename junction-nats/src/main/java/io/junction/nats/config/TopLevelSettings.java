@@ -98,6 +98,7 @@ final class TopLevelSettings {
             case "store_dir", "storedir" -> jetStream.storeDir(setting);
             case "jetstream" -> jetStream.read(setting);
             case "cluster" -> builder.cluster(ClusterReader.read(setting));
+            case "temporal" -> builder.temporal(TemporalReader.read(setting));
             case "tls" -> tls(setting);
             default -> UnservedSettings.accept(entry);
         }

@@ -33,6 +33,7 @@ public record ServerOptions(
         Path portsFileDir,
         JetStreamOptions jetStream,
         ClusterOptions cluster,
+        TemporalOptions temporal,
         Path configFile) {
     public static final int DEFAULT_PORT = 4222;
     public static final int RANDOM_PORT = -1;
@@ -72,6 +73,15 @@ public record ServerOptions(
         }
     }
 
+    /**
+     * Junction's Temporal service, from a {@code temporal {}} block: not a nats-server setting, and not acted on by
+     * the NATS server; the {@code junction} command reads it. Null fields were not given; a port of 0 turns the
+     * service off.
+     */
+    public record TemporalOptions(String host, Integer port, String db) {
+        public static final TemporalOptions UNSET = new TemporalOptions(null, null, null);
+    }
+
     /** A {@code cluster {}} block: read and reported, not acted on until clustering exists. */
     public record ClusterOptions(String name, String host, int port, List<String> routes) {
         public ClusterOptions {
@@ -103,6 +113,7 @@ public record ServerOptions(
         private Path portsFileDir;
         private JetStreamOptions jetStream = JetStreamOptions.DISABLED;
         private ClusterOptions cluster;
+        private TemporalOptions temporal = TemporalOptions.UNSET;
         private Path configFile;
 
         private Builder() {}
@@ -130,6 +141,7 @@ public record ServerOptions(
             portsFileDir = o.portsFileDir;
             jetStream = o.jetStream;
             cluster = o.cluster;
+            temporal = o.temporal;
             configFile = o.configFile;
         }
 
@@ -245,6 +257,11 @@ public record ServerOptions(
             return this;
         }
 
+        public Builder temporal(TemporalOptions value) {
+            temporal = value;
+            return this;
+        }
+
         public Builder configFile(Path value) {
             configFile = value;
             return this;
@@ -256,6 +273,10 @@ public record ServerOptions(
 
         public JetStreamOptions jetStream() {
             return jetStream;
+        }
+
+        public TemporalOptions temporal() {
+            return temporal;
         }
 
         /** The options; a limit or interval left at zero takes its default, as nats-server's baseline does. */
@@ -283,6 +304,7 @@ public record ServerOptions(
                     portsFileDir,
                     jetStream,
                     cluster,
+                    temporal,
                     configFile);
         }
 

@@ -22,19 +22,26 @@ import org.slf4j.LoggerFactory;
  * <h2>Ordering</h2>
  * Transactions commit in the order {@link #submit} was called. The engine submits while it holds the lock of the
  * run it changed, so the changes of one run reach the database in the order they were made.
+ *
+ * <h2>Lost connections</h2>
+ * A failed commit whose connection no longer answers (PostgreSQL restarted, a failover, a proxy that closed it) is
+ * followed by a new connection, so the next transaction can commit. The failed batch still fails: its outcome is
+ * unknown to the callers, who reload what they changed from the database.
  */
 final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final int MAX_BATCH = 512;
 
-    private final Connection connection;
+    private final Connector connector;
     private final RowWriter writer;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
+    private Connection connection;
 
-    Journal(Connection connection, RowWriter writer) {
+    Journal(Connection connection, Connector connector, RowWriter writer) {
         this.connection = connection;
+        this.connector = connector;
         this.writer = writer;
         this.thread = Thread.ofPlatform().name("temporal-journal").daemon().start(this::run);
     }
@@ -79,6 +86,7 @@ final class Journal implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             LOG.error("workflow store commit failed transactions={}", batch.size(), e);
             rollback();
+            reconnectIfBroken();
             var failure = new StoreException("workflow store commit failed: " + e.getMessage(), e);
             batch.forEach(pending -> pending.done.completeExceptionally(failure));
         }
@@ -89,6 +97,29 @@ final class Journal implements AutoCloseable {
             connection.rollback();
         } catch (SQLException e) {
             LOG.error("workflow store rollback failed", e);
+        }
+    }
+
+    private void reconnectIfBroken() {
+        try {
+            if (connection.isValid(2)) {
+                return;
+            }
+        } catch (SQLException e) {
+            LOG.debug("workflow store writer connection check failed", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the broken workflow store writer failed", e);
+        }
+        try {
+            connection = connector.open();
+            LOG.info("workflow store writer reconnected");
+        } catch (SQLException e) {
+            LOG.error(
+                    "workflow store writer cannot reconnect, will try again after the next failed commit: {}",
+                    e.getMessage());
         }
     }
 
@@ -103,6 +134,11 @@ final class Journal implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("closing the workflow store writer failed", e);
         }
+    }
+
+    /** Opens a writer connection with auto-commit off, as the first one was. */
+    interface Connector {
+        Connection open() throws SQLException;
     }
 
     /** Applies one transaction's writes on the writer connection, without committing. */

@@ -49,10 +49,18 @@ public final class SqlStore implements AutoCloseable {
             writer.setAutoCommit(false);
             var readers = readerPool(dialect, jdbcUrl);
             LOG.info("workflow store opened url={}", redact(jdbcUrl));
-            return new SqlStore(dialect, readers, new Journal(writer, SqlStore::apply));
+            return new SqlStore(
+                    dialect, readers, new Journal(writer, () -> openWriter(dialect, jdbcUrl), SqlStore::apply));
         } catch (SQLException e) {
             throw new StoreException("cannot open the workflow database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Connection openWriter(Dialect dialect, String jdbcUrl) throws SQLException {
+        var writer = DriverManager.getConnection(jdbcUrl);
+        prepare(dialect, writer);
+        writer.setAutoCommit(false);
+        return writer;
     }
 
     private static void prepare(Dialect dialect, Connection connection) throws SQLException {
