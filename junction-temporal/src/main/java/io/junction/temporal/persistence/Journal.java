@@ -84,12 +84,29 @@ final class Journal implements AutoCloseable {
             connection.commit();
             batch.forEach(pending -> pending.done.complete(null));
         } catch (SQLException | RuntimeException e) {
-            LOG.error("workflow store commit failed transactions={}", batch.size(), e);
+            LOG.error("workflow store commit failed transactions={} error={}", batch.size(), describe(e));
+            LOG.debug("workflow store commit failure", e);
             rollback();
             reconnectIfBroken();
-            var failure = new StoreException("workflow store commit failed: " + e.getMessage(), e);
+            var failure = new StoreException("workflow store commit failed: " + describe(e), e);
             batch.forEach(pending -> pending.done.completeExceptionally(failure));
         }
+    }
+
+    /**
+     * What went wrong, without the statement's parameters: drivers put whole statements, payloads included, in
+     * their messages, and those must not reach logs or clients.
+     */
+    static String describe(Exception e) {
+        if (e instanceof SQLException sql) {
+            var cause = sql.getNextException() != null ? sql.getNextException() : sql;
+            var text = cause instanceof java.sql.BatchUpdateException ? "batch update failed" : cause.getMessage();
+            if (text != null && text.length() > 200) {
+                text = text.substring(0, 200) + "...";
+            }
+            return "SQLState " + sql.getSQLState() + ": " + text;
+        }
+        return e.getClass().getSimpleName();
     }
 
     private void rollback() {

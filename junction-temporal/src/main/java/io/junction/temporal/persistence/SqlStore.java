@@ -38,8 +38,9 @@ public final class SqlStore implements AutoCloseable {
     /** Opens the database at {@code jdbcUrl}, creating the tables on first use. */
     public static SqlStore open(String jdbcUrl) {
         var dialect = Dialect.of(jdbcUrl);
+        Connection writer = null;
         try {
-            var writer = DriverManager.getConnection(jdbcUrl);
+            writer = DriverManager.getConnection(jdbcUrl);
             prepare(dialect, writer);
             for (var statement : dialect.schema()) {
                 try (var s = writer.createStatement()) {
@@ -51,8 +52,20 @@ public final class SqlStore implements AutoCloseable {
             LOG.info("workflow store opened url={}", redact(jdbcUrl));
             return new SqlStore(
                     dialect, readers, new Journal(writer, () -> openWriter(dialect, jdbcUrl), SqlStore::apply));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
             throw new StoreException("cannot open the workflow database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a workflow database connection failed", e);
         }
     }
 

@@ -177,8 +177,13 @@ final class Activities {
             throw EngineException.notFound("workflow execution already completed");
         }
         var activity = execution.state.activities.get(scheduledEventId);
-        if (activity == null || !activity.isStarted() || (attempt > 0 && activity.attempt != attempt)) {
+        if (activity == null || (attempt > 0 && activity.attempt != attempt)) {
             throw EngineException.notFound("activity task not found");
+        }
+        if (!activity.isStarted()) {
+            // A worker that started this attempt before a restart still holds its token; its result counts, as
+            // in Temporal, and the attempt dispatched again on recovery is then skipped.
+            activity.startedTime = System.currentTimeMillis();
         }
         return activity;
     }

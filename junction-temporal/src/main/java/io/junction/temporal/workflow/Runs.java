@@ -203,8 +203,10 @@ final class Runs {
                 execution.stale = true;
                 forget(execution.key());
             }
-            LOG.error("workflow change not committed; runs will be reloaded from the store", e);
-            throw EngineException.unavailable("workflow store commit failed: " + e.getMessage());
+            LOG.warn(
+                    "workflow change not committed; runs will be reloaded from the store runs={}",
+                    change.executions().size());
+            throw EngineException.unavailable("workflow store commit failed; retry the request");
         }
         for (var execution : change.executions()) {
             execution.lock.lock();
