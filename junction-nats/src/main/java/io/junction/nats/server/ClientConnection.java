@@ -394,7 +394,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
                 return false;
             }
         }
-        if (outbound.isBackedUp()) {
+        if (outbound.isBackedUp() && !outbound.isStuck()) {
             publisher.stall(outbound);
         }
         if (delivery.reply() != null && permissions != null && permissions.tracksResponses()) {
@@ -427,7 +427,19 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         stalledThisBatch = true;
         context.channel().config().setAutoRead(false);
         var pause = receiver.isFull() ? STALL_MAX : STALL_MIN;
-        var timeout = context.executor().schedule(this::resume, pause.toNanos(), TimeUnit.NANOSECONDS);
+        var before = receiver.pendingBytes();
+        var timeout = context.executor()
+                .schedule(
+                        () -> {
+                            // A receiver that wrote nothing during a whole pause is not reading: stalling the
+                            // publisher again for it only slows everyone until it reaches max_pending.
+                            if (receiver.pendingBytes() >= before) {
+                                receiver.markStuck();
+                            }
+                            resume();
+                        },
+                        pause.toNanos(),
+                        TimeUnit.NANOSECONDS);
         receiver.whenDrained(() -> {
             timeout.cancel(false);
             context.executor().execute(this::resume);

@@ -28,6 +28,7 @@ final class Outbound {
     private final ArrayDeque<ByteBuf> full = new ArrayDeque<>();
     private final Runnable flushTask = this::flush;
     private final java.util.List<Runnable> stalledProducers = new java.util.ArrayList<>();
+    private volatile boolean stuck;
     private ByteBuf current;
     private long buffered;
     private boolean flushScheduled;
@@ -109,6 +110,15 @@ final class Outbound {
         return pendingBytes() > maxPending / 2;
     }
 
+    /** Whether a producer paused for this receiver and it wrote nothing meanwhile; cleared once it drains. */
+    boolean isStuck() {
+        return stuck;
+    }
+
+    void markStuck() {
+        stuck = true;
+    }
+
     /** The share of {@code max_pending} in use, for how long a producer pauses. */
     boolean isFull() {
         return pendingBytes() >= maxPending;
@@ -133,6 +143,9 @@ final class Outbound {
         Runnable[] resumes;
         lock.lock();
         try {
+            if (!isBackedUp()) {
+                stuck = false;
+            }
             if (stalledProducers.isEmpty() || (!closed && isBackedUp())) {
                 return;
             }
