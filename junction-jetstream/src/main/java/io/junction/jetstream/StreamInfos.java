@@ -17,7 +17,8 @@ final class StreamInfos {
         var stateJson = json.putObject("state");
         stateJson.put("messages", state.messages());
         stateJson.put("bytes", state.bytes());
-        stateJson.put("first_seq", state.firstSeq());
+        // A stream that never stored a message reports 0, as nats-server does; after a purge it reports last + 1.
+        stateJson.put("first_seq", state.messages() == 0 && state.lastSeq() == 0 ? 0 : state.firstSeq());
         stateJson.put(
                 "first_ts",
                 state.firstTimestampNanos() == 0 ? "0001-01-01T00:00:00Z" : Json.time(state.firstTimestampNanos()));

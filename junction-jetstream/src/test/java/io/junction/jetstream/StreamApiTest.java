@@ -353,6 +353,22 @@ class StreamApiTest {
     }
 
     @Test
+    void reportsFirstSequenceZeroForAStreamThatNeverStoredAMessageAndLastPlusOneAfterAPurge() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(
+                StreamConfiguration.builder().name("FRESH").subjects("fresh").build());
+
+        assertThat(jsm.getStreamInfo("FRESH").getStreamState().getFirstSequence())
+                .isZero();
+        connection.jetStream().publish("fresh", new byte[1]);
+        jsm.purgeStream("FRESH");
+
+        var state = jsm.getStreamInfo("FRESH").getStreamState();
+        assertThat(state.getFirstSequence()).isEqualTo(2);
+        assertThat(state.getLastSequence()).isEqualTo(1);
+    }
+
+    @Test
     void countsBytesAsNatsServersFileAndMemoryStoresDoAndLimitsByThem() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
