@@ -229,6 +229,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return false;
     }
 
+    /** The stream sequence up to which this consumer has delivered. */
+    public long cursor() {
+        return cursor;
+    }
+
     @Override
     public boolean hasAcknowledged(long sequence) {
         return sequence <= ackFloorStreamSeq || sequence <= cursor && !pending.containsKey(sequence);

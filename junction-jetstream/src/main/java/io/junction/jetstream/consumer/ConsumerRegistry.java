@@ -74,6 +74,41 @@ public final class ConsumerRegistry implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("stream={} consumers not listed: {}", stream.name(), e.getMessage());
         }
+        removeAcknowledged();
+    }
+
+    /**
+     * An ack is durable in its consumer's state before the message it frees leaves a work-queue or interest stream;
+     * a crash in between leaves an acknowledged message stored. Recovery removes those, so a restarted stream holds
+     * only what some consumer still owes.
+     */
+    private void removeAcknowledged() {
+        var retention = stream.config().retention();
+        if (retention == StreamConfig.Retention.LIMITS || consumers.isEmpty()) {
+            return;
+        }
+        var upTo = consumers.values().stream().mapToLong(Consumer::cursor).max().orElse(0);
+        var removed = 0;
+        for (var sequence = stream.store().state().firstSeq(); sequence <= upTo; sequence++) {
+            var message = stream.store().get(sequence);
+            if (message == null) {
+                continue;
+            }
+            var interested = consumers.values().stream()
+                    .filter(c -> c.isInterestedIn(message.subject()))
+                    .toList();
+            if (!interested.isEmpty() && interested.stream().allMatch(c -> c.hasAcknowledged(message.sequence()))) {
+                if (retention == StreamConfig.Retention.WORKQUEUE) {
+                    stream.removeAcknowledged(message.sequence());
+                } else {
+                    stream.removeIfAllAcknowledged(message.sequence());
+                }
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            LOG.info("stream={} removed {} acknowledged messages left by a crash", stream.name(), removed);
+        }
     }
 
     public Consumer get(String name) {
