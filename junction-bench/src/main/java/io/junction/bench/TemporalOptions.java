@@ -17,7 +17,7 @@ record TemporalOptions(
             Usage: bench/temporal [options]
               --rounds <n>           measured rounds per server (default 5)
               --seconds <s>          load time of one round, may be fractional (default 5)
-              --warmup <s>           unmeasured load on each server first (default 15; 0 skips)
+              --warmup <s>           unmeasured load on each server first (default 20; 0 skips)
               --concurrency <n>      workflows in flight, one client thread each (default 16)
               --store-dir <path>     where Junction's fresh SQLite directory is made (default: java.io.tmpdir)
               --server-jvm <opts>    JVM options of both server processes, space separated (default -Xmx1g)
@@ -42,7 +42,7 @@ record TemporalOptions(
     private static final class Builder {
         int rounds = 5;
         Duration duration = Duration.ofSeconds(5);
-        Duration warmup = Duration.ofSeconds(15);
+        Duration warmup = Duration.ofSeconds(20);
         int concurrency = 16;
         boolean json;
         List<String> serverJvmOptions = List.of("-Xmx1g");
