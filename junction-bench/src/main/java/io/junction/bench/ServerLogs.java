@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +24,20 @@ final class ServerLogs {
 
     /** The warnings, errors and slow-consumer notices in a log, the first few in full and then a count. */
     static List<String> problems(Path log) {
+        return problems(
+                log,
+                line -> line.contains("[WRN]")
+                        || line.contains("[ERR]")
+                        || line.contains("[FTL]")
+                        || line.toLowerCase(Locale.ROOT).contains("slow consumer"));
+    }
+
+    /** The lines of a log that {@code isProblem} picks, the first few in full and then a count. */
+    static List<String> problems(Path log, Predicate<String> isProblem) {
         var found = new ArrayList<String>();
         int count = 0;
         for (var line : lines(log)) {
-            if (line.contains("[WRN]")
-                    || line.contains("[ERR]")
-                    || line.contains("[FTL]")
-                    || line.toLowerCase(Locale.ROOT).contains("slow consumer")) {
+            if (isProblem.test(line)) {
                 if (count++ < SHOWN) {
                     found.add(line.strip());
                 }

@@ -62,6 +62,25 @@ final class ServerProcess implements AutoCloseable {
         throw new BenchException(name + " did not accept connections on " + HOST + ":" + port + " within " + timeout);
     }
 
+    /**
+     * Waits until the server's log has a line containing {@code text}, for servers that greet no one, such as gRPC
+     * servers; fails early when the process has exited.
+     */
+    void awaitLogLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new BenchException(
+                        name + " exited with status " + process.exitValue() + " before it was ready; see " + log);
+            }
+            if (ServerLogs.lineContaining(log, text) != null) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new BenchException(name + " did not log \"" + text + "\" within " + timeout + "; see " + log);
+    }
+
     private boolean greets() {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 200);
@@ -76,6 +95,10 @@ final class ServerProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    int port() {
+        return port;
     }
 
     String url() {
