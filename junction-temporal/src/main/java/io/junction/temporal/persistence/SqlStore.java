@@ -82,6 +82,7 @@ public final class SqlStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=10000");
+                s.execute("PRAGMA cache_size=-65536");
             }
         }
     }

@@ -322,29 +322,14 @@ final class Activities {
     }
 
     private void timeOut(ExecutionKey key, long scheduledEventId, int attempt, TimeoutType type, long heartbeatFrom) {
-        core.runs.mutate(key, (execution, change) -> {
+        core.runs.mutateRunning(key, (execution, change) -> {
             var activity = execution.state.activities.get(scheduledEventId);
-            if (!execution.state.isRunning() || activity == null || (attempt > 0 && activity.attempt != attempt)) {
+            if (!execution.state.isRunning()
+                    || activity == null
+                    || (attempt > 0 && activity.attempt != attempt)
+                    || !isDue(activity, type, heartbeatFrom)) {
+                change.unchanged();
                 return null;
-            }
-            switch (type) {
-                case TIMEOUT_TYPE_SCHEDULE_TO_START -> {
-                    if (activity.isStarted()) {
-                        return null;
-                    }
-                }
-                case TIMEOUT_TYPE_START_TO_CLOSE -> {
-                    if (!activity.isStarted()) {
-                        return null;
-                    }
-                }
-                case TIMEOUT_TYPE_HEARTBEAT -> {
-                    var last = Math.max(activity.lastHeartbeatTime, activity.startedTime);
-                    if (!activity.isStarted() || last > heartbeatFrom) {
-                        return null;
-                    }
-                }
-                default -> {}
             }
             var failure = timeoutFailure(activity, type);
             var decision = retryDecision(activity, failure);
@@ -361,6 +346,17 @@ final class Activities {
                             .setRetryState(decision.state())));
             return null;
         });
+    }
+
+    /** Whether a timeout armed earlier still applies to the activity's current state. */
+    private static boolean isDue(RunState.Activity activity, TimeoutType type, long heartbeatFrom) {
+        return switch (type) {
+            case TIMEOUT_TYPE_SCHEDULE_TO_START -> !activity.isStarted();
+            case TIMEOUT_TYPE_START_TO_CLOSE -> activity.isStarted();
+            case TIMEOUT_TYPE_HEARTBEAT ->
+                activity.isStarted() && Math.max(activity.lastHeartbeatTime, activity.startedTime) <= heartbeatFrom;
+            default -> true;
+        };
     }
 
     private static Failure timeoutFailure(RunState.Activity activity, TimeoutType type) {

@@ -17,6 +17,7 @@ final class Change {
     private final List<StoreWrite> writes = new ArrayList<>();
     final List<Runnable> afterCommit = new ArrayList<>();
     final List<Execution> heldLocks = new ArrayList<>();
+    private boolean unchanged;
 
     Change touch(Execution execution) {
         executions.add(execution);
@@ -33,6 +34,15 @@ final class Change {
     void releaseLocks() {
         heldLocks.forEach(e -> e.lock.unlock());
         heldLocks.clear();
+    }
+
+    /** Declares that the operation changed nothing (a stale timer, say), so there is nothing to commit. */
+    void unchanged() {
+        unchanged = true;
+    }
+
+    boolean isUnchanged() {
+        return unchanged && writes.isEmpty() && afterCommit.isEmpty() && heldLocks.isEmpty();
     }
 
     void write(StoreWrite write) {
@@ -59,7 +69,7 @@ final class Change {
             state.stateTransitions++;
             rows.add(new StoreWrite.PutExecution(
                     state.namespace, state.workflowId, state.runId, state.isRunning(), StateCodec.encode(state)));
-            if (execution.visibilityChanged || !state.isRunning()) {
+            if (execution.visibilityChanged) {
                 execution.visibilityChanged = false;
                 rows.add(Visibility.row(execution));
             }

@@ -361,9 +361,10 @@ final class Lifecycle {
     }
 
     private void fireTimer(ExecutionKey key, String timerId, long startedEventId) {
-        core.runs.mutate(key, (execution, change) -> {
+        core.runs.mutateRunning(key, (execution, change) -> {
             var timer = execution.state.timers.get(timerId);
             if (!execution.state.isRunning() || timer == null || timer.startedEventId != startedEventId) {
+                change.unchanged();
                 return null;
             }
             execution.state.timers.remove(timerId);
@@ -380,11 +381,13 @@ final class Lifecycle {
     void armFirstTask(ExecutionKey key, long at) {
         core.timers.at(
                 at,
-                () -> core.runs.mutate(key, (execution, change) -> {
+                () -> core.runs.mutateRunning(key, (execution, change) -> {
                     var state = execution.state;
                     if (state.isRunning() && state.workflowTaskBackoffUntil == at) {
                         state.workflowTaskBackoffUntil = 0;
                         core.workflowTasks.scheduleIfNone(execution, change);
+                    } else {
+                        change.unchanged();
                     }
                     return null;
                 }));
@@ -402,9 +405,10 @@ final class Lifecycle {
     }
 
     private void timeOut(ExecutionKey key, long deadline) {
-        core.runs.mutate(key, (execution, change) -> {
+        core.runs.mutateRunning(key, (execution, change) -> {
             var state = execution.state;
             if (!state.isRunning()) {
+                change.unchanged();
                 return null;
             }
             abandonStartedTask(execution);

@@ -144,6 +144,17 @@ final class Runs {
         return execution;
     }
 
+    /**
+     * Like {@link #mutate}, for deadlines: does nothing when the run is no longer running, without reading a closed
+     * run back from the store.
+     */
+    <T> T mutateRunning(ExecutionKey key, BiFunction<Execution, Change, T> change) {
+        if (!running.containsKey(key)) {
+            return null;
+        }
+        return mutate(key, change);
+    }
+
     /** Makes a run created by a change known, before that change commits; its lock must be held. */
     void register(Execution execution) {
         running.put(execution.key(), execution);
@@ -166,6 +177,9 @@ final class Runs {
             }
             pending.touch(execution);
             result = change.apply(execution, pending);
+            if (pending.isUnchanged()) {
+                return result;
+            }
             commit = store.commit(pending.rows());
             afterLocking(pending);
         } finally {

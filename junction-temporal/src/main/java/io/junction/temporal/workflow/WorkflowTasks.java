@@ -357,12 +357,13 @@ final class WorkflowTasks {
     }
 
     private void timeOut(ExecutionKey key, long scheduledEventId, long startedEventId) {
-        core.runs.mutate(key, (execution, change) -> {
+        core.runs.mutateRunning(key, (execution, change) -> {
             var task = execution.state.workflowTask;
             if (!execution.state.isRunning()
                     || task == null
                     || task.scheduledEventId != scheduledEventId
                     || task.startedEventId != startedEventId) {
+                change.unchanged();
                 return null;
             }
             checkStartedId(execution, task);
