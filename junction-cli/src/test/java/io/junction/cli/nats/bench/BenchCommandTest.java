@@ -3,44 +3,13 @@ package io.junction.cli.nats.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.junction.cli.nats.CliRunner;
-import io.junction.cli.nats.TestServer;
-import java.nio.file.Path;
+import io.junction.cli.nats.LiveServerTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nats bench ...}: small loads against a live server, checking that every message is counted. */
-class BenchCommandTest {
+class BenchCommandTest extends LiveServerTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TempDir
-    static Path store;
-
-    @TempDir
-    Path config;
-
-    private static TestServer server;
-    private CliRunner cli;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(store);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void selectContext() {
-        cli = new CliRunner(config);
-        cli.run("nats", "context", "add", "local", "--server", server.url(), "--select");
-    }
 
     @Test
     void subCountsEveryMessageThatPubSends() throws Exception {

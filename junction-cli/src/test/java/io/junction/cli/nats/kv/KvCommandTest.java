@@ -4,44 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.junction.cli.nats.CliRunner;
-import io.junction.cli.nats.TestServer;
-import java.nio.file.Path;
+import io.junction.cli.nats.LiveServerTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nats kv ...} against a live server, as the nats CLI's users type it. */
-class KvCommandTest {
+class KvCommandTest extends LiveServerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    static Path store;
-
-    @TempDir
-    Path config;
-
-    private static TestServer server;
-    private CliRunner cli;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(store);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void selectContext() {
-        cli = new CliRunner(config);
-        cli.run("nats", "context", "add", "local", "--server", server.url(), "--select");
-    }
 
     @Test
     void addPutGetAndWatchABucket() throws Exception {

@@ -2,44 +2,13 @@ package io.junction.cli.nats.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.junction.cli.nats.CliRunner;
-import io.junction.cli.nats.TestServer;
+import io.junction.cli.nats.LiveServerTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nats object ...} against a live server: a file in, the same bytes out. */
-class ObjectCommandTest {
-    @TempDir
-    static Path store;
-
-    @TempDir
-    Path config;
-
-    private static TestServer server;
-    private CliRunner cli;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(store);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void selectContext() {
-        cli = new CliRunner(config);
-        cli.run("nats", "context", "add", "local", "--server", server.url(), "--select");
-    }
-
+class ObjectCommandTest extends LiveServerTest {
     @Test
     void putLsInfoGetAndRmAFileOfSeveralChunks() throws Exception {
         var bytes = new byte[300_000];

@@ -3,42 +3,11 @@ package io.junction.cli.nats.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.junction.cli.nats.CliRunner;
-import io.junction.cli.nats.TestServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.junction.cli.nats.LiveServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nats server info} and {@code nats server check} against a live server and a dead port. */
-class ServerCommandTest {
-    @TempDir
-    static Path store;
-
-    @TempDir
-    Path config;
-
-    private static TestServer server;
-    private CliRunner cli;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(store);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void selectContext() {
-        cli = new CliRunner(config);
-        cli.run("nats", "context", "add", "local", "--server", server.url(), "--select");
-    }
-
+class ServerCommandTest extends LiveServerTest {
     @Test
     void infoReadsVarzFromTheMonitoringPort() throws Exception {
         var info = cli.run("nats", "server", "info", "--monitor", server.monitorUrl());

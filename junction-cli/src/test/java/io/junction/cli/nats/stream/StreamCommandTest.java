@@ -4,44 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.junction.cli.nats.CliRunner;
-import io.junction.cli.nats.TestServer;
+import io.junction.cli.nats.LiveServerTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nats stream ...} against a live server: flags into stream configurations, and state back out. */
-class StreamCommandTest {
+class StreamCommandTest extends LiveServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path store;
-
-    @TempDir
-    Path config;
-
-    private static TestServer server;
-    private CliRunner cli;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(store);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void selectContext() {
-        cli = new CliRunner(config);
-        cli.run("nats", "context", "add", "local", "--server", server.url(), "--select");
-    }
 
     @Test
     void addInfoAndLsShowAStreamAndWhatWasPublishedToIt() throws Exception {
