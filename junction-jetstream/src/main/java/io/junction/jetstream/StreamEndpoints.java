@@ -54,7 +54,7 @@ final class StreamEndpoints {
             throw ApiError.invalidStreamConfig("stream configuration for create can not be sealed")
                     .exception();
         }
-        if (config.mirrorDirect()) {
+        if (config.mirrorDirect() && config.mirror() == null) {
             throw ApiError.invalidStreamConfig("stream has no mirror but does have mirror direct")
                     .exception();
         }

@@ -2,12 +2,35 @@ package io.junction.jetstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.stream.SourceReport;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfigs;
 
 /** Writes a stream's info as nats-server does: config, created, state, timestamp. */
 final class StreamInfos {
     private StreamInfos() {}
+
+    private static void writeSources(ObjectNode json, Stream stream) {
+        var reports = stream.sourceReports();
+        if (reports.isEmpty()) {
+            return;
+        }
+        if (stream.config().mirror() != null) {
+            write(json.putObject("mirror"), reports.getFirst());
+            return;
+        }
+        var sources = json.putArray("sources");
+        reports.forEach(report -> write(sources.addObject(), report));
+    }
+
+    private static void write(ObjectNode json, SourceReport report) {
+        json.put("name", report.name());
+        json.put("lag", report.lag());
+        json.put("active", report.active());
+        if (report.filterSubject() != null) {
+            json.put("filter_subject", report.filterSubject());
+        }
+    }
 
     static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter) {
         json.set("config", StreamConfigs.write(stream.config()));
@@ -41,6 +64,7 @@ final class StreamInfos {
             }
         }
         stateJson.put("consumer_count", stream.observers().size());
+        writeSources(json, stream);
         json.put("ts", Json.time(io.junction.jetstream.stream.Clock.nowNanos()));
         return json;
     }

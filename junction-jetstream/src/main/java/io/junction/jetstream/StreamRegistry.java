@@ -9,6 +9,7 @@ import io.junction.jetstream.stream.StorageBudget;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamConfigs;
+import io.junction.jetstream.stream.StreamSources;
 import io.junction.nats.server.NatsServer;
 import io.junction.nats.subject.Subjects;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             var created = json.path("created").asLong();
             var stream = new Stream(server, config, Stores.open(config, directory), created, syncInterval, this);
             streams.put(config.name(), stream);
-            stream.start();
+            stream.start(this::get);
             var registry = consumerRegistry(stream, directory);
             registry.recover();
             var state = stream.store().state();
@@ -133,6 +134,11 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
 
     public Stream get(String name) {
         return streams.get(name);
+    }
+
+    private StreamConfig configOf(String name) {
+        var stream = streams.get(name);
+        return stream == null ? null : stream.config();
     }
 
     /** The stream or the {@code stream not found} error. */
@@ -156,7 +162,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
 
     /** Creates the stream; returns the existing one when the configuration is the same, as nats-server does. */
     public Created create(StreamConfig requested) {
-        var config = StreamConfigs.checked(requested);
+        var config = StreamSources.checkAgainst(StreamConfigs.checked(requested), this::configOf);
         var existing = streams.get(config.name());
         if (existing != null) {
             if (existing.config().equals(config)) {
@@ -179,7 +185,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         }
         var stream = new Stream(server, config, store, created, syncInterval, this);
         streams.put(config.name(), stream);
-        stream.start();
+        stream.start(this::get);
         consumerRegistry(stream, directory);
         LOG.info("stream={} created with subjects {}", config.name(), config.subjects());
         return new Created(stream, true);
@@ -188,7 +194,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     /** Applies nats-server's update rules, then the new configuration. */
     public Stream update(StreamConfig requested) {
         var stream = require(requested.name());
-        var config = StreamConfigs.checked(requested);
+        var config = StreamSources.checkAgainst(StreamConfigs.checked(requested), this::configOf);
         var old = stream.config();
         if (config.maxConsumers() != old.maxConsumers()) {
             throw invalid("stream configuration update can not change MaxConsumers");
@@ -209,6 +215,9 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         }
         if (old.denyPurge() && !config.denyPurge()) {
             throw invalid("stream configuration update can not cancel deny purge");
+        }
+        if (!java.util.Objects.equals(config.mirror(), old.mirror())) {
+            throw ApiError.MIRROR_NOT_UPDATABLE.exception();
         }
         checkOverlap(config, config.name());
         checkReservation(config, config.name());

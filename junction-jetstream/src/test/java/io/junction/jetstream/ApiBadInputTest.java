@@ -96,7 +96,7 @@ class ApiBadInputTest {
     }
 
     @Test
-    void refusesMirrorsSourcesAndRepublishRatherThanIgnoreThem() throws Exception {
+    void refusesExternalOrTransformedMirrorsAndSourcesAndRepublishRatherThanIgnoreThem() throws Exception {
         assertError(
                 request(
                         "$JS.API.STREAM.CREATE.M1",
@@ -112,15 +112,19 @@ class ApiBadInputTest {
                 10031,
                 "stream mirrors can not also contain other sources");
         assertError(
-                request("$JS.API.STREAM.CREATE.M1", "{\"name\":\"M1\",\"mirror\":{\"name\":\"B1\"}}"),
+                request(
+                        "$JS.API.STREAM.CREATE.M1",
+                        "{\"name\":\"M1\",\"mirror\":{\"name\":\"B1\",\"external\":{\"api\":\"$JS.x.API\"}}}"),
                 500,
                 10052,
-                "stream mirrors are not supported by Junction");
+                "stream mirrors and sources of external streams are not supported by Junction");
         assertError(
-                request("$JS.API.STREAM.CREATE.M1", "{\"name\":\"M1\",\"sources\":[{\"name\":\"B1\"}]}"),
+                request(
+                        "$JS.API.STREAM.CREATE.M1",
+                        "{\"name\":\"M1\",\"sources\":[{\"name\":\"B1\",\"subject_transforms\":[{\"src\":\">\"}]}]}"),
                 500,
                 10052,
-                "stream sources are not supported by Junction");
+                "subject transforms of stream mirrors and sources are not supported by Junction");
         assertError(
                 request(
                         "$JS.API.STREAM.UPDATE.B1",

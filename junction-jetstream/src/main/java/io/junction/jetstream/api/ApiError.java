@@ -14,6 +14,20 @@ public record ApiError(int code, int errCode, String description) {
             new ApiError(400, 10031, "stream mirrors can not also contain other sources");
     public static final ApiError MIRROR_WITH_SUBJECTS =
             new ApiError(400, 10034, "stream mirrors can not contain subjects");
+    public static final ApiError MIRROR_MAX_MESSAGE_SIZE_TOO_BIG =
+            new ApiError(400, 10030, "stream mirror must have max message size >= source");
+    public static final ApiError SOURCE_MAX_MESSAGE_SIZE_TOO_BIG =
+            new ApiError(400, 10046, "stream source must have max message size >= target");
+    public static final ApiError MIRROR_NOT_UPDATABLE =
+            new ApiError(400, 10055, "stream mirror configuration can not be updated");
+    public static final ApiError SOURCE_DUPLICATE_DETECTED =
+            new ApiError(400, 10140, "duplicate source configuration detected");
+    public static final ApiError SOURCE_INVALID_STREAM_NAME =
+            new ApiError(400, 10141, "sourced stream name is invalid");
+    public static final ApiError MIRROR_INVALID_STREAM_NAME =
+            new ApiError(400, 10142, "mirrored stream name is invalid");
+    public static final ApiError MIRROR_WITH_FIRST_SEQ =
+            new ApiError(400, 10143, "stream mirrors can not have first sequence configured");
     public static final ApiError NO_MESSAGE_FOUND = new ApiError(404, 10037, "no message found");
     public static final ApiError NOT_EMPTY_REQUEST = new ApiError(400, 10038, "expected an empty request payload");
     public static final ApiError MESSAGE_TOO_BIG = new ApiError(400, 10054, "message size exceeds maximum allowed");

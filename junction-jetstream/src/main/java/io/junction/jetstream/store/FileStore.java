@@ -127,9 +127,22 @@ public final class FileStore implements MessageStore {
 
     @Override
     public long append(String subject, byte[] headers, byte[] payload, long timestampNanos) {
+        return put(0, subject, headers, payload, timestampNanos);
+    }
+
+    @Override
+    public long appendAt(long sequence, String subject, byte[] headers, byte[] payload, long timestampNanos) {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence " + sequence + " is below 1");
+        }
+        return put(sequence, subject, headers, payload, timestampNanos);
+    }
+
+    /** Appends under {@code at}, or under the next sequence when {@code at} is 0. */
+    private long put(long at, String subject, byte[] headers, byte[] payload, long timestampNanos) {
         return writing("append", () -> {
-            var sequence = index.lastSequence() + 1;
-            index.reserveNext();
+            var sequence = at == 0 ? index.lastSequence() + 1 : at;
+            index.reserve(sequence);
             var canonical = index.canonical(subject);
             var segment = segmentFor(SegmentFormat.frameLength(canonical, headers, payload));
             var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload);

@@ -21,8 +21,22 @@ public final class MemoryStore implements MessageStore {
 
     @Override
     public long append(String subject, byte[] headers, byte[] payload, long timestampNanos) {
+        return put(0, subject, headers, payload, timestampNanos);
+    }
+
+    @Override
+    public long appendAt(long sequence, String subject, byte[] headers, byte[] payload, long timestampNanos) {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence " + sequence + " is below 1");
+        }
+        return put(sequence, subject, headers, payload, timestampNanos);
+    }
+
+    /** Appends under {@code at}, or under the next sequence when {@code at} is 0. */
+    private long put(long at, String subject, byte[] headers, byte[] payload, long timestampNanos) {
         return writing(() -> {
-            var sequence = index.lastSequence() + 1;
+            var sequence = at == 0 ? index.lastSequence() + 1 : at;
+            index.reserve(sequence);
             var message = new StoredMessage(sequence, index.canonical(subject), headers, payload, timestampNanos);
             index.add(sequence, new MemoryEntry(message));
             Retention.afterAppend(index, limits, subject, this::remove);

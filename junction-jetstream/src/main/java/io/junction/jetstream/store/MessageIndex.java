@@ -48,7 +48,15 @@ final class MessageIndex<E extends IndexEntry> {
 
     /** Makes room for the next sequence before its message is written anywhere, so that adding it cannot fail. */
     void reserveNext() {
-        entries.reserve(lastSequence + 1);
+        reserve(lastSequence + 1);
+    }
+
+    /** Makes room for this sequence, above the last, so that adding it cannot fail. */
+    void reserve(long sequence) {
+        if (sequence <= lastSequence) {
+            throw new IllegalArgumentException("sequence " + sequence + " is not above " + lastSequence);
+        }
+        entries.reserve(sequence);
     }
 
     void add(long sequence, E entry) {

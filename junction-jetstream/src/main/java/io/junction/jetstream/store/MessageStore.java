@@ -39,6 +39,14 @@ public interface MessageStore extends AutoCloseable {
     long append(String subject, byte[] headers, byte[] payload, long timestampNanos);
 
     /**
+     * Stores a message under {@code sequence}, which must lie above the last sequence; the sequences skipped count as
+     * deleted, and on an empty store the message becomes the first. A mirror keeps its origin's sequences this way.
+     *
+     * @throws IllegalArgumentException when {@code sequence} is not above the last sequence
+     */
+    long appendAt(long sequence, String subject, byte[] headers, byte[] payload, long timestampNanos);
+
+    /**
      * The bytes the message would count for in this store's state and its {@code max_bytes}: what nats-server's store
      * of the same kind counts, so that limits hold the same messages.
      */

@@ -4,6 +4,7 @@ import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.store.StoreLimits;
+import io.junction.jetstream.store.StoredMessage;
 import io.junction.nats.server.InternalSubscription;
 import io.junction.nats.server.NatsServer;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Stream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
     private static final int MAX_BATCH = 4096;
+    private static final long SOURCING_TICK_NANOS = 1_000_000_000L;
 
     private final NatsServer server;
     private final MessageStore store;
@@ -42,12 +46,18 @@ public final class Stream implements AutoCloseable {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final List<StreamObserver> observers = new CopyOnWriteArrayList<>();
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
+    private final List<Runnable> followers = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean copyRequested = new AtomicBoolean();
     private final Deduplicator deduplicator = new Deduplicator();
     private final PublishRules rules;
     private final Thread writer;
     private final Duration syncInterval;
     private final StorageBudget budget;
     private long lastSyncNanos = System.nanoTime();
+    private long lastCopyNanos;
+    private long lastFollowedSeq;
+    private Function<String, Stream> origins = name -> null;
+    private volatile StreamSourcing sourcing;
     private volatile StreamConfig config;
     private volatile boolean closed;
 
@@ -84,8 +94,77 @@ public final class Stream implements AutoCloseable {
 
     /** Starts capturing the configured subjects. */
     public void start() {
+        start(name -> null);
+    }
+
+    /**
+     * Starts capturing the configured subjects and copying from the mirror's or sources' origins.
+     *
+     * @param origins the account's streams by name, null for a stream that does not exist (yet)
+     */
+    public void start(Function<String, Stream> origins) {
+        this.origins = origins;
+        if (config.isSourcing()) {
+            sourcing = new StreamSourcing(this, origins, this::requestCopy);
+        }
         writer.start();
         subscribe();
+    }
+
+    /**
+     * What a mirror copies from its origin ({@code mirror}) or a stream from each source, as nats-server's
+     * {@code StreamSourceInfo}; empty when the stream copies nothing.
+     */
+    public List<SourceReport> sourceReports() {
+        var current = sourcing;
+        return current == null ? List.of() : current.reports();
+    }
+
+    /** Called by a stream this one copies from, after a batch that stored messages: copy them soon. */
+    void addFollower(Runnable follower) {
+        followers.add(follower);
+    }
+
+    void removeFollower(Runnable follower) {
+        followers.remove(follower);
+    }
+
+    private void requestCopy() {
+        if (copyRequested.compareAndSet(false, true)) {
+            queue.add(CopyRequest.INSTANCE);
+        }
+    }
+
+    /** Stores a message copied from the mirror's origin under its origin sequence; false to retry it later. */
+    boolean storeMirrored(StoredMessage message) {
+        if (closed) {
+            return false;
+        }
+        if (message.sequence() <= store.state().lastSeq()) {
+            return true;
+        }
+        var size = store.messageSize(message.subject(), message.headers(), message.payload());
+        if (!budget.admits(config.storage(), size)) {
+            return false;
+        }
+        try {
+            store.appendAt(
+                    message.sequence(),
+                    message.subject(),
+                    message.headers(),
+                    message.payload(),
+                    message.timestampNanos());
+        } catch (RuntimeException e) {
+            LOG.error("stream={} mirror store failed: {}", config.name(), e.getMessage(), e);
+            return false;
+        }
+        afterStore(message.sequence(), message.subject());
+        return true;
+    }
+
+    /** Stores a message copied from a source, with the publish rules (dedupe, limits); false to retry it later. */
+    boolean storeSourced(Inbound inbound) {
+        return store(inbound).error() == null;
     }
 
     public StreamConfig config() {
@@ -123,8 +202,16 @@ public final class Stream implements AutoCloseable {
     /** Replaces the configuration; the caller has checked that the change is allowed. */
     public void update(StreamConfig updated) {
         call(() -> {
+            var sourcesChanged = !updated.sources().equals(config.sources());
             config = updated;
             store.updateLimits(limitsOf(updated));
+            if (sourcesChanged) {
+                if (sourcing != null) {
+                    sourcing.close();
+                }
+                sourcing = updated.isSourcing() ? new StreamSourcing(this, origins, this::requestCopy) : null;
+                requestCopy();
+            }
             return null;
         });
         unsubscribe();
@@ -170,6 +257,10 @@ public final class Stream implements AutoCloseable {
     public void close() {
         closed = true;
         unsubscribe();
+        var current = sourcing;
+        if (current != null) {
+            current.close();
+        }
         queue.add(Shutdown.INSTANCE);
         try {
             writer.join(5_000);
@@ -206,6 +297,9 @@ public final class Stream implements AutoCloseable {
                 if (syncInterval != null) {
                     wait = wait < 0 ? syncInterval.toNanos() : Math.min(wait, syncInterval.toNanos());
                 }
+                if (sourcing != null) {
+                    wait = wait < 0 ? SOURCING_TICK_NANOS : Math.min(wait, SOURCING_TICK_NANOS);
+                }
                 var first = wait < 0 ? queue.take() : queue.poll(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
@@ -232,17 +326,37 @@ public final class Stream implements AutoCloseable {
                         task.run();
                         tasks.add(task);
                     }
+                    case CopyRequest request -> {}
                     case Shutdown shutdown -> stop = true;
                     default -> throw new IllegalStateException("unexpected item " + item);
                 }
             }
             batch.clear();
+            stored += copyFromOrigins(stop);
             expireDue();
             finishBatch(acks, tasks, store.state().messages() != messagesBefore + stored);
             if (stop) {
                 return;
             }
         }
+    }
+
+    /** Copies from the origins when one asked or a second passed; asks again while an origin has more. */
+    private int copyFromOrigins(boolean stopping) {
+        var current = sourcing;
+        if (current == null || stopping || closed) {
+            return 0;
+        }
+        var requested = copyRequested.getAndSet(false);
+        if (!requested && System.nanoTime() - lastCopyNanos < SOURCING_TICK_NANOS) {
+            return 0;
+        }
+        lastCopyNanos = System.nanoTime();
+        var copied = current.copy();
+        if (current.hasMore()) {
+            requestCopy();
+        }
+        return copied;
     }
 
     /** @param removed whether the batch removed messages (limits, rollups, acks), which consumers must recount */
@@ -272,6 +386,10 @@ public final class Stream implements AutoCloseable {
                 observer.removed();
             }
             observer.appended(last);
+        }
+        if (last != lastFollowedSeq) {
+            lastFollowedSeq = last;
+            followers.forEach(Runnable::run);
         }
     }
 
@@ -341,6 +459,10 @@ public final class Stream implements AutoCloseable {
     record Inbound(String subject, String reply, byte[] headers, byte[] payload) {}
 
     private record Reply(String subject, byte[] payload) {}
+
+    private enum CopyRequest {
+        INSTANCE
+    }
 
     private enum Shutdown {
         INSTANCE

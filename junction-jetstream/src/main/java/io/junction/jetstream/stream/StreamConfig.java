@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A stream's configuration in nats-server's terms. Limits of -1 mean unlimited; durations are nanoseconds.
- * {@link StreamConfigs} reads it from API JSON, applies nats-server's defaults and checks, and writes it back.
+ * {@link StreamConfigs} reads it from API JSON, applies nats-server's defaults and checks, and writes it back. A mirror
+ * ({@code mirror} set) has no subjects and no sources; {@code sources} is empty when the stream sources nothing.
  */
 public record StreamConfig(
         String name,
@@ -33,13 +34,53 @@ public record StreamConfig(
         boolean denyPurge,
         boolean allowRollup,
         String compression,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        StreamSource mirror,
+        List<StreamSource> sources) {
     public static final long DEFAULT_DUPLICATE_WINDOW_NANOS =
             Duration.ofMinutes(2).toNanos();
 
     public StreamConfig {
         subjects = List.copyOf(subjects);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** Whether the stream copies messages from other streams (a mirror or sources). */
+    public boolean isSourcing() {
+        return mirror != null || !sources.isEmpty();
+    }
+
+    /** The same configuration with {@code mirror_direct} as given, which nats-server takes from a mirror's origin. */
+    public StreamConfig withMirrorDirect(boolean direct) {
+        return new StreamConfig(
+                name,
+                description,
+                subjects,
+                retention,
+                maxConsumers,
+                maxMsgs,
+                maxBytes,
+                maxAgeNanos,
+                maxMsgsPerSubject,
+                maxMsgSize,
+                discard,
+                storage,
+                replicas,
+                noAck,
+                duplicateWindowNanos,
+                firstSeq,
+                allowDirect,
+                direct,
+                discardNewPerSubject,
+                sealed,
+                denyDelete,
+                denyPurge,
+                allowRollup,
+                compression,
+                metadata,
+                mirror,
+                sources);
     }
 
     public enum Retention {

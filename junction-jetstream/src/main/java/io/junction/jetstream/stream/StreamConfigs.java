@@ -55,7 +55,9 @@ public final class StreamConfigs {
                 Json.bool(json, "deny_purge", false),
                 Json.bool(json, "allow_rollup_hdrs", false),
                 Json.text(json, "compression", "none"),
-                metadata);
+                metadata,
+                StreamSources.readMirror(json),
+                StreamSources.readSources(json));
     }
 
     /** Completes defaults and applies nats-server's checks; throws the API error it would answer with. */
@@ -97,7 +99,10 @@ public final class StreamConfigs {
         if (config.discardNewPerSubject() && config.maxMsgsPerSubject() <= 0) {
             throw invalid("discard new per subject requires max msgs per subject > 0");
         }
-        var subjects = config.subjects().isEmpty() ? java.util.List.of(config.name()) : config.subjects();
+        StreamSources.check(config);
+        var subjects = config.subjects().isEmpty() && !config.isSourcing()
+                ? java.util.List.of(config.name())
+                : config.subjects();
         checkSubjects(subjects, config.noAck());
         if (config.replicas() > 1) {
             throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
@@ -127,27 +132,18 @@ public final class StreamConfigs {
                 config.denyPurge(),
                 config.allowRollup(),
                 config.compression(),
-                config.metadata());
+                config.metadata(),
+                config.mirror(),
+                config.sources());
     }
 
     /**
-     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: mirrors and sources (after
-     * nats-server's own checks of them) and republish.
+     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: external mirrors and
+     * sources, subject transforms and republish.
      */
     public static void checkServed(JsonNode json) {
-        var mirror = json.hasNonNull("mirror");
-        var sources = json.path("sources").isArray() && !json.path("sources").isEmpty();
-        if (mirror && !Json.texts(json, "subjects").isEmpty()) {
-            throw ApiError.MIRROR_WITH_SUBJECTS.exception();
-        }
-        if (mirror && sources) {
-            throw ApiError.MIRROR_WITH_SOURCES.exception();
-        }
-        // TODO: mirrors, sources and republish are not served, so a stream cannot copy another or republish its
-        // messages; such configurations are refused.
-        if (mirror || sources) {
-            throw invalid("stream " + (mirror ? "mirrors" : "sources") + " are not supported by Junction");
-        }
+        StreamSources.checkServed(json);
+        // TODO: republish is not served, so a stream cannot republish its messages; such configurations are refused.
         if (json.hasNonNull("republish")) {
             throw invalid("stream republish is not supported by Junction");
         }
@@ -195,7 +191,9 @@ public final class StreamConfigs {
         if (config.description() != null && !config.description().isEmpty()) {
             json.put("description", config.description());
         }
-        json.set("subjects", Json.array(config.subjects()));
+        if (!config.subjects().isEmpty()) {
+            json.set("subjects", Json.array(config.subjects()));
+        }
         json.put("retention", Json.lower(config.retention()));
         json.put("max_consumers", config.maxConsumers());
         json.put("max_msgs", config.maxMsgs());
@@ -218,6 +216,7 @@ public final class StreamConfigs {
         if (config.firstSeq() > 0) {
             json.put("first_seq", config.firstSeq());
         }
+        StreamSources.write(json, config);
         json.put("allow_direct", config.allowDirect());
         json.put("mirror_direct", config.mirrorDirect());
         if (config.discardNewPerSubject()) {

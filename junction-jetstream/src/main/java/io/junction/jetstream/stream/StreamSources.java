@@ -1,0 +1,203 @@
+package io.junction.jetstream.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.jetstream.api.ApiError;
+import io.junction.jetstream.api.Json;
+import io.junction.nats.subject.Subjects;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+
+/** Reads, checks and writes a stream's {@code mirror} and {@code sources} as nats-server 2.10 does. */
+public final class StreamSources {
+    private StreamSources() {}
+
+    static StreamSource readMirror(JsonNode json) {
+        var mirror = json.get("mirror");
+        return mirror == null || !mirror.isObject() ? null : readSource(mirror);
+    }
+
+    static List<StreamSource> readSources(JsonNode json) {
+        var sources = new ArrayList<StreamSource>();
+        var array = json.get("sources");
+        if (array != null && array.isArray()) {
+            array.forEach(source -> sources.add(readSource(source)));
+        }
+        return sources;
+    }
+
+    private static StreamSource readSource(JsonNode json) {
+        return new StreamSource(
+                Json.text(json, "name", ""),
+                Json.unsigned(json, "opt_start_seq", 0),
+                Json.time(json, "opt_start_time"),
+                Json.text(json, "filter_subject", null));
+    }
+
+    /**
+     * Refuses what Junction does not serve: a mirror or source in another account or domain ({@code external}), and
+     * subject transforms on a mirror or source.
+     */
+    static void checkServed(JsonNode json) {
+        var all = new ArrayList<JsonNode>();
+        if (json.path("mirror").isObject()) {
+            all.add(json.get("mirror"));
+        }
+        json.path("sources").forEach(all::add);
+        for (var source : all) {
+            var external = source.path("external");
+            // TODO: mirrors and sources of streams in other accounts or domains are not served; only streams on
+            // this server can be copied.
+            if (external.isObject()
+                    && (!external.path("api").asText("").isEmpty()
+                            || !external.path("deliver").asText("").isEmpty())) {
+                throw invalid("stream mirrors and sources of external streams are not supported by Junction");
+            }
+            // TODO: subject transforms of mirrors and sources are not served; such configurations are refused.
+            if (source.path("subject_transforms").isArray()
+                    && !source.path("subject_transforms").isEmpty()) {
+                throw invalid("subject transforms of stream mirrors and sources are not supported by Junction");
+            }
+        }
+    }
+
+    /** nats-server's checks of the configuration alone, in its order. */
+    static void check(StreamConfig config) {
+        var mirror = config.mirror();
+        if (mirror != null) {
+            if (config.firstSeq() > 0) {
+                throw ApiError.MIRROR_WITH_FIRST_SEQ.exception();
+            }
+            if (!config.subjects().isEmpty()) {
+                throw ApiError.MIRROR_WITH_SUBJECTS.exception();
+            }
+            if (!config.sources().isEmpty()) {
+                throw ApiError.MIRROR_WITH_SOURCES.exception();
+            }
+            if (!isValidName(mirror.name())) {
+                throw ApiError.MIRROR_INVALID_STREAM_NAME.exception();
+            }
+            checkFilter(mirror);
+        }
+        var indexNames = new HashSet<String>();
+        for (var source : config.sources()) {
+            if (!isValidName(source.name())) {
+                throw ApiError.SOURCE_INVALID_STREAM_NAME.exception();
+            }
+            if (!indexNames.add(source.indexName())) {
+                throw ApiError.SOURCE_DUPLICATE_DETECTED.exception();
+            }
+            checkFilter(source);
+        }
+    }
+
+    /**
+     * nats-server's checks against the other streams of the account: message sizes, cycles, and a mirror inherits
+     * {@code allow_direct} of its origin as {@code mirror_direct}. An origin that does not exist yet is allowed.
+     *
+     * @return the configuration with {@code mirror_direct} as nats-server sets it
+     */
+    public static StreamConfig checkAgainst(StreamConfig config, Function<String, StreamConfig> others) {
+        var mirror = config.mirror();
+        var result = config;
+        if (mirror != null) {
+            var origin = others.apply(mirror.name());
+            if (origin != null) {
+                if (config.maxMsgSize() > 0 && origin.maxMsgSize() > 0 && config.maxMsgSize() < origin.maxMsgSize()) {
+                    throw ApiError.MIRROR_MAX_MESSAGE_SIZE_TOO_BIG.exception();
+                }
+                result = config.withMirrorDirect(origin.allowDirect());
+            }
+        }
+        for (var source : config.sources()) {
+            var origin = others.apply(source.name());
+            if (origin != null
+                    && config.maxMsgSize() > 0
+                    && origin.maxMsgSize() > 0
+                    && config.maxMsgSize() < origin.maxMsgSize()) {
+                throw ApiError.SOURCE_MAX_MESSAGE_SIZE_TOO_BIG.exception();
+            }
+        }
+        checkCycles(config, others);
+        return result;
+    }
+
+    /** nats-server's walk: a source back to a stream visited whose subjects its filter overlaps, or any mirror. */
+    private static void checkCycles(StreamConfig config, Function<String, StreamConfig> others) {
+        var toVisit = new ArrayDeque<StreamConfig>();
+        var visited = new HashSet<String>();
+        toVisit.add(config);
+        while (!toVisit.isEmpty()) {
+            var current = toVisit.poll();
+            visited.add(current.name());
+            for (var source : current.sources()) {
+                if (visited.contains(source.name())) {
+                    if (overlaps(current.subjects(), source.filterSubject())) {
+                        throw invalid("detected cycle");
+                    }
+                } else {
+                    var next = source.name().equals(config.name()) ? config : others.apply(source.name());
+                    if (next != null) {
+                        toVisit.add(next);
+                    }
+                }
+            }
+            var mirror = current.mirror();
+            if (mirror != null) {
+                if (visited.contains(mirror.name())) {
+                    throw invalid("detected cycle");
+                }
+                var next = others.apply(mirror.name());
+                if (next != null) {
+                    toVisit.add(next);
+                }
+            }
+        }
+    }
+
+    private static boolean overlaps(List<String> subjects, String filter) {
+        return filter == null || subjects.stream().anyMatch(subject -> Subjects.overlaps(subject, filter));
+    }
+
+    static void write(ObjectNode json, StreamConfig config) {
+        if (config.mirror() != null) {
+            write(json.putObject("mirror"), config.mirror());
+        }
+        if (!config.sources().isEmpty()) {
+            var sources = json.putArray("sources");
+            config.sources().forEach(source -> write(sources.addObject(), source));
+        }
+    }
+
+    private static void write(ObjectNode json, StreamSource source) {
+        json.put("name", source.name());
+        if (source.optStartSeq() > 0) {
+            json.put("opt_start_seq", source.optStartSeq());
+        }
+        if (source.optStartTime() != null) {
+            json.put("opt_start_time", source.optStartTime().toString());
+        }
+        if (source.filterSubject() != null) {
+            json.put("filter_subject", source.filterSubject());
+        }
+    }
+
+    private static void checkFilter(StreamSource source) {
+        if (source.filterSubject() != null && !Subjects.isValidSubject(source.filterSubject())) {
+            throw invalid("stream source filter subject is invalid");
+        }
+    }
+
+    private static boolean isValidName(String name) {
+        return name != null
+                && !name.isEmpty()
+                && name.chars().noneMatch(c -> c == '.' || c == '*' || c == '>' || Character.isWhitespace(c));
+    }
+
+    private static io.junction.jetstream.api.ApiException invalid(String problem) {
+        return ApiError.invalidStreamConfig(problem).exception();
+    }
+}
