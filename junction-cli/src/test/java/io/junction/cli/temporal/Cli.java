@@ -1,12 +1,13 @@
 package io.junction.cli.temporal;
 
 import io.junction.cli.Junction;
+import io.junction.cli.nats.CliEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * Runs {@code junction ...} in the test JVM as the launcher would, with the environment injected, and captures what
@@ -32,7 +33,7 @@ final class Cli {
     Result run(String commandLine) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var junction = new CommandLine(new Junction());
+        var junction = Junction.commandLine(CliEnvironment.of(Path.of("no-nats-config")));
         junction.setOut(new PrintWriter(out, true));
         junction.setErr(new PrintWriter(err, true));
         var temporal =
