@@ -3,16 +3,17 @@ package io.junction.cli;
 import io.junction.cli.nats.CliEnvironment;
 import io.junction.cli.nats.Errors;
 import io.junction.cli.nats.NatsCommand;
+import io.junction.cli.temporal.TemporalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code junction} command: one jar that runs the server, speaks the nats CLI and, later, the temporal CLI. */
+/** The {@code junction} command: one jar that runs the server, speaks the nats and temporal CLIs. */
 @Command(
         name = "junction",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Junction: a NATS server with JetStream and a Temporal service in one process.",
-        subcommands = {ServerCommand.class, NatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, NatsCommand.class, TemporalCommand.class, CommandLine.HelpCommand.class})
 public final class Junction implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
