@@ -4,6 +4,7 @@ import io.junction.cli.nats.CliEnvironment;
 import io.junction.cli.nats.Errors;
 import io.junction.cli.nats.NatsCommand;
 import io.junction.cli.temporal.TemporalCommand;
+import io.junction.cli.temporal.TemporalErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,7 @@ public final class Junction implements Runnable {
         var commandLine = new CommandLine(new Junction()).setCaseInsensitiveEnumValuesAllowed(true);
         ((NatsCommand) commandLine.getSubcommands().get("nats").getCommand()).environment(environment);
         Errors.install(commandLine);
+        TemporalErrors.install(commandLine);
         return commandLine;
     }
 

@@ -15,17 +15,9 @@ import java.util.Map;
  */
 final class Cli {
     private final Map<String, String> environment;
-    private final boolean usageErrorsInOneLine;
 
     Cli(Map<String, String> environment) {
-        this(environment, true);
-    }
-
-    /** With {@code usageErrorsInOneLine} false, picocli's own usage-error handling, as before {@link
-     * TemporalErrors#install} is called. */
-    Cli(Map<String, String> environment, boolean usageErrorsInOneLine) {
         this.environment = Map.copyOf(environment);
-        this.usageErrorsInOneLine = usageErrorsInOneLine;
     }
 
     record Result(int exitCode, String out, String err) {}
@@ -39,9 +31,6 @@ final class Cli {
         var temporal =
                 (TemporalCommand) junction.getSubcommands().get("temporal").getCommand();
         temporal.environment(TemporalEnvironment.of(environment));
-        if (usageErrorsInOneLine) {
-            TemporalErrors.install(junction);
-        }
 
         var words = words(commandLine);
         if (!words.getFirst().equals("junction")) {

@@ -81,11 +81,11 @@ class ConnectionTest {
     }
 
     @Test
-    void withoutTheHandlerAUsageMistakeStillFailsAndShowsUsage() {
-        var run = new Cli(Map.of(), false).run("junction temporal workflow start --type OrderWorkflow");
+    void aUsageMistakeIsOneLineThroughTheCommandLineMainBuilds() {
+        var run = new Cli(Map.of()).run("junction temporal workflow start --type OrderWorkflow");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required option").contains("Usage: junction temporal workflow start");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: Missing required option").doesNotContain("Usage:");
     }
 
     @Test
