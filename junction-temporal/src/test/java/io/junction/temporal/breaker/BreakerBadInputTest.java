@@ -285,6 +285,39 @@ class BreakerBadInputTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)).isLessThan(3_000);
     }
 
+    // Holds: a second completion of the same workflow task, and a completion after terminate, are NOT_FOUND and
+    // add nothing to the history; a signal to the closed run is NOT_FOUND.
+    @Test
+    void staleCompletionsAndSignalsToClosedRunsAreNotFound() {
+        stub.startWorkflowExecution(start("stale", "stale").build());
+        var task = poll("stale");
+        var timer = Command.newBuilder()
+                .setCommandType(CommandType.COMMAND_TYPE_START_TIMER)
+                .setStartTimerCommandAttributes(StartTimerCommandAttributes.newBuilder()
+                        .setTimerId("t")
+                        .setStartToFireTimeout(Duration.newBuilder().setSeconds(60)))
+                .build();
+        complete(task, List.of(timer));
+        var size = history("stale").size();
+
+        var twice = catchStatus(() -> complete(task, List.of(timer)));
+        assertThat(twice.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        stub.terminateWorkflowExecution(io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId("stale"))
+                .build());
+        var late = catchStatus(() -> complete(task, List.of(timer)));
+        assertThat(late.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        var signal = catchStatus(() -> stub.signalWorkflowExecution(
+                io.temporal.api.workflowservice.v1.SignalWorkflowExecutionRequest.newBuilder()
+                        .setNamespace("default")
+                        .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId("stale"))
+                        .setSignalName("s")
+                        .build()));
+        assertThat(signal.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(history("stale")).hasSize(size + 1);
+    }
+
     static StatusRuntimeException catchStatus(Runnable call) {
         try {
             call.run();
