@@ -141,8 +141,9 @@ class BreakerBadInputTest {
     // does not catch: the start fails INTERNAL instead of INVALID_ARGUMENT.
     @Test
     void anOverflowingEveryScheduleIsAnInvalidArgumentNotAnInternalError() {
-        var error = catchStatus(() -> stub.startWorkflowExecution(
-                start("every-overflow", "q").setCronSchedule("@every 9999999999999999h").build()));
+        var error = catchStatus(() -> stub.startWorkflowExecution(start("every-overflow", "q")
+                .setCronSchedule("@every 9999999999999999h")
+                .build()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
@@ -156,13 +157,13 @@ class BreakerBadInputTest {
         var zero = catchStatus(() -> stub.getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
                 .setNamespace("default")
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId("paged"))
-                .setNextPageToken(ByteString.copyFrom(
-                        ByteBuffer.allocate(8).putLong(0).array()))
+                .setNextPageToken(
+                        ByteString.copyFrom(ByteBuffer.allocate(8).putLong(0).array()))
                 .build()));
         assertThat(zero.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 
-        var reverse = catchStatus(() -> stub.getWorkflowExecutionHistoryReverse(
-                GetWorkflowExecutionHistoryReverseRequest.newBuilder()
+        var reverse = catchStatus(
+                () -> stub.getWorkflowExecutionHistoryReverse(GetWorkflowExecutionHistoryReverseRequest.newBuilder()
                         .setNamespace("default")
                         .setExecution(WorkflowExecution.newBuilder().setWorkflowId("paged"))
                         .setNextPageToken(ByteString.copyFrom(
@@ -302,10 +303,11 @@ class BreakerBadInputTest {
 
         var twice = catchStatus(() -> complete(task, List.of(timer)));
         assertThat(twice.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-        stub.terminateWorkflowExecution(io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest.newBuilder()
-                .setNamespace("default")
-                .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId("stale"))
-                .build());
+        stub.terminateWorkflowExecution(
+                io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest.newBuilder()
+                        .setNamespace("default")
+                        .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId("stale"))
+                        .build());
         var late = catchStatus(() -> complete(task, List.of(timer)));
         assertThat(late.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         var signal = catchStatus(() -> stub.signalWorkflowExecution(

@@ -12,7 +12,6 @@ import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.common.RetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -133,8 +132,8 @@ class BreakerKillTest {
                 .start();
         var ready = new CountDownLatch(1);
         var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("READY")) {
@@ -172,7 +171,8 @@ class BreakerKillTest {
                 .setRpcTimeout(Duration.ofSeconds(5))
                 .build());
         var client = WorkflowClient.newInstance(
-                service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+                service,
+                WorkflowClientOptions.newBuilder().setNamespace("default").build());
         var factory = WorkerFactory.newInstance(client);
         var worker = factory.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(NapImpl.class, CollectorImpl.class);
@@ -258,8 +258,8 @@ class BreakerKillTest {
                 assertThat(result).isEqualTo(n + ":" + (n * n + (n + 1) * (n + 1)));
             }
             @SuppressWarnings("unchecked")
-            List<Integer> values = client.newUntypedWorkflowStub("collector")
-                    .getResult(60, TimeUnit.SECONDS, List.class);
+            List<Integer> values =
+                    client.newUntypedWorkflowStub("collector").getResult(60, TimeUnit.SECONDS, List.class);
             assertThat(new HashSet<>(values)).containsAll(ackedSignals);
             assertThat(values).as("no signal delivered twice").doesNotHaveDuplicates();
 
@@ -317,6 +317,8 @@ class BreakerKillTest {
         var closedActivities = events.stream()
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
                 .count();
-        assertThat(closedActivities).as("activities of %s", execution.getWorkflowId()).isEqualTo(scheduled);
+        assertThat(closedActivities)
+                .as("activities of %s", execution.getWorkflowId())
+                .isEqualTo(scheduled);
     }
 }
