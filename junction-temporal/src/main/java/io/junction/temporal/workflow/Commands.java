@@ -153,7 +153,8 @@ final class Commands {
                     WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_BAD_START_TIMER_ATTRIBUTES,
                     "TimerId is not set on command.");
         }
-        if (Durations.toMillis(attributes.getStartToFireTimeout()) <= 0) {
+        if (!Durations.isValid(attributes.getStartToFireTimeout())
+                || Durations.toMillis(attributes.getStartToFireTimeout()) <= 0) {
             return Refusal.of(
                     WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_BAD_START_TIMER_ATTRIBUTES,
                     "A valid StartToFireTimeout is not set on command.");

@@ -20,8 +20,8 @@ final class CronSchedules {
         try {
             backoffMillis(schedule, Instant.now());
             return null;
-        } catch (IllegalArgumentException e) {
-            return "Invalid CronSchedule: " + e.getMessage();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return "invalid CronSchedule.";
         }
     }
 

@@ -42,6 +42,9 @@ final class Histories {
         var closeOnly =
                 request.getHistoryEventFilterType() == HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
         var from = request.getNextPageToken().isEmpty() ? 1 : fromToken(request.getNextPageToken());
+        if (from < 1) {
+            throw EngineException.invalidArgument("Invalid NextPageToken.");
+        }
         var pageSize = request.getMaximumPageSize() <= 0 ? DEFAULT_PAGE : request.getMaximumPageSize();
         var deadline = System.currentTimeMillis() + waitMillis;
         while (true) {
@@ -156,6 +159,9 @@ final class Histories {
             execution.lock.unlock();
         }
         var last = request.getNextPageToken().isEmpty() ? events.size() : fromToken(request.getNextPageToken());
+        if (last > events.size()) {
+            throw EngineException.invalidArgument("Invalid NextPageToken.");
+        }
         var first = Math.max(1, last - pageSize + 1);
         var page = new ArrayList<HistoryEvent>();
         for (var id = last; id >= first; id--) {

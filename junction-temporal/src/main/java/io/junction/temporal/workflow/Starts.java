@@ -175,16 +175,20 @@ final class Starts {
         if (request.getTaskQueue().getName().length() > MAX_ID_LENGTH) {
             throw EngineException.invalidArgument("task queue name length exceeds limit of " + MAX_ID_LENGTH);
         }
-        if (Durations.toMillis(request.getWorkflowExecutionTimeout()) < 0) {
+        if (!Durations.isValid(request.getWorkflowExecutionTimeout())
+                || Durations.toMillis(request.getWorkflowExecutionTimeout()) < 0) {
             throw EngineException.invalidArgument("An invalid WorkflowExecutionTimeoutSeconds is set on request.");
         }
-        if (Durations.toMillis(request.getWorkflowRunTimeout()) < 0) {
+        if (!Durations.isValid(request.getWorkflowRunTimeout())
+                || Durations.toMillis(request.getWorkflowRunTimeout()) < 0) {
             throw EngineException.invalidArgument("An invalid WorkflowRunTimeoutSeconds is set on request.");
         }
-        if (Durations.toMillis(request.getWorkflowTaskTimeout()) < 0) {
+        if (!Durations.isValid(request.getWorkflowTaskTimeout())
+                || Durations.toMillis(request.getWorkflowTaskTimeout()) < 0) {
             throw EngineException.invalidArgument("An invalid WorkflowTaskTimeoutSeconds is set on request.");
         }
-        if (Durations.toMillis(request.getWorkflowStartDelay()) < 0) {
+        if (!Durations.isValid(request.getWorkflowStartDelay())
+                || Durations.toMillis(request.getWorkflowStartDelay()) < 0) {
             throw EngineException.invalidArgument("An invalid WorkflowStartDelaySeconds is set on request.");
         }
         if (request.getRequestId().length() > MAX_ID_LENGTH) {
