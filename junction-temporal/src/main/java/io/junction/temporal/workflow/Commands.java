@@ -46,6 +46,19 @@ final class Commands {
         });
     }
 
+    /** A close command must be the last one; Temporal refuses the whole request otherwise. */
+    void checkSequence(List<Command> commands) {
+        for (var i = 0; i < commands.size() - 1; i++) {
+            if (closesWorkflow(List.of(commands.get(i)))) {
+                var types = commands.stream()
+                        .map(c -> c.getCommandType().name())
+                        .collect(java.util.stream.Collectors.joining(" ", "[", "]"));
+                throw EngineException.invalidArgument("invalid command sequence: " + types + ", command "
+                        + commands.get(i).getCommandType().name() + " must be the last command.");
+            }
+        }
+    }
+
     Refusal validate(Execution execution, List<Command> commands) {
         var state = execution.state;
         var activityIds = new HashSet<String>();
@@ -104,11 +117,6 @@ final class Commands {
             if (refusal != null) {
                 return refusal;
             }
-            if (closesWorkflow(List.of(command)) && i != commands.size() - 1) {
-                return Refusal.of(
-                        WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND,
-                        "workflow close command must be the last command");
-            }
         }
         return null;
     }
@@ -129,6 +137,19 @@ final class Commands {
         }
         if (attributes.getActivityType().getName().isEmpty()) {
             return Refusal.of(cause, "ActivityType is not set on command.");
+        }
+        for (var timeout : List.of(
+                attributes.getScheduleToCloseTimeout(),
+                attributes.getScheduleToStartTimeout(),
+                attributes.getStartToCloseTimeout(),
+                attributes.getHeartbeatTimeout())) {
+            if (!Durations.isValid(timeout) || Durations.toMillis(timeout) < 0) {
+                return Refusal.of(cause, "An invalid timeout is set on ScheduleActivityTaskCommandAttributes.");
+            }
+        }
+        var retry = attributes.getRetryPolicy();
+        if (!Durations.isValid(retry.getInitialInterval()) || !Durations.isValid(retry.getMaximumInterval())) {
+            return Refusal.of(cause, "An invalid retry interval is set on ScheduleActivityTaskCommandAttributes.");
         }
         if (Durations.toMillis(attributes.getScheduleToCloseTimeout()) <= 0
                 && Durations.toMillis(attributes.getStartToCloseTimeout()) <= 0) {

@@ -270,6 +270,17 @@ final class Lifecycle {
         });
     }
 
+    /** Terminates the run inside {@code change}, as the server does when a run breaks a limit. */
+    void terminateNow(Execution execution, Change change, String reason) {
+        abandonStartedTask(execution);
+        execution.append(HistoryEvent.newBuilder()
+                .setEventType(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED)
+                .setWorkflowExecutionTerminatedEventAttributes(WorkflowExecutionTerminatedEventAttributes.newBuilder()
+                        .setReason(reason)
+                        .setIdentity("history-service")));
+        close(execution, change, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    }
+
     /** Forgets a started workflow task so that the run's closing event follows its history directly. */
     private static void abandonStartedTask(Execution execution) {
         var task = execution.state.workflowTask;

@@ -154,25 +154,30 @@ final class Starts {
         }
     }
 
+    /** Temporal measures identifiers in UTF-8 bytes, as Go's {@code len} does. */
+    static int utf8Length(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     static void validate(StartWorkflowExecutionRequest request) {
         if (request.getWorkflowId().isEmpty()) {
             throw EngineException.invalidArgument("WorkflowId is not set on request.");
         }
-        if (request.getWorkflowId().length() > MAX_ID_LENGTH) {
+        if (utf8Length(request.getWorkflowId()) > MAX_ID_LENGTH) {
             throw EngineException.invalidArgument("WorkflowId exceeds maximum allowed length ("
-                    + request.getWorkflowId().length() + "/" + MAX_ID_LENGTH + ")");
+                    + utf8Length(request.getWorkflowId()) + "/" + MAX_ID_LENGTH + ")");
         }
         if (request.getWorkflowType().getName().isEmpty()) {
             throw EngineException.invalidArgument("WorkflowType is not set on request.");
         }
-        if (request.getWorkflowType().getName().length() > MAX_ID_LENGTH) {
+        if (utf8Length(request.getWorkflowType().getName()) > MAX_ID_LENGTH) {
             throw EngineException.invalidArgument("workflow type name exceeds maximum allowed length ("
-                    + request.getWorkflowType().getName().length() + "/" + MAX_ID_LENGTH + ")");
+                    + utf8Length(request.getWorkflowType().getName()) + "/" + MAX_ID_LENGTH + ")");
         }
         if (request.getTaskQueue().getName().isEmpty()) {
             throw EngineException.invalidArgument("missing task queue name");
         }
-        if (request.getTaskQueue().getName().length() > MAX_ID_LENGTH) {
+        if (utf8Length(request.getTaskQueue().getName()) > MAX_ID_LENGTH) {
             throw EngineException.invalidArgument("task queue name length exceeds limit of " + MAX_ID_LENGTH);
         }
         if (!Durations.isValid(request.getWorkflowExecutionTimeout())
@@ -191,9 +196,9 @@ final class Starts {
                 || Durations.toMillis(request.getWorkflowStartDelay()) < 0) {
             throw EngineException.invalidArgument("An invalid WorkflowStartDelaySeconds is set on request.");
         }
-        if (request.getRequestId().length() > MAX_ID_LENGTH) {
+        if (utf8Length(request.getRequestId()) > MAX_ID_LENGTH) {
             throw EngineException.invalidArgument("Request ID exceeds maximum allowed length ("
-                    + request.getRequestId().length() + "/" + MAX_ID_LENGTH + ")");
+                    + utf8Length(request.getRequestId()) + "/" + MAX_ID_LENGTH + ")");
         }
         var retryProblem = RetryPolicies.validate(request.getRetryPolicy());
         if (retryProblem != null) {

@@ -243,6 +243,19 @@ final class WorkflowTasks {
         var token = decode(request.getTaskToken());
         return core.runs.mutate(token.run(), (execution, change) -> {
             var task = startedTask(execution, token);
+            core.commands.checkSequence(request.getCommandsList());
+            var oversized = CommandLimits.firstOversized(request.getCommandsList());
+            if (oversized != null) {
+                appendFailed(
+                        execution,
+                        task,
+                        oversized.cause(),
+                        Failure.newBuilder().setMessage(oversized.reason()).build(),
+                        request.getIdentity());
+                execution.state.workflowTask = null;
+                core.lifecycle.terminateNow(execution, change, oversized.reason());
+                return RespondWorkflowTaskCompletedResponse.getDefaultInstance();
+            }
             var failure = core.commands.validate(execution, request.getCommandsList());
             if (failure != null) {
                 failTask(execution, change, task, failure.cause(), failure.failure(), request.getIdentity());
@@ -334,6 +347,16 @@ final class WorkflowTasks {
             WorkflowTaskFailedCause cause,
             Failure failure,
             String identity) {
+        appendFailed(execution, task, cause, failure, identity);
+        retry(execution, change, task);
+    }
+
+    private static void appendFailed(
+            Execution execution,
+            RunState.WorkflowTask task,
+            WorkflowTaskFailedCause cause,
+            Failure failure,
+            String identity) {
         checkStartedId(execution, task);
         execution.append(startedEventBuilder(task));
         execution.append(HistoryEvent.newBuilder()
@@ -344,7 +367,6 @@ final class WorkflowTasks {
                         .setCause(cause)
                         .setFailure(failure)
                         .setIdentity(identity)));
-        retry(execution, change, task);
     }
 
     private void retry(Execution execution, Change change, RunState.WorkflowTask task) {

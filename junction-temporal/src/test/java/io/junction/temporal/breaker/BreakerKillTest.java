@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * completes, every acknowledged signal arrives exactly once, and every history is contiguous with one close event.
  */
 class BreakerKillTest {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreakerKillTest.class);
     private static final String QUEUE = "breaker-kill";
     private static final int SIGNALS = 40;
 
@@ -140,7 +141,7 @@ class BreakerKillTest {
                         ready.countDown();
                     }
                     if (line.contains("ERROR") || line.contains("Exception")) {
-                        System.err.println("[server] " + line);
+                        LOG.warn("server: {}", line);
                     }
                 }
             } catch (java.io.IOException e) {

@@ -8,8 +8,10 @@ public final class ServerMain {
 
     public static void main(String[] args) throws Exception {
         var server = TemporalServer.start("127.0.0.1", Integer.parseInt(args[0]), args[1]);
+        // CLI-OUTPUT:BEGIN the handshake the parent test reads
         System.err.println("READY " + server.port());
         System.err.flush();
+        // CLI-OUTPUT:END
         Thread.currentThread().join();
     }
 }
