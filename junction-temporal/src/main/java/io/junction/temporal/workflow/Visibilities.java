@@ -46,7 +46,7 @@ public final class Visibilities {
         var matching = matching(namespace, parsed, registry);
         var from = pageToken.isEmpty() ? 0 : offset(pageToken);
         var size = pageSize <= 0 ? DEFAULT_PAGE : pageSize;
-        var to = Math.min(matching.size(), from + size);
+        var to = (int) Math.min(matching.size(), (long) from + size);
         var page = new ArrayList<WorkflowExecutionInfo>();
         for (var i = from; i < to; i++) {
             page.add(matching.get(i).info());
