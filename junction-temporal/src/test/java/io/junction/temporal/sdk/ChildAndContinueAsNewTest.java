@@ -56,6 +56,28 @@ class ChildAndContinueAsNewTest {
         }
     }
 
+    @WorkflowInterface
+    public interface Abandoning {
+        @WorkflowMethod
+        String run();
+    }
+
+    public static class AbandoningImpl implements Abandoning {
+        @Override
+        public String run() {
+            var child = Workflow.newChildWorkflowStub(
+                    CounterWorkflow.class,
+                    ChildWorkflowOptions.newBuilder()
+                            .setWorkflowId("sleepy-child")
+                            .setParentClosePolicy(
+                                    io.temporal.api.enums.v1.ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
+                            .build());
+            Async.function(child::count, 0, 1_000_000);
+            Workflow.getWorkflowExecution(child).get();
+            return "parent done";
+        }
+    }
+
     public static class SquareWorkflowImpl implements SquareWorkflow {
         @Override
         public int square(int value) {
@@ -98,6 +120,32 @@ class ChildAndContinueAsNewTest {
                         .getLastEvent()
                         .getEventType())
                 .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    }
+
+    @Test
+    void aChildWithTheTerminatePolicyIsTerminatedWhenItsParentCloses() {
+        var queue = temporal.taskQueue();
+        var worker = temporal.workers.newWorker(queue);
+        worker.registerWorkflowImplementationTypes(AbandoningImpl.class, SlowCounterImpl.class);
+        temporal.workers.start();
+
+        var result = temporal.client
+                .newWorkflowStub(
+                        Abandoning.class,
+                        WorkflowOptions.newBuilder().setTaskQueue(queue).build())
+                .run();
+
+        assertThat(result).isEqualTo("parent done");
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(WorkflowStubs.status(temporal, "sleepy-child"))
+                .isEqualTo(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED));
+    }
+
+    public static class SlowCounterImpl implements CounterWorkflow {
+        @Override
+        public int count(int from, int to) {
+            Workflow.sleep(java.time.Duration.ofMinutes(10));
+            return to;
+        }
     }
 
     @Test

@@ -28,9 +28,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MoreFeaturesTest {
-    private static final CompletableFuture<byte[]> TOKEN = new CompletableFuture<>();
+    /** The task token of the latest manual activity; each test's own run sets it. */
+    private static volatile CompletableFuture<byte[]> manualToken = new CompletableFuture<>();
 
     private final JunctionTemporal temporal = new JunctionTemporal();
+
+    MoreFeaturesTest() {
+        manualToken = new CompletableFuture<>();
+    }
 
     @AfterEach
     void close() {
@@ -132,7 +137,7 @@ class MoreFeaturesTest {
         @Override
         public String manual() {
             var context = Activity.getExecutionContext();
-            TOKEN.complete(context.getTaskToken());
+            manualToken.complete(context.getTaskToken());
             context.doNotCompleteOnReturn();
             return null;
         }
@@ -313,6 +318,43 @@ class MoreFeaturesTest {
     }
 
     @Test
+    void anActivityCompletedByItsWorkflowAndActivityIdDeliversItsResult() {
+        var queue = worker(ManualImpl.class);
+        var workflow = temporal.client.newWorkflowStub(
+                Manual.class,
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(queue)
+                        .setWorkflowId("by-id")
+                        .build());
+        WorkflowClient.start(workflow::run);
+        var activityId = await().until(
+                        () -> temporal
+                                .service
+                                .blockingStub()
+                                .describeWorkflowExecution(
+                                        io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                                                .setNamespace("default")
+                                                .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                                                        .setWorkflowId("by-id"))
+                                                .build())
+                                .getPendingActivitiesList()
+                                .stream()
+                                .filter(a -> a.getState()
+                                        == io.temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)
+                                .map(a -> a.getActivityId())
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        temporal.client
+                .newActivityCompletionClient()
+                .complete("by-id", java.util.Optional.empty(), activityId, "by id");
+
+        assertThat(temporal.client.newUntypedWorkflowStub("by-id").getResult(String.class))
+                .isEqualTo("by id");
+    }
+
+    @Test
     void anActivityCompletedAsynchronouslyByItsTokenDeliversItsResult() throws Exception {
         var queue = worker(ManualImpl.class);
         var workflow = temporal.client.newWorkflowStub(
@@ -322,7 +364,7 @@ class MoreFeaturesTest {
                         .setWorkflowId("manual")
                         .build());
         WorkflowClient.start(workflow::run);
-        var token = TOKEN.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        var token = manualToken.get(20, java.util.concurrent.TimeUnit.SECONDS);
         ActivityCompletionClient completions = temporal.client.newActivityCompletionClient();
 
         completions.complete(token, "done by hand");
