@@ -205,9 +205,10 @@ final class ServerCommand implements Callable<Integer> {
                     : MonitorServer.start(server).urls();
             server.writePortsFile(System.getProperty("junction.executable", "junction"), monitoringUrls);
             Logging.info("Server is ready");
-        } catch (RuntimeException e) {
-            Logging.error("could not start the server: " + e.getMessage());
-            closeQuietly(temporal);
+        } catch (RuntimeException | LinkageError e) {
+            // A half-started server must not keep serving: close the listener and its companions, then exit.
+            Logging.error("could not start the server: " + e);
+            server.close();
             return 1;
         }
         stopped.await();

@@ -61,6 +61,7 @@ class ShadedJarTest {
         var jar = System.getProperty("junction.jar");
         assumeTrue(jar != null, "runs in the package phase, where junction.jar names the shaded jar");
         var temporalPort = ServerProcess.freePort();
+        var monitorPort = ServerProcess.freePort();
 
         try (var server = ServerProcess.startJar(
                 Path.of(jar),
@@ -72,7 +73,9 @@ class ShadedJarTest {
                 "-sd",
                 storeDir.toString(),
                 "--temporal_port",
-                String.valueOf(temporalPort))) {
+                String.valueOf(temporalPort),
+                "-m",
+                String.valueOf(monitorPort))) {
             var natsPort = server.awaitListening(WAIT);
             server.awaitTemporalListening(WAIT);
             var service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
@@ -99,6 +102,7 @@ class ShadedJarTest {
                         .greet("jar");
 
                 assertThat(greeting).isEqualTo("hello jar");
+                assertThat(metrics(monitorPort)).contains("junction_nats_connections");
                 assertThat(subscription.nextMessage(WAIT).getData()).isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
                 assertThat(storeDir.resolve(TemporalSettings.DATABASE_FILE)).isRegularFile();
             } finally {
@@ -110,6 +114,16 @@ class ShadedJarTest {
 
             assertThat(server.awaitExit(WAIT)).isIn(0, 143);
             assertThat(server.log()).noneMatch(line -> line.contains("[ERR]") || line.contains("[WRN]"));
+        }
+    }
+
+    /** The monitoring port's Prometheus page: it needs the Micrometer classes the shaded jar must carry. */
+    private static String metrics(int port) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 }

@@ -16,8 +16,9 @@ public final class Prompt {
             return true;
         }
         if (!cli.environment().terminal()) {
-            throw new CliException(
-                    "not at a terminal to confirm, use --force (-f) to " + question.toLowerCase(Locale.ROOT));
+            // Lower-case only the question's first letter: what follows names streams, buckets and keys.
+            var action = Character.toLowerCase(question.charAt(0)) + question.substring(1);
+            throw new CliException("not at a terminal to confirm, use --force (-f) to " + action);
         }
         // CLI-OUTPUT:BEGIN
         cli.out().print(question + "? [y/N] ");

@@ -148,6 +148,18 @@ class StreamCommandTest extends LiveServerTest {
     }
 
     @Test
+    void removingWithoutForceAwayFromATerminalNamesTheStreamAsItIsSpelled() {
+        cli.run("nats", "stream", "add", "KeepMe", "--subjects", "keep.me");
+
+        var rm = cli.run("nats", "stream", "rm", "KeepMe");
+
+        assertThat(rm.exitCode()).isEqualTo(1);
+        assertThat(rm.err())
+                .isEqualTo(
+                        "nats: error: not at a terminal to confirm, use --force (-f) to really delete Stream KeepMe\n");
+    }
+
+    @Test
     void anInvalidPolicyFailsWithOneLineNamingTheChoices() {
         var result = cli.run("nats", "stream", "add", "BAD", "--retention", "forever");
 
