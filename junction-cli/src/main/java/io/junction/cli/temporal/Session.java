@@ -31,6 +31,12 @@ final class Session implements AutoCloseable {
     static final String DEFAULT_ADDRESS = "localhost:7233";
     static final String DEFAULT_NAMESPACE = "default";
     private static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * gRPC reports a name it cannot resolve through java.util.logging, with a stack trace, before the call fails;
+     * the command already says what went wrong in one line. Held here so the setting is not collected.
+     */
+    private static final java.util.logging.Logger GRPC_LOG = quietGrpc();
+
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
@@ -39,6 +45,12 @@ final class Session implements AutoCloseable {
     private final CommandSpec spec;
     private WorkflowServiceStubs workflowStubs;
     private OperatorServiceStubs operatorStubs;
+
+    private static java.util.logging.Logger quietGrpc() {
+        var logger = java.util.logging.Logger.getLogger("io.grpc");
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
 
     private Session(TemporalCommand root, CommandSpec spec) {
         this.root = root;

@@ -75,7 +75,8 @@ final class ConsumerNext implements Callable<Integer> {
             return;
         }
         var meta = message.metaData();
-        var heading = "[" + LocalTime.now().format(CLOCK) + "] subj: " + message.getSubject() + " / tries: "
+        var heading = "[" + LocalTime.now().format(CLOCK) + "] subj: "
+                + io.junction.cli.nats.messaging.Subjects.utf8(message.getSubject()) + " / tries: "
                 + meta.deliveredCount() + " / cons seq: " + meta.consumerSequence() + " / str seq: "
                 + meta.streamSequence() + " / pending: " + meta.pendingCount();
         cli.print(cli.style().bold(heading) + "\n\n" + body + "\n\n");

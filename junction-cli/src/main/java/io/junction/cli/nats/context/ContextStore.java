@@ -102,6 +102,8 @@ public final class ContextStore {
         if (!exists(name)) {
             throw new CliException("unknown context \"" + name + "\"");
         }
+        // Reading it first refuses a broken file before it becomes the selection every later command trips on.
+        load(name);
         try {
             Files.createDirectories(natsDir);
             Files.writeString(natsDir.resolve("context.txt"), name, StandardCharsets.UTF_8);

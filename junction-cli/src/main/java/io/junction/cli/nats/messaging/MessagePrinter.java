@@ -21,9 +21,11 @@ final class MessagePrinter {
             return;
         }
         var text = new StringBuilder();
-        text.append(cli.style().bold("[#" + number + "] Received on \"" + message.getSubject() + "\""));
+        text.append(cli.style().bold("[#" + number + "] Received on \"" + Subjects.utf8(message.getSubject()) + "\""));
         if (message.getReplyTo() != null && !message.getReplyTo().isEmpty()) {
-            text.append(" with reply \"").append(message.getReplyTo()).append('"');
+            text.append(" with reply \"")
+                    .append(Subjects.utf8(message.getReplyTo()))
+                    .append('"');
         }
         text.append('\n');
         appendHeaders(text, message);

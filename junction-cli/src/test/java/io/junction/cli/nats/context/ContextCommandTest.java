@@ -111,4 +111,18 @@ class ContextCommandTest {
                 .startsWith("nats: error: context broken in ")
                 .contains("is not valid JSON");
     }
+
+    @Test
+    void selectingABrokenContextFailsAndKeepsTheSelectionItHad() throws Exception {
+        var cli = new CliRunner(config);
+        cli.run("nats", "context", "add", "local", "--server", "nats://127.0.0.1:4222", "--select");
+        var file = config.resolve("nats/context/junk.json");
+        Files.writeString(file, "garbage");
+
+        var result = cli.run("nats", "context", "select", "junk");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.errLines()).singleElement().asString().contains("is not valid JSON");
+        assertThat(Files.readString(config.resolve("nats/context.txt")).strip()).isEqualTo("local");
+    }
 }

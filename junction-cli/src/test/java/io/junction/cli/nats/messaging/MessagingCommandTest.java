@@ -55,6 +55,17 @@ class MessagingCommandTest {
     }
 
     @Test
+    void subPrintsNonAsciiSubjectsAsTheyWerePublished() throws Exception {
+        var cli = new CliRunner(config);
+        var sub = cli.background("nats", "sub", "--server", server.url(), "ü.>", "--count", "1");
+        await().atMost(WAIT).until(() -> sub.err().contains("Subscribing on ü.>"));
+
+        cli.run("nats", "--server", server.url(), "pub", "ü.订单", "x");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sub.out()).contains("Received on \"ü.订单\""));
+    }
+
+    @Test
     void pubCountsWithTheTemplateAndHeadersAndSubStopsAtItsCount() throws Exception {
         var cli = new CliRunner(config);
         var sub = cli.background("nats", "sub", "--server", server.url(), "counted", "--count", "3");
