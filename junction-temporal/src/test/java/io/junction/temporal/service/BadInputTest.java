@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.junction.temporal.TemporalServer;
 import io.temporal.api.common.v1.Payload;
@@ -22,39 +20,12 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.RespondActivityTaskCompletedRequest;
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad requests over real gRPC get Temporal's status codes, messages and typed details, and change nothing. */
-class BadInputTest {
-    @TempDir
-    Path directory;
-
-    private TemporalServer server;
-    private ManagedChannel channel;
-    private WorkflowServiceGrpc.WorkflowServiceBlockingStub stub;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TemporalServer.start("127.0.0.1", 0, "jdbc:sqlite:" + directory.resolve("t.db"));
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-                .usePlaintext()
-                .build();
-        stub = WorkflowServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void stop() {
-        channel.shutdownNow();
-        server.close();
-    }
-
+class BadInputTest extends GrpcServerTest {
     private static StartWorkflowExecutionRequest.Builder start(String workflowId) {
         return StartWorkflowExecutionRequest.newBuilder()
                 .setNamespace("default")

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.util.Durations;
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.junction.temporal.TemporalServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.common.v1.WorkflowType;
 import io.temporal.api.namespace.v1.UpdateNamespaceInfo;
@@ -19,36 +16,9 @@ import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.UpdateNamespaceRequest;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NamespaceTest {
-    @TempDir
-    Path directory;
-
-    private TemporalServer server;
-    private ManagedChannel channel;
-    private WorkflowServiceGrpc.WorkflowServiceBlockingStub stub;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TemporalServer.start("127.0.0.1", 0, "jdbc:sqlite:" + directory.resolve("t.db"));
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-                .usePlaintext()
-                .build();
-        stub = WorkflowServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void stop() {
-        channel.shutdownNow();
-        server.close();
-    }
-
+class NamespaceTest extends GrpcServerTest {
     @Test
     void defaultExistsAndRegisteredNamespacesAreDescribedListedUpdatedAndKeptAcrossRestarts() throws Exception {
         assertThat(describe("default").getNamespaceInfo().getState().name()).isEqualTo("NAMESPACE_STATE_REGISTERED");

@@ -3,9 +3,6 @@ package io.junction.temporal.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.Durations;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.junction.temporal.TemporalServer;
 import io.temporal.api.command.v1.Command;
 import io.temporal.api.command.v1.CompleteWorkflowExecutionCommandAttributes;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -21,42 +18,15 @@ import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
 import io.temporal.api.workflowservice.v1.SignalWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Workflow task rules as a worker sees them over raw gRPC: buffered events, timeouts, history paging, cron. */
-class WorkflowTaskProtocolTest {
+class WorkflowTaskProtocolTest extends GrpcServerTest {
     private static final TaskQueue QUEUE =
             TaskQueue.newBuilder().setName("protocol").build();
-
-    @TempDir
-    Path directory;
-
-    private TemporalServer server;
-    private ManagedChannel channel;
-    private WorkflowServiceGrpc.WorkflowServiceBlockingStub stub;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TemporalServer.start("127.0.0.1", 0, "jdbc:sqlite:" + directory.resolve("t.db"));
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-                .usePlaintext()
-                .build();
-        stub = WorkflowServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void stop() {
-        channel.shutdownNow();
-        server.close();
-    }
 
     private StartWorkflowExecutionRequest.Builder startRequest(String workflowId) {
         return StartWorkflowExecutionRequest.newBuilder()
