@@ -6,6 +6,7 @@ import io.junction.cli.nats.Fields;
 import io.junction.cli.nats.Human;
 import io.junction.cli.nats.JsonOutput;
 import io.junction.cli.nats.Prompt;
+import io.junction.cli.nats.ReadJson;
 import io.junction.cli.nats.Table;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
@@ -150,6 +151,11 @@ public final class KvCommand implements Runnable {
                 description = "Only the names, one a line")
         boolean names;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The buckets as a JSON array")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
@@ -159,6 +165,11 @@ public final class KvCommand implements Runnable {
                         .toList();
                 if (names) {
                     statuses.forEach(status -> cli.println(status.getBucketName()));
+                    return 0;
+                }
+                if (json) {
+                    cli.println(JsonOutput.pretty(
+                            statuses.stream().map(ReadJson::bucket).toList()));
                     return 0;
                 }
                 if (statuses.isEmpty()) {

@@ -3,7 +3,9 @@ package io.junction.cli.nats.kv;
 import io.junction.cli.nats.Cli;
 import io.junction.cli.nats.CliException;
 import io.junction.cli.nats.Human;
+import io.junction.cli.nats.JsonOutput;
 import io.junction.cli.nats.Prompt;
+import io.junction.cli.nats.ReadJson;
 import io.junction.cli.nats.Table;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -65,6 +67,11 @@ final class KvEntryCommands {
                 description = "Only the value")
         boolean raw;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The entry as JSON")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
@@ -73,6 +80,10 @@ final class KvEntryCommands {
                 var entry = revision == null ? kv.get(key) : kv.get(key, revision);
                 if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
                     throw new CliException("key not found");
+                }
+                if (json) {
+                    cli.println(JsonOutput.pretty(ReadJson.entry(entry)));
+                    return 0;
                 }
                 var text = entry.getValue() == null ? "" : new String(entry.getValue(), StandardCharsets.UTF_8);
                 if (raw) {
@@ -161,6 +172,11 @@ final class KvEntryCommands {
         @Parameters(index = "1", paramLabel = "<key>", description = "Key")
         String key;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The revisions as a JSON array")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
@@ -168,6 +184,11 @@ final class KvEntryCommands {
                 var history = Buckets.open(connection, bucket).history(key);
                 if (history.isEmpty()) {
                     throw new CliException("key not found");
+                }
+                if (json) {
+                    cli.println(JsonOutput.pretty(
+                            history.stream().map(ReadJson::entry).toList()));
+                    return 0;
                 }
 
                 var table = new Table(
@@ -196,11 +217,20 @@ final class KvEntryCommands {
         @Parameters(index = "0", paramLabel = "<bucket>", description = "Bucket name")
         String bucket;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The keys as a JSON array")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
             try (var connection = cli.connect()) {
                 var keys = Buckets.open(connection, bucket).keys();
+                if (json) {
+                    cli.println(JsonOutput.pretty(keys.stream().sorted().toList()));
+                    return 0;
+                }
                 if (keys.isEmpty()) {
                     cli.status("No keys found in bucket " + bucket);
                 }

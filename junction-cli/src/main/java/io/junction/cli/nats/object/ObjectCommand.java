@@ -5,7 +5,9 @@ import io.junction.cli.nats.CliException;
 import io.junction.cli.nats.DurationConverter;
 import io.junction.cli.nats.Fields;
 import io.junction.cli.nats.Human;
+import io.junction.cli.nats.JsonOutput;
 import io.junction.cli.nats.Prompt;
+import io.junction.cli.nats.ReadJson;
 import io.junction.cli.nats.Table;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -119,6 +121,11 @@ public final class ObjectCommand implements Runnable {
         @Option(names = "--description", paramLabel = "<text>", description = "A description of the object")
         String description;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The stored object's details as JSON")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
@@ -133,6 +140,10 @@ public final class ObjectCommand implements Runnable {
                     var input = Files.newInputStream(file)) {
                 var info = open(connection, bucket).put(meta, input);
 
+                if (json) {
+                    cli.println(JsonOutput.pretty(ReadJson.object(info)));
+                    return 0;
+                }
                 cli.print(render(cli, info));
             }
             return 0;
@@ -199,10 +210,21 @@ public final class ObjectCommand implements Runnable {
         @Parameters(arity = "0..1", paramLabel = "<bucket>", description = "Bucket name (default: list buckets)")
         String bucket;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The buckets or objects as a JSON array")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
             try (var connection = cli.connect()) {
+                if (bucket == null && json) {
+                    cli.println(JsonOutput.pretty(management(connection).getStatuses().stream()
+                            .map(ReadJson::objectBucket)
+                            .toList()));
+                    return 0;
+                }
                 if (bucket == null) {
                     var table = new Table("Object Store Buckets", "Bucket", "Description", "Size", "Sealed");
                     for (var status : management(connection).getStatuses()) {
@@ -216,6 +238,11 @@ public final class ObjectCommand implements Runnable {
                     return 0;
                 }
                 var objects = open(connection, bucket).getList();
+                if (json) {
+                    cli.println(JsonOutput.pretty(
+                            objects.stream().map(ReadJson::object).toList()));
+                    return 0;
+                }
                 if (objects.isEmpty()) {
                     cli.println("No entries found in bucket " + bucket);
                     return 0;
@@ -242,12 +269,21 @@ public final class ObjectCommand implements Runnable {
         @Parameters(index = "1", arity = "0..1", paramLabel = "<name>", description = "Object name")
         String name;
 
+        @Option(
+                names = {"-j", "--json"},
+                description = "The bucket's status or the object's details as JSON")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             var cli = Cli.of(spec);
             try (var connection = cli.connect()) {
                 var store = open(connection, bucket);
                 if (name == null) {
+                    if (json) {
+                        cli.println(JsonOutput.pretty(ReadJson.objectBucket(store.getStatus())));
+                        return 0;
+                    }
                     cli.print(render(cli, store.getStatus()));
                     return 0;
                 }
@@ -256,6 +292,10 @@ public final class ObjectCommand implements Runnable {
                     throw new CliException("object " + name + " not found in bucket " + bucket);
                 }
 
+                if (json) {
+                    cli.println(JsonOutput.pretty(ReadJson.object(info)));
+                    return 0;
+                }
                 cli.print(render(cli, info));
             }
             return 0;
@@ -272,6 +312,11 @@ public final class ObjectCommand implements Runnable {
 
         @Parameters(index = "1", arity = "0..1", paramLabel = "<name>", description = "Object name")
         String name;
+
+        @Option(
+                names = {"-j", "--json"},
+                description = "The bucket's status or the object's details as JSON")
+        boolean json;
 
         @Option(
                 names = {"-f", "--force"},

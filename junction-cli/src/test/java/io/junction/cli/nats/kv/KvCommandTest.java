@@ -83,6 +83,29 @@ class KvCommandTest extends LiveServerTest {
     }
 
     @Test
+    void readsPrintJsonForScripts() throws Exception {
+        cli.run("nats", "kv", "add", "SCRIPTED", "--history", "5");
+        cli.run("nats", "kv", "put", "SCRIPTED", "colour", "red");
+        cli.run("nats", "kv", "put", "SCRIPTED", "colour", "blue");
+        var mapper = new ObjectMapper();
+
+        var get = mapper.readTree(
+                cli.run("nats", "kv", "get", "SCRIPTED", "colour", "--json").out());
+        var history = mapper.readTree(
+                cli.run("nats", "kv", "history", "SCRIPTED", "colour", "--json").out());
+        var keys = mapper.readTree(
+                cli.run("nats", "kv", "keys", "SCRIPTED", "--json").out());
+        var buckets = mapper.readTree(cli.run("nats", "kv", "ls", "--json").out());
+
+        assertThat(get.get("value").asText()).isEqualTo("blue");
+        assertThat(get.get("revision").asLong()).isEqualTo(2);
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("value").asText()).isEqualTo("red");
+        assertThat(keys.get(0).asText()).isEqualTo("colour");
+        assertThat(buckets.findValuesAsText("bucket")).contains("SCRIPTED");
+    }
+
+    @Test
     void anUnknownBucketFailsWithOneLine() {
         var result = cli.run("nats", "kv", "get", "NOPE", "key");
 

@@ -37,6 +37,24 @@ class ObjectCommandTest extends LiveServerTest {
     }
 
     @Test
+    void lsAndInfoPrintJsonForScripts() throws Exception {
+        var file = config.resolve("notes.txt");
+        Files.writeString(file, "hello");
+        cli.run("nats", "object", "add", "DOCS");
+        cli.run("nats", "object", "put", "DOCS", file.toString());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        var ls = mapper.readTree(
+                cli.run("nats", "object", "ls", "DOCS", "--json").out());
+        var info = mapper.readTree(
+                cli.run("nats", "object", "info", "DOCS", "notes.txt", "--json").out());
+
+        assertThat(ls.get(0).get("name").asText()).isEqualTo("notes.txt");
+        assertThat(info.get("size").asLong()).isEqualTo(5);
+        assertThat(info.get("digest").asText()).startsWith("SHA-256=");
+    }
+
+    @Test
     void bucketsAreListedAndRemovedAndUnknownOnesFailWithOneLine() {
         cli.run("nats", "object", "add", "GONE", "--description", "short lived");
 
