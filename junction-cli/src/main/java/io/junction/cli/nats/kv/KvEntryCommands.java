@@ -32,7 +32,11 @@ final class KvEntryCommands {
         @Parameters(index = "1", paramLabel = "<key>", description = "Key")
         String key;
 
-        @Parameters(index = "2", paramLabel = "<value>", description = "Value; read from standard input when left out")
+        @Parameters(
+                index = "2",
+                arity = "0..1",
+                paramLabel = "<value>",
+                description = "Value; read from standard input when left out")
         String value;
 
         @Override

@@ -106,6 +106,22 @@ class KvCommandTest extends LiveServerTest {
     }
 
     @Test
+    void putReadsTheValueFromStandardInputWhenItIsLeftOut() {
+        cli.run("nats", "kv", "add", "PIPED");
+        var stdin = System.in;
+        try {
+            System.setIn(
+                    new java.io.ByteArrayInputStream("from a pipe".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            var put = cli.run("nats", "kv", "put", "PIPED", "note");
+            assertThat(put.exitCode()).as(put.err()).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+
+        assertThat(cli.run("nats", "kv", "get", "PIPED", "note", "--raw").out()).isEqualTo("from a pipe\n");
+    }
+
+    @Test
     void anUnknownBucketFailsWithOneLine() {
         var result = cli.run("nats", "kv", "get", "NOPE", "key");
 
