@@ -221,14 +221,22 @@ class WorkflowCommandsTest {
         assertThat(err).doesNotContain("\tat ").doesNotContain("Caused by");
     }
 
-    /** The header cell and the value start in the same column. */
+    /**
+     * The header cell and the value start in the same column. The value is looked for as a whole cell, so that it
+     * is not found inside another cell (a namespace id such as {@code ...5d...}).
+     */
     static void assertAligned(String table, String header, String value) {
         var lines = table.lines().toList();
         var headerLine =
                 lines.stream().filter(line -> line.contains(header)).findFirst().orElseThrow();
-        var valueLine =
-                lines.stream().filter(line -> line.contains(value)).findFirst().orElseThrow();
-        assertThat(valueLine.indexOf(value)).isEqualTo(headerLine.indexOf(header));
+        var cell = Pattern.compile("(?<=^|\\s)" + Pattern.quote(value) + "(?=\\s|$)");
+        var column = lines.stream()
+                .map(cell::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .map(java.util.regex.Matcher::start)
+                .findFirst()
+                .orElseThrow();
+        assertThat(column).isEqualTo(headerLine.indexOf(header));
     }
 
     private static String field(String card, String name) {
