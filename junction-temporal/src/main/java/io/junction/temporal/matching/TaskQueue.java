@@ -78,10 +78,6 @@ public final class TaskQueue<T> {
         return waiting.getNow(null);
     }
 
-    public synchronized int backlogSize() {
-        return backlog.size();
-    }
-
     public synchronized int pollerCount() {
         return polls.size();
     }

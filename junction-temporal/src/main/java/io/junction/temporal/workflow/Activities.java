@@ -274,7 +274,6 @@ final class Activities {
     private void retry(Execution execution, Change change, RunState.Activity activity, Failure failure, long delay) {
         var now = System.currentTimeMillis();
         activity.lastFailure = failure;
-        activity.lastIdentity = activity.identity;
         activity.attempt++;
         activity.startedTime = 0;
         activity.identity = null;

@@ -266,16 +266,4 @@ final class Histories {
         }
         return info.build();
     }
-
-    static boolean isCloseEvent(EventType type) {
-        return switch (type) {
-            case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
-                    EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
-                    EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED,
-                    EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED,
-                    EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
-                    EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW -> true;
-            default -> false;
-        };
-    }
 }

@@ -85,7 +85,6 @@ final class RunState {
         long attemptScheduledTime;
         long notBefore;
         Failure lastFailure;
-        String lastIdentity;
         Payloads heartbeatDetails;
         long lastHeartbeatTime;
         boolean cancelRequested;
@@ -124,6 +123,5 @@ final class RunState {
         String signalName;
         Payloads input;
         String control;
-        boolean childWorkflowOnly;
     }
 }

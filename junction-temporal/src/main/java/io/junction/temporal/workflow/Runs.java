@@ -5,7 +5,6 @@ import io.junction.temporal.persistence.StateCodec;
 import io.junction.temporal.persistence.StoreException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -64,10 +63,6 @@ final class Runs {
             recovered.add(execution);
         }
         return recovered;
-    }
-
-    Collection<Execution> runningExecutions() {
-        return running.values();
     }
 
     ReentrantLock idLock(String namespace, String workflowId) {

@@ -23,7 +23,6 @@ import io.temporal.api.workflowservice.v1.SignalWithStartWorkflowExecutionReques
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -288,14 +287,6 @@ public final class WorkflowEngine implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Pending tasks and pollers of a task queue, for DescribeTaskQueue. */
-    public int[] taskQueueLoad(String namespace, String name, boolean activity) {
-        var queue = activity ? core.activityQueue(namespace, name) : core.workflowQueue(namespace, name);
-        return new int[] {
-            queue.backlogSize(), queue.pollerCount(), (int) TimeUnit.MILLISECONDS.toSeconds(queue.lastPollTime())
-        };
     }
 
     /** Deletes closed runs older than their namespace's retention; the engine also does it every minute. */
