@@ -1,5 +1,6 @@
 package io.junction.cli.nats;
 
+import io.junction.cli.Style;
 import io.junction.cli.nats.context.ContextStore;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;

@@ -1,5 +1,6 @@
 package io.junction.cli.nats;
 
+import io.junction.cli.Style;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.junction.cli.temporal;
 
 import com.google.protobuf.ByteString;
+import io.junction.cli.Style;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.HistoryEventFilterType;

@@ -1,5 +1,6 @@
 package io.junction.cli.temporal;
 
+import io.junction.cli.Style;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

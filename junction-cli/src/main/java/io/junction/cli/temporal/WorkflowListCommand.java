@@ -1,6 +1,7 @@
 package io.junction.cli.temporal;
 
 import com.google.protobuf.ByteString;
+import io.junction.cli.Style;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;

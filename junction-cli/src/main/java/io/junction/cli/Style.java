@@ -1,4 +1,4 @@
-package io.junction.cli.nats;
+package io.junction.cli;
 
 /** ANSI colour for a terminal, and plain text for everything else (pipes, files, tests). */
 public record Style(boolean colour) {
@@ -16,6 +16,14 @@ public record Style(boolean colour) {
 
     public String red(String text) {
         return wrap("31", text);
+    }
+
+    public String blue(String text) {
+        return wrap("34", text);
+    }
+
+    public String magenta(String text) {
+        return wrap("35", text);
     }
 
     private String wrap(String code, String text) {
