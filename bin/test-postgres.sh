@@ -37,7 +37,8 @@ if [ -z "$cluster" ]; then
 fi
 read -r version cluster_name port status _ <<<"$cluster"
 if [ "$status" != online ]; then
-    "${as_root[@]}" pg_ctlcluster "$version" "$cluster_name" start
+    # Its messages (such as "Removed stale pid file.") go to stderr: stdout carries the URL alone.
+    "${as_root[@]}" pg_ctlcluster "$version" "$cluster_name" start >&2
 fi
 for _ in $(seq 1 60); do
     pg_isready -q -h 127.0.0.1 -p "$port" && break
@@ -49,10 +50,10 @@ psql_admin() {
     "${as_postgres[@]}" psql -p "$port" -X -q -v ON_ERROR_STOP=1 -tA "$@"
 }
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$name'")" != 1 ]; then
-    psql_admin -c "CREATE ROLE $name LOGIN PASSWORD '$name'"
+    psql_admin -c "CREATE ROLE $name LOGIN PASSWORD '$name'" >&2
 fi
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
-    psql_admin -c "CREATE DATABASE $name OWNER $name"
+    psql_admin -c "CREATE DATABASE $name OWNER $name" >&2
 fi
 
 echo "jdbc:postgresql://127.0.0.1:$port/$name?user=$name&password=$name"
