@@ -178,7 +178,16 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return false;
         }
         var last = Math.max(lastActiveNanos, createdNanos);
-        return nowNanos - last > threshold;
+        if (nowNanos - last <= threshold) {
+            return false;
+        }
+        // A pull request still waiting for messages, from a client that is still there, is activity: nats-server
+        // keeps such a consumer, so a long fetch outlasting the threshold does not lose its consumer.
+        if (config.isPull() && call(waiting::hasLiveRequest)) {
+            lastActiveNanos = Math.max(lastActiveNanos, nowNanos);
+            return false;
+        }
+        return true;
     }
 
     /** The state to carry into a replacement with a new configuration. */
