@@ -96,7 +96,7 @@ class ApiBadInputTest {
     }
 
     @Test
-    void refusesExternalOrTransformedMirrorsAndSourcesAndRepublishRatherThanIgnoreThem() throws Exception {
+    void refusesExternalOrTransformedMirrorsAndSourcesRatherThanIgnoreThem() throws Exception {
         assertError(
                 request(
                         "$JS.API.STREAM.CREATE.M1",
@@ -125,13 +125,6 @@ class ApiBadInputTest {
                 500,
                 10052,
                 "subject transforms of stream mirrors and sources are not supported by Junction");
-        assertError(
-                request(
-                        "$JS.API.STREAM.UPDATE.B1",
-                        "{\"name\":\"B1\",\"subjects\":[\"b1\"],\"republish\":{\"src\":\">\",\"dest\":\"x.>\"}}"),
-                500,
-                10052,
-                "stream republish is not supported by Junction");
 
         assertThat(streamNames()).containsExactly("B1");
     }

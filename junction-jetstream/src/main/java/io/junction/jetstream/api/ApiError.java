@@ -91,6 +91,16 @@ public record ApiError(int code, int errCode, String description) {
         return new ApiError(500, 10052, problem);
     }
 
+    /** {@code JSStreamCreateErrF}: what fails while a new stream is built, after the configuration checks. */
+    public static ApiError streamCreate(String problem) {
+        return new ApiError(500, 10049, problem);
+    }
+
+    /** {@code JSStreamUpdateErrF}: what fails while an update is applied, after the configuration checks. */
+    public static ApiError streamUpdate(String problem) {
+        return new ApiError(500, 10069, problem);
+    }
+
     /** {@code JSConsumerCreateErrF}. */
     public static ApiError consumerCreate(String problem) {
         return new ApiError(500, 10012, problem);

@@ -101,7 +101,9 @@ final class StreamSourcing {
                 more = true;
                 break;
             }
-            var stored = mirror ? stream.storeMirrored(message) : stream.storeSourced(sourced(feed, message));
+            var stored = mirror
+                    ? stream.storeMirrored(message, message.subject())
+                    : stream.storeSourced(sourced(feed, message));
             if (!stored) {
                 break;
             }
