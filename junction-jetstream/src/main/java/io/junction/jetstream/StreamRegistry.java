@@ -171,6 +171,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             }
             throw ApiError.STREAM_NAME_EXISTS.exception();
         }
+        StreamTransforms.checkSourcesOnCreate(config);
         checkOverlap(config, null);
         StreamTransforms.checkOnCreate(config);
         checkReservation(config, null);

@@ -102,6 +102,88 @@ class TransformConfigErrorTest {
                 .isFalse();
     }
 
+    @Test
+    void refusesSourceTransformsAsNatsServerDoes() throws Exception {
+        assertError(
+                create(
+                        "S1",
+                        source("\"filter_subject\":\"b1\",\"subject_transforms\":[{\"src\":\"b1\",\"dest\":\"x\"}]")),
+                400,
+                10144,
+                "source with multiple subject transforms cannot also have a single subject filter");
+        assertError(
+                create("S1", source("\"subject_transforms\":[{\"src\":\"b1\",\"dest\":\"x..y\"}]")),
+                400,
+                10146,
+                "source transform destination is invalid");
+        assertError(
+                create("S1", source("\"subject_transforms\":[{\"src\":\"b1\",\"dest\":\"x.{{left(1,2)}}\"}]")),
+                400,
+                10146,
+                "source transform destination is invalid");
+        assertError(
+                create("S1", source("\"subject_transforms\":[{\"src\":\"a..b\",\"dest\":\"x\"}]")),
+                400,
+                10145,
+                "source subject filter is invalid");
+        assertError(
+                create(
+                        "S1",
+                        source(
+                                "\"subject_transforms\":[{\"src\":\"a.>\",\"dest\":\"x.>\"},{\"src\":\"a.b\",\"dest\":\"y\"}]")),
+                400,
+                10147,
+                "source filters can not overlap");
+        assertError(
+                create("S1", source("\"subject_transforms\":[{\"src\":\"a.*\",\"dest\":\"b.$2\"}]")),
+                500,
+                10049,
+                "subject transform from 'a.*' to 'b.$2' for the source: invalid mapping destination: wildcard index"
+                        + " out of range in $2: [2]");
+
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    @Test
+    void refusesMirrorTransformsAsNatsServerDoes() throws Exception {
+        assertError(
+                create(
+                        "M1",
+                        mirror("\"filter_subject\":\"b1\",\"subject_transforms\":[{\"src\":\"b1\",\"dest\":\"x\"}]")),
+                400,
+                10150,
+                "mirror with multiple subject transforms cannot also have a single subject filter");
+        assertError(
+                create("M1", mirror("\"subject_transforms\":[{\"src\":\"\",\"dest\":\"x.>\"}]")),
+                400,
+                10151,
+                "mirror subject filter is invalid");
+        assertError(
+                create(
+                        "M1",
+                        mirror(
+                                "\"subject_transforms\":[{\"src\":\"a.*\",\"dest\":\"x.$1\"},{\"src\":\"a.b\",\"dest\":\"y\"}]")),
+                400,
+                10152,
+                "mirror subject filters can not overlap");
+        assertError(
+                create("M1", mirror("\"subject_transforms\":[{\"src\":\"b1\",\"dest\":\"x.{{split(1,-)}}\"}]")),
+                500,
+                10049,
+                "subject transform from 'b1' to 'x.{{split(1,-)}}' for the mirror: invalid mapping destination:"
+                        + " wildcard index out of range in {{split(1,-)}}");
+
+        assertThat(streamNames()).containsExactly("B1");
+    }
+
+    private static String source(String fields) {
+        return "\"subjects\":[\"s1\"],\"sources\":[{\"name\":\"B1\"," + fields + "}]";
+    }
+
+    private static String mirror(String fields) {
+        return "\"mirror\":{\"name\":\"B1\"," + fields + "}";
+    }
+
     private JsonNode create(String name, String fields) throws Exception {
         return request("$JS.API.STREAM.CREATE." + name, "{\"name\":\"" + name + "\"," + fields + "}");
     }

@@ -8,10 +8,12 @@ import io.junction.jetstream.api.Json;
 import io.junction.jetstream.transform.SubjectTransform;
 import io.junction.jetstream.transform.TransformException;
 import io.junction.nats.subject.Subjects;
+import java.util.HashSet;
 import java.util.List;
 
 /**
- * Reads, checks and writes a stream's {@code subject_transform} and {@code republish}, with nats-server 2.10's errors: the configuration
+ * Reads, checks and writes a stream's {@code subject_transform} and {@code republish}, and checks the transforms of
+ * its mirror and sources when the stream is created or updated, with nats-server 2.10's errors: the configuration
  * check answers 10052, and what 2.10 finds only while it builds the stream answers 10049 on create and 10069 on
  * update, with the texts it gives there.
  */
@@ -23,7 +25,7 @@ public final class StreamTransforms {
         return node == null || !node.isObject() ? null : readTransform(node);
     }
 
-    private static SubjectTransformConfig readTransform(JsonNode node) {
+    static SubjectTransformConfig readTransform(JsonNode node) {
         return new SubjectTransformConfig(Json.text(node, "src", ""), Json.text(node, "dest", ""));
     }
 
@@ -77,6 +79,26 @@ public final class StreamTransforms {
         }
     }
 
+    /** What nats-server 2.10 refuses of a new stream's mirror and sources while it builds the stream (10049). */
+    public static void checkSourcesOnCreate(StreamConfig config) {
+        if (config.mirror() != null) {
+            for (var transform : config.mirror().subjectTransforms()) {
+                compile(
+                        transform,
+                        e -> ApiError.streamCreate("subject transform from '" + transform.source() + "' to '"
+                                + transform.destination() + "' for the mirror: " + e.getMessage()));
+            }
+        }
+        for (var source : config.sources()) {
+            for (var transform : source.subjectTransforms()) {
+                compile(
+                        transform,
+                        e -> ApiError.streamCreate("subject transform from '" + transform.source() + "' to '"
+                                + transform.destination() + "' for the source: " + e.getMessage()));
+            }
+        }
+    }
+
     /** What nats-server 2.10 refuses of a new stream's own transform, after the subject overlap check (10049). */
     public static void checkOnCreate(StreamConfig config) {
         var transform = config.subjectTransform();
@@ -88,8 +110,20 @@ public final class StreamTransforms {
         }
     }
 
-    /** What nats-server 2.10 refuses while it applies an update: a changed own transform (10069). */
+    /** What nats-server 2.10 refuses while it applies an update: new sources' and a changed own transform (10069). */
     public static void checkOnUpdate(StreamConfig config, StreamConfig old) {
+        var known = new HashSet<String>();
+        old.sources().forEach(source -> known.add(source.indexName()));
+        for (var source : config.sources()) {
+            if (known.contains(source.indexName())) {
+                continue;
+            }
+            for (var transform : source.subjectTransforms()) {
+                compile(
+                        transform,
+                        e -> ApiError.streamUpdate("unable to get subject transform for source: " + e.getMessage()));
+            }
+        }
         var transform = config.subjectTransform();
         if (transform != null && !transform.equals(old.subjectTransform())) {
             compile(
