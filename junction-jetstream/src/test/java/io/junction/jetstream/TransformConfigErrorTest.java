@@ -80,7 +80,8 @@ class TransformConfigErrorTest {
         assertError(
                 create(
                         "C3",
-                        "\"subjects\":[\"c3.*\"],\"subject_transform\":{\"src\":\"c3.*\",\"dest\":\"x.{{wildcard(2)}}\"}"),
+                        "\"subjects\":[\"c3.*\"],"
+                                + "\"subject_transform\":{\"src\":\"c3.*\",\"dest\":\"x.{{wildcard(2)}}\"}"),
                 500,
                 10049,
                 "stream subject transform from 'c3.*' to 'x.{{wildcard(2)}}': invalid mapping destination: wildcard"
@@ -129,8 +130,8 @@ class TransformConfigErrorTest {
         assertError(
                 create(
                         "S1",
-                        source(
-                                "\"subject_transforms\":[{\"src\":\"a.>\",\"dest\":\"x.>\"},{\"src\":\"a.b\",\"dest\":\"y\"}]")),
+                        source("\"subject_transforms\":[{\"src\":\"a.>\",\"dest\":\"x.>\"},"
+                                + "{\"src\":\"a.b\",\"dest\":\"y\"}]")),
                 400,
                 10147,
                 "source filters can not overlap");
@@ -161,8 +162,8 @@ class TransformConfigErrorTest {
         assertError(
                 create(
                         "M1",
-                        mirror(
-                                "\"subject_transforms\":[{\"src\":\"a.*\",\"dest\":\"x.$1\"},{\"src\":\"a.b\",\"dest\":\"y\"}]")),
+                        mirror("\"subject_transforms\":[{\"src\":\"a.*\",\"dest\":\"x.$1\"},"
+                                + "{\"src\":\"a.b\",\"dest\":\"y\"}]")),
                 400,
                 10152,
                 "mirror subject filters can not overlap");
