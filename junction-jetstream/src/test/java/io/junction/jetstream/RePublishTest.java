@@ -2,6 +2,7 @@ package io.junction.jetstream;
 
 import static io.junction.jetstream.MirrorTest.awaitLastSequence;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -10,6 +11,7 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.Mirror;
 import io.nats.client.api.Republish;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.SubjectTransform;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +65,7 @@ class RePublishTest {
             assertThat(first.getHeaders().containsKey("Nats-Msg-Size")).isFalse();
             var stored = jsm.getMessage("EVENTS", 1).getTime().toInstant();
             assertThat(Instant.parse(first.getHeaders().getFirst("Nats-Time-Stamp")))
-                    .isCloseTo(stored, org.assertj.core.api.Assertions.within(1, ChronoUnit.MICROS));
+                    .isCloseTo(stored, within(1, ChronoUnit.MICROS));
             var second = next(subscription);
             assertThat(second.getSubject()).isEqualTo("mirror.events.a");
             assertThat(new String(second.getData(), StandardCharsets.UTF_8)).isEqualTo("second");
@@ -111,7 +113,7 @@ class RePublishTest {
                     .addStream(StreamConfiguration.builder()
                             .name("TR")
                             .subjects("raw.*")
-                            .subjectTransform(io.nats.client.api.SubjectTransform.builder()
+                            .subjectTransform(SubjectTransform.builder()
                                     .source("raw.*")
                                     .destination("clean.$1")
                                     .build())

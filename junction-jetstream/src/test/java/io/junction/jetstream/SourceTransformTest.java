@@ -10,7 +10,9 @@ import io.nats.client.api.Mirror;
 import io.nats.client.api.Source;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.SubjectTransform;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -132,11 +134,11 @@ class SourceTransformTest {
                     "$JS.API.STREAM.CREATE.F",
                     ("{\"name\":\"F\",\"sources\":[{\"name\":\"A\",\"subject_transforms\":[{\"src\":\"a.keep\","
                                     + "\"dest\":\"\"}]}]}")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    java.time.Duration.ofSeconds(5));
+                            .getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(5));
             awaitLastSequence(jsm, "F", 1);
 
-            assertThat(new String(created.getData(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(created.getData(), StandardCharsets.UTF_8))
                     .contains("\"subject_transforms\":[{\"src\":\"a.keep\",\"dest\":\"\"}]");
             assertThat(subjects(jsm, "F", 1)).containsExactly("a.keep");
             assertThat(sourceHeaders(jsm, "F", 1)).containsExactly("A 2 a.keep >");

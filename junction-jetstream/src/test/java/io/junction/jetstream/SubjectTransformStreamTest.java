@@ -1,8 +1,11 @@
 package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
+import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.SubjectTransform;
 import io.nats.client.impl.Headers;
@@ -45,6 +48,42 @@ class SubjectTransformStreamTest {
             assertThat(new String(first.getData(), StandardCharsets.UTF_8)).isEqualTo("one");
             assertThat(jsm.getMessage("ORDERS", 2).getSubject()).isEqualTo("other");
             assertThat(jsm.getLastMessage("ORDERS", "by-region.eu.o1").getSeq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConsumerMayFilterOnTheTransformedSubjects() throws Exception {
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            var jsm = connection.jetStreamManagement();
+            jsm.addStream(StreamConfiguration.builder()
+                    .name("C")
+                    .subjects("c.*.*")
+                    .subjectTransform(SubjectTransform.builder()
+                            .source("c.*.*")
+                            .destination("d.$2.{{partition(2,1)}}")
+                            .build())
+                    .build());
+            var js = connection.jetStream();
+            js.publish("c.k1.eu", new byte[] {1});
+            js.publish("c.k2.us", new byte[] {2});
+
+            var consumer = jsm.addOrUpdateConsumer(
+                    "C",
+                    ConsumerConfiguration.builder()
+                            .durable("EU")
+                            .filterSubject("d.eu.*")
+                            .build());
+
+            assertThat(consumer.getNumPending()).isEqualTo(1);
+            assertThatThrownBy(() -> jsm.addOrUpdateConsumer(
+                            "C",
+                            ConsumerConfiguration.builder()
+                                    .durable("ELSEWHERE")
+                                    .filterSubject("e.>")
+                                    .build()))
+                    .isInstanceOf(JetStreamApiException.class)
+                    .hasMessageContaining("10093");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.junction.jetstream.stream;
 
 import io.junction.jetstream.transform.SubjectTransform;
+import io.junction.nats.server.NatsServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -76,7 +77,7 @@ final class Republisher {
     }
 
     /** Publishes what the batch stored, in order; {@code durable} false drops them, as their acks report failure. */
-    static void flush(List<Pending> pending, io.junction.nats.server.NatsServer server, boolean durable) {
+    static void flush(List<Pending> pending, NatsServer server, boolean durable) {
         if (durable) {
             for (var message : pending) {
                 server.publish(message.subject(), null, message.headers(), message.payload());

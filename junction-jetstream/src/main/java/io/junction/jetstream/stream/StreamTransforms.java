@@ -8,8 +8,10 @@ import io.junction.jetstream.api.Json;
 import io.junction.jetstream.transform.SubjectTransform;
 import io.junction.jetstream.transform.TransformException;
 import io.junction.nats.subject.Subjects;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads, checks and writes a stream's {@code subject_transform} and {@code republish}, and checks the transforms of
@@ -133,13 +135,51 @@ public final class StreamTransforms {
         }
     }
 
+    /**
+     * The subjects a stream's messages may be stored under: its subjects, and what its own and its mirror's or
+     * sources' transforms can give. nats-server 2.10 no longer checks consumer filters against the stream's
+     * subjects; Junction still does, and so must count these.
+     */
+    public static List<String> storedSubjects(StreamConfig config) {
+        var subjects = new ArrayList<>(config.subjects());
+        addPattern(subjects, config.subjectTransform(), false);
+        var sources = new ArrayList<StreamSource>(config.sources());
+        if (config.mirror() != null) {
+            sources.add(config.mirror());
+        }
+        for (var source : sources) {
+            source.subjectTransforms().forEach(transform -> addPattern(subjects, transform, true));
+        }
+        return subjects;
+    }
+
+    /** @param copied whether the transform is a source's, which without destination keeps the origin's subject */
+    private static void addPattern(List<String> subjects, SubjectTransformConfig config, boolean copied) {
+        if (config == null) {
+            return;
+        }
+        try {
+            var transform = compile(config);
+            if (transform != null) {
+                subjects.add(transform.destinationPattern());
+            } else if (copied) {
+                subjects.add(orAll(config.source()));
+            }
+        } catch (TransformException e) {
+            // a stored configuration was checked when it was made; one that no longer builds adds nothing
+        }
+    }
+
+    private static String orAll(String subject) {
+        return subject.isEmpty() ? ">" : subject;
+    }
+
     /** The transform, or null for one that changes nothing (an empty destination). */
     static SubjectTransform compile(SubjectTransformConfig config) {
         return config == null ? null : SubjectTransform.compile(config.source(), config.destination());
     }
 
-    private static void compile(
-            SubjectTransformConfig transform, java.util.function.Function<TransformException, ApiError> error) {
+    private static void compile(SubjectTransformConfig transform, Function<TransformException, ApiError> error) {
         try {
             SubjectTransform.compile(transform.source(), transform.destination());
         } catch (TransformException e) {

@@ -1,6 +1,7 @@
 package io.junction.jetstream.transform;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 
 /**
  * Writes one destination token for a subject, as nats-server 2.10's mapping functions do. Positions and sizes count
@@ -102,7 +103,7 @@ final class Functions {
         if (delimiter.isEmpty()) {
             return text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
         }
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         var start = 0;
         var at = text.indexOf(delimiter);
         while (at >= 0) {

@@ -77,6 +77,28 @@ public final class SubjectTransform {
     }
 
     /**
+     * A pattern that matches every subject the transform can give: literal tokens kept, a function's token as
+     * {@code *}, and {@code >} from the first function that may give several tokens (split and slice).
+     */
+    public String destinationPattern() {
+        if (tokens.isEmpty()) {
+            return destination;
+        }
+        var out = new ArrayList<String>();
+        for (var token : tokens) {
+            switch (token.kind()) {
+                case LITERAL -> out.add(token.text());
+                case WILDCARD, PARTITION, LEFT, RIGHT -> out.add(ANY);
+                case SPLIT, SPLIT_FROM_LEFT, SPLIT_FROM_RIGHT, SLICE_FROM_LEFT, SLICE_FROM_RIGHT -> out.add(ALL);
+            }
+            if (out.getLast().equals(ALL)) {
+                break;
+            }
+        }
+        return String.join(".", out);
+    }
+
+    /**
      * The transformed subject, or null when the subject does not match the source pattern or is not a literal
      * subject.
      */

@@ -3,6 +3,8 @@ package io.junction.jetstream.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.junction.nats.subject.Subjects;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -97,9 +99,8 @@ class SubjectTransformPropertyTest {
      */
     @Property
     void splitOnADelimiterGivesTheNonEmptyParts(@ForAll("dashed") String token) {
-        var expected = java.util.Arrays.stream(token.split("-"))
-                .filter(part -> !part.isEmpty())
-                .toList();
+        var expected =
+                Arrays.stream(token.split("-")).filter(part -> !part.isEmpty()).toList();
 
         var result = SubjectTransform.compile("*", "{{split(1,-)}}").match(token);
 
@@ -153,7 +154,7 @@ class SubjectTransformPropertyTest {
 
     private static long fnv1a(String key) {
         var hash = 0x811c9dc5L;
-        for (var b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (var b : key.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash = (hash * 0x01000193L) & 0xffffffffL;
         }

@@ -58,6 +58,17 @@ class SubjectTransformTest {
     }
 
     @Test
+    void theDestinationPatternCoversEverySubjectTheTransformGives() {
+        assertThat(SubjectTransform.compile("a.*.*", "b.$2.{{partition(3,1)}}.x")
+                        .destinationPattern())
+                .isEqualTo("b.*.*.x");
+        assertThat(SubjectTransform.compile("a.*", "b.{{split(1,-)}}.c").destinationPattern())
+                .isEqualTo("b.>");
+        assertThat(SubjectTransform.compile("a.>", "b.>").destinationPattern()).isEqualTo("b.>");
+        assertThat(SubjectTransform.compile("a", "b.c").destinationPattern()).isEqualTo("b.c");
+    }
+
+    @Test
     void anEmptyDestinationIsNoTransform() {
         assertThat(SubjectTransform.compile("foo", "")).isNull();
         assertThat(SubjectTransform.compile("", null)).isNull();
