@@ -3,6 +3,7 @@ package io.junction.jetstream;
 import static io.junction.jetstream.MirrorTest.awaitLastSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -73,6 +74,37 @@ class RePublishTest {
             assertThat(second.getHeaders().getFirst("Nats-Sequence")).isEqualTo("3");
             assertThat(second.getHeaders().getFirst("Nats-Last-Sequence")).isEqualTo("1");
             assertThat(subscription.nextMessage(Duration.ofMillis(200))).isNull();
+        }
+    }
+
+    @Test
+    void republishesBeforeThePublishAckAsNatsServerDoes() throws Exception {
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            connection
+                    .jetStreamManagement()
+                    .addStream(StreamConfiguration.builder()
+                            .name("ORDER")
+                            .subjects("order.*")
+                            .republish(Republish.builder()
+                                    .source(">")
+                                    .destination("seen.>")
+                                    .build())
+                            .build());
+            // one dispatcher sees both subjects in the order the server wrote them to this connection
+            var arrived = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            var dispatcher = connection.createDispatcher(message -> arrived.add(message.getSubject()));
+            dispatcher.subscribe("seen.>");
+            dispatcher.subscribe("acks.>");
+            connection.flush(WAIT);
+
+            connection.publish("order.a", "acks.1", new byte[] {1});
+            connection.publish("order.b", "acks.2", new byte[] {2});
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(arrived).hasSize(4));
+            assertThat(arrived)
+                    .containsSubsequence("seen.order.a", "acks.1")
+                    .containsSubsequence("seen.order.b", "acks.2");
         }
     }
 
