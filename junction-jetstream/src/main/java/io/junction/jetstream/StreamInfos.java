@@ -30,6 +30,14 @@ final class StreamInfos {
         if (report.filterSubject() != null) {
             json.put("filter_subject", report.filterSubject());
         }
+        if (!report.subjectTransforms().isEmpty()) {
+            var transforms = json.putArray("subject_transforms");
+            report.subjectTransforms().forEach(transform -> {
+                var node = transforms.addObject();
+                node.put("src", transform.source());
+                node.put("dest", transform.destination());
+            });
+        }
     }
 
     static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter) {

@@ -10,6 +10,7 @@ import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamConfigs;
 import io.junction.jetstream.stream.StreamSources;
+import io.junction.jetstream.stream.StreamTransforms;
 import io.junction.nats.server.NatsServer;
 import io.junction.nats.subject.Subjects;
 import java.io.IOException;
@@ -170,7 +171,9 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             }
             throw ApiError.STREAM_NAME_EXISTS.exception();
         }
+        StreamTransforms.checkSourcesOnCreate(config);
         checkOverlap(config, null);
+        StreamTransforms.checkOnCreate(config);
         checkReservation(config, null);
         var directory = root.resolve(config.name());
         var created = Clock.nowNanos();
@@ -220,6 +223,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             throw ApiError.MIRROR_NOT_UPDATABLE.exception();
         }
         checkOverlap(config, config.name());
+        StreamTransforms.checkOnUpdate(config, old);
         checkReservation(config, config.name());
         try {
             writeMeta(root.resolve(config.name()), config, stream.createdNanos());

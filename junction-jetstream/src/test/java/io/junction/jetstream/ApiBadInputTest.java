@@ -96,7 +96,7 @@ class ApiBadInputTest {
     }
 
     @Test
-    void refusesExternalOrTransformedMirrorsAndSourcesAndRepublishRatherThanIgnoreThem() throws Exception {
+    void refusesExternalMirrorsAndSourcesRatherThanIgnoreThem() throws Exception {
         assertError(
                 request(
                         "$JS.API.STREAM.CREATE.M1",
@@ -118,20 +118,6 @@ class ApiBadInputTest {
                 500,
                 10052,
                 "stream mirrors and sources of external streams are not supported by Junction");
-        assertError(
-                request(
-                        "$JS.API.STREAM.CREATE.M1",
-                        "{\"name\":\"M1\",\"sources\":[{\"name\":\"B1\",\"subject_transforms\":[{\"src\":\">\"}]}]}"),
-                500,
-                10052,
-                "subject transforms of stream mirrors and sources are not supported by Junction");
-        assertError(
-                request(
-                        "$JS.API.STREAM.UPDATE.B1",
-                        "{\"name\":\"B1\",\"subjects\":[\"b1\"],\"republish\":{\"src\":\">\",\"dest\":\"x.>\"}}"),
-                500,
-                10052,
-                "stream republish is not supported by Junction");
 
         assertThat(streamNames()).containsExactly("B1");
     }

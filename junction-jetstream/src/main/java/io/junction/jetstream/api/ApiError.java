@@ -28,6 +28,20 @@ public record ApiError(int code, int errCode, String description) {
             new ApiError(400, 10142, "mirrored stream name is invalid");
     public static final ApiError MIRROR_WITH_FIRST_SEQ =
             new ApiError(400, 10143, "stream mirrors can not have first sequence configured");
+    public static final ApiError SOURCE_MULTIPLE_FILTERS_NOT_ALLOWED = new ApiError(
+            400, 10144, "source with multiple subject transforms cannot also have a single subject filter");
+    public static final ApiError SOURCE_INVALID_SUBJECT_FILTER =
+            new ApiError(400, 10145, "source subject filter is invalid");
+    public static final ApiError SOURCE_INVALID_TRANSFORM_DESTINATION =
+            new ApiError(400, 10146, "source transform destination is invalid");
+    public static final ApiError SOURCE_OVERLAPPING_SUBJECT_FILTERS =
+            new ApiError(400, 10147, "source filters can not overlap");
+    public static final ApiError MIRROR_MULTIPLE_FILTERS_NOT_ALLOWED = new ApiError(
+            400, 10150, "mirror with multiple subject transforms cannot also have a single subject filter");
+    public static final ApiError MIRROR_INVALID_SUBJECT_FILTER =
+            new ApiError(400, 10151, "mirror subject filter is invalid");
+    public static final ApiError MIRROR_OVERLAPPING_SUBJECT_FILTERS =
+            new ApiError(400, 10152, "mirror subject filters can not overlap");
     public static final ApiError NO_MESSAGE_FOUND = new ApiError(404, 10037, "no message found");
     public static final ApiError NOT_EMPTY_REQUEST = new ApiError(400, 10038, "expected an empty request payload");
     public static final ApiError MESSAGE_TOO_BIG = new ApiError(400, 10054, "message size exceeds maximum allowed");
@@ -89,6 +103,16 @@ public record ApiError(int code, int errCode, String description) {
     /** {@code JSStreamInvalidConfigF}: the description is the specific problem. */
     public static ApiError invalidStreamConfig(String problem) {
         return new ApiError(500, 10052, problem);
+    }
+
+    /** {@code JSStreamCreateErrF}: what fails while a new stream is built, after the configuration checks. */
+    public static ApiError streamCreate(String problem) {
+        return new ApiError(500, 10049, problem);
+    }
+
+    /** {@code JSStreamUpdateErrF}: what fails while an update is applied, after the configuration checks. */
+    public static ApiError streamUpdate(String problem) {
+        return new ApiError(500, 10069, problem);
     }
 
     /** {@code JSConsumerCreateErrF}. */

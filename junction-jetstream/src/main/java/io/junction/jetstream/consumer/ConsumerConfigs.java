@@ -7,6 +7,7 @@ import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireSubjects;
 import io.junction.jetstream.stream.StreamConfig;
+import io.junction.jetstream.stream.StreamTransforms;
 import io.junction.nats.subject.Subjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -270,7 +271,8 @@ public final class ConsumerConfigs {
             if (!Subjects.isValidSubject(filter)) {
                 throw ApiError.invalidStreamConfig("invalid subject").exception();
             }
-            var covered = stream.subjects().stream().anyMatch(subject -> Subjects.overlaps(subject, filter));
+            var covered = StreamTransforms.storedSubjects(stream).stream()
+                    .anyMatch(subject -> Subjects.overlaps(subject, filter));
             if (!covered) {
                 throw ApiError.FILTER_NOT_SUBSET.exception();
             }

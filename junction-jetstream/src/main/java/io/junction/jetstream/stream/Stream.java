@@ -5,6 +5,7 @@ import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.store.StoreLimits;
 import io.junction.jetstream.store.StoredMessage;
+import io.junction.jetstream.transform.SubjectTransform;
 import io.junction.nats.server.InternalSubscription;
 import io.junction.nats.server.NatsServer;
 import java.time.Duration;
@@ -59,6 +60,9 @@ public final class Stream implements AutoCloseable {
     private Function<String, Stream> origins = name -> null;
     private volatile StreamSourcing sourcing;
     private volatile StreamConfig config;
+    private SubjectTransform inputTransform;
+    private Republisher republisher;
+    private final List<Republisher.Pending> republishing = Republisher.queue();
     private volatile boolean closed;
 
     public Stream(NatsServer server, StreamConfig config, MessageStore store, long createdNanos) {
@@ -83,6 +87,8 @@ public final class Stream implements AutoCloseable {
         this.store = store;
         this.createdNanos = createdNanos;
         this.rules = new PublishRules(this);
+        this.inputTransform = StreamTransforms.compile(config.subjectTransform());
+        this.republisher = Republisher.of(config, republishing);
         if (config.firstSeq() > 0 && store.state().lastSeq() == 0) {
             store.startAt(config.firstSeq());
         }
@@ -135,31 +141,52 @@ public final class Stream implements AutoCloseable {
         }
     }
 
-    /** Stores a message copied from the mirror's origin under its origin sequence; false to retry it later. */
-    boolean storeMirrored(StoredMessage message) {
+    /**
+     * Stores a message copied from the mirror's origin under its origin sequence, on the subject the mirror's
+     * transforms gave; false to retry it later.
+     */
+    boolean storeMirrored(StoredMessage message, String mirroredSubject) {
         if (closed) {
             return false;
         }
         if (message.sequence() <= store.state().lastSeq()) {
             return true;
         }
-        var size = store.messageSize(message.subject(), message.headers(), message.payload());
+        var subject = transformed(mirroredSubject);
+        var size = store.messageSize(subject, message.headers(), message.payload());
         if (!budget.admits(config.storage(), size)) {
             return false;
         }
+        var republishTo = republisher == null ? null : republisher.destination(subject);
+        var lastOfSubject = republishTo == null ? 0 : store.lastSequenceOf(subject);
         try {
-            store.appendAt(
-                    message.sequence(),
-                    message.subject(),
-                    message.headers(),
-                    message.payload(),
-                    message.timestampNanos());
+            store.appendAt(message.sequence(), subject, message.headers(), message.payload(), message.timestampNanos());
         } catch (RuntimeException e) {
             LOG.error("stream={} mirror store failed: {}", config.name(), e.getMessage(), e);
             return false;
         }
-        afterStore(message.sequence(), message.subject());
+        if (republishTo != null) {
+            republisher.stored(
+                    republishTo,
+                    subject,
+                    message.sequence(),
+                    message.timestampNanos(),
+                    lastOfSubject,
+                    message.headers(),
+                    message.payload());
+        }
+        afterStore(message.sequence(), subject);
         return true;
+    }
+
+    /** The subject a message is stored under: the stream's {@code subject_transform} applied when it matches. */
+    private String transformed(String subject) {
+        var transform = inputTransform;
+        if (transform == null) {
+            return subject;
+        }
+        var result = transform.match(subject);
+        return result == null ? subject : result;
     }
 
     /** Stores a message copied from a source, with the publish rules (dedupe, limits); false to retry it later. */
@@ -204,6 +231,8 @@ public final class Stream implements AutoCloseable {
         call(() -> {
             var sourcesChanged = !updated.sources().equals(config.sources());
             config = updated;
+            inputTransform = StreamTransforms.compile(updated.subjectTransform());
+            republisher = Republisher.of(updated, republishing);
             store.updateLimits(limitsOf(updated));
             if (sourcesChanged) {
                 if (sourcing != null) {
@@ -361,17 +390,21 @@ public final class Stream implements AutoCloseable {
 
     /** @param removed whether the batch removed messages (limits, rollups, acks), which consumers must recount */
     private void finishBatch(List<Reply> acks, List<Task<?>> tasks, boolean removed) {
+        var durable = true;
         try {
             if (syncInterval == null || System.nanoTime() - lastSyncNanos >= syncInterval.toNanos()) {
                 store.sync();
                 lastSyncNanos = System.nanoTime();
             }
         } catch (RuntimeException e) {
+            durable = false;
             LOG.error("stream={} sync failed: {}", config.name(), e.getMessage());
             var failed = PubAck.refused(config.name(), ApiError.storeFailed(e.getMessage()))
                     .json();
             acks.replaceAll(reply -> new Reply(reply.subject(), failed));
         }
+        // republished before the acks, as nats-server does, and only once on disk, as the acks are
+        Republisher.flush(republishing, server, durable);
         for (var ack : acks) {
             server.publish(ack.subject(), null, null, ack.payload());
         }
@@ -418,12 +451,33 @@ public final class Stream implements AutoCloseable {
         }
     }
 
-    private PubAck store(Inbound inbound) {
+    /**
+     * Applies the stream's subject transform, then the publish rules; a stored message the republish source
+     * matches is remembered for after the sync, with the subject's last sequence from before it.
+     */
+    private PubAck store(Inbound received) {
         if (closed) {
             return PubAck.refused(config.name(), ApiError.storeFailed("stream closed"));
         }
+        var subject = transformed(received.subject());
+        var inbound = subject.equals(received.subject())
+                ? received
+                : new Inbound(subject, received.reply(), received.headers(), received.payload());
         try {
-            return rules.apply(inbound, config, store, deduplicator);
+            var republishTo = republisher == null ? null : republisher.destination(subject);
+            var lastOfSubject = republishTo == null ? 0 : store.lastSequenceOf(subject);
+            var ack = rules.apply(inbound, config, store, deduplicator);
+            if (republishTo != null && ack.error() == null && !ack.duplicate()) {
+                republisher.stored(
+                        republishTo,
+                        subject,
+                        ack.sequence(),
+                        store.state().lastTimestampNanos(),
+                        lastOfSubject,
+                        inbound.headers(),
+                        inbound.payload());
+            }
+            return ack;
         } catch (ApiException e) {
             return PubAck.refused(config.name(), e.error());
         } catch (RuntimeException e) {

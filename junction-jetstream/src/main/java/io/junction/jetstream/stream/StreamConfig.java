@@ -8,6 +8,7 @@ import java.util.Map;
  * A stream's configuration in nats-server's terms. Limits of -1 mean unlimited; durations are nanoseconds.
  * {@link StreamConfigs} reads it from API JSON, applies nats-server's defaults and checks, and writes it back. A mirror
  * ({@code mirror} set) has no subjects and no sources; {@code sources} is empty when the stream sources nothing.
+ * {@code subjectTransform} and {@code republish} are null when not configured.
  */
 public record StreamConfig(
         String name,
@@ -36,7 +37,9 @@ public record StreamConfig(
         String compression,
         Map<String, String> metadata,
         StreamSource mirror,
-        List<StreamSource> sources) {
+        List<StreamSource> sources,
+        SubjectTransformConfig subjectTransform,
+        RePublish republish) {
     public static final long DEFAULT_DUPLICATE_WINDOW_NANOS =
             Duration.ofMinutes(2).toNanos();
 
@@ -80,7 +83,9 @@ public record StreamConfig(
                 compression,
                 metadata,
                 mirror,
-                sources);
+                sources,
+                subjectTransform,
+                republish);
     }
 
     public enum Retention {

@@ -58,7 +58,9 @@ public final class StreamConfigs {
                 Json.text(json, "compression", "none"),
                 metadata,
                 StreamSources.readMirror(json),
-                StreamSources.readSources(json));
+                StreamSources.readSources(json),
+                StreamTransforms.readSubjectTransform(json),
+                StreamTransforms.readRePublish(json));
     }
 
     /** Completes defaults and applies nats-server's checks; throws the API error it would answer with. */
@@ -105,6 +107,7 @@ public final class StreamConfigs {
                 ? java.util.List.of(config.name())
                 : config.subjects();
         checkSubjects(subjects, config.noAck());
+        StreamTransforms.checkRePublish(config.republish(), subjects);
         if (config.replicas() > 1) {
             throw ApiError.REPLICAS_NOT_SUPPORTED.exception();
         }
@@ -135,27 +138,19 @@ public final class StreamConfigs {
                 config.compression(),
                 config.metadata(),
                 config.mirror(),
-                config.sources());
+                config.sources(),
+                config.subjectTransform(),
+                config.republish());
     }
 
     /**
      * Refuses what Junction does not serve rather than make a stream that quietly lacks it: external mirrors and
-     * sources, subject transforms and republish.
+     * sources, consumer limits and compression.
      */
     public static void checkServed(JsonNode json) {
         StreamSources.checkServed(json);
-        // TODO: republish is not served, so a stream cannot republish its messages; such configurations are refused.
-        if (json.hasNonNull("republish")) {
-            throw invalid("stream republish is not supported by Junction");
-        }
-        // TODO: subject transforms, consumer limits and s2 compression (nats-server 2.10) are not served; rather
-        // than store a stream that would silently ignore them, such configurations are refused.
-        var transform = json.path("subject_transform");
-        if (transform.isObject()
-                && (!transform.path("src").asText("").isEmpty()
-                        || !transform.path("dest").asText("").isEmpty())) {
-            throw invalid("stream subject transforms are not supported by Junction");
-        }
+        // TODO: consumer limits and s2 compression (nats-server 2.10) are not served; rather than store a stream
+        // that would silently ignore them, such configurations are refused.
         var limits = json.path("consumer_limits");
         if (limits.isObject()
                 && (limits.path("inactive_threshold").asLong(0) != 0
@@ -218,6 +213,7 @@ public final class StreamConfigs {
             json.put("first_seq", config.firstSeq());
         }
         StreamSources.write(json, config);
+        StreamTransforms.write(json, config);
         json.put("allow_direct", config.allowDirect());
         json.put("mirror_direct", config.mirrorDirect());
         if (config.discardNewPerSubject()) {

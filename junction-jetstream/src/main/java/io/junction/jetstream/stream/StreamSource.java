@@ -1,6 +1,8 @@
 package io.junction.jetstream.stream;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A stream that a mirror copies or a stream sources from, on this server, in nats-server's {@code StreamSource}
@@ -9,24 +11,62 @@ import java.time.Instant;
  * @param optStartSeq the first origin sequence to copy, 0 for none
  * @param optStartTime copy from the first origin message at or after this time, or null
  * @param filterSubject copy only the origin's messages on this subject, or null for all
+ * @param subjectTransforms copy only the origin's messages that one of these sources matches, stored under the
+ *     subject its destination gives; empty for none (a source has either these or a filter)
  */
-public record StreamSource(String name, long optStartSeq, Instant optStartTime, String filterSubject) {
+public record StreamSource(
+        String name,
+        long optStartSeq,
+        Instant optStartTime,
+        String filterSubject,
+        List<SubjectTransformConfig> subjectTransforms) {
     private static final String ALL = ">";
+    private static final String TRANSFORM_SEPARATOR = "\f";
 
     public StreamSource {
         filterSubject = filterSubject == null || filterSubject.isEmpty() ? null : filterSubject;
+        subjectTransforms = subjectTransforms == null ? List.of() : List.copyOf(subjectTransforms);
     }
 
     /**
      * nats-server's index name, {@code <stream> <filter> <destination>}, which tells sources of one stream apart;
-     * the {@code Nats-Stream-Source} header carries it around the origin sequence.
+     * with subject transforms the filter and destination are each transform's, joined by form feeds. The
+     * {@code Nats-Stream-Source} header carries it around the origin sequence.
      */
     public String indexName() {
-        return name + " " + (filterSubject == null ? ALL : filterSubject) + " " + ALL;
+        return name + " " + filterPart() + " " + destinationPart();
     }
 
     /** The {@code Nats-Stream-Source} value for the message at this origin sequence, as nats-server 2.10 writes it. */
     String header(long originSequence) {
-        return name + " " + originSequence + " " + (filterSubject == null ? ALL : filterSubject) + " " + ALL;
+        return name + " " + originSequence + " " + filterPart() + " " + destinationPart();
+    }
+
+    /** The origin subjects copied: the filter, or each transform's source; {@code >} for all. */
+    List<String> filters() {
+        if (!subjectTransforms.isEmpty()) {
+            return subjectTransforms.stream().map(t -> orAll(t.source())).toList();
+        }
+        return List.of(filterSubject == null ? ALL : filterSubject);
+    }
+
+    private String filterPart() {
+        if (subjectTransforms.isEmpty()) {
+            return filterSubject == null ? ALL : filterSubject;
+        }
+        return subjectTransforms.stream().map(t -> orAll(t.source())).collect(Collectors.joining(TRANSFORM_SEPARATOR));
+    }
+
+    private String destinationPart() {
+        if (subjectTransforms.isEmpty()) {
+            return ALL;
+        }
+        return subjectTransforms.stream()
+                .map(t -> orAll(t.destination()))
+                .collect(Collectors.joining(TRANSFORM_SEPARATOR));
+    }
+
+    private static String orAll(String subject) {
+        return subject.isEmpty() ? ALL : subject;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.transform.MappingDestinations;
 import io.junction.nats.subject.Subjects;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,13 +35,20 @@ public final class StreamSources {
                 Json.text(json, "name", ""),
                 Json.unsigned(json, "opt_start_seq", 0),
                 Json.time(json, "opt_start_time"),
-                Json.text(json, "filter_subject", null));
+                Json.text(json, "filter_subject", null),
+                readTransforms(json));
     }
 
-    /**
-     * Refuses what Junction does not serve: a mirror or source in another account or domain ({@code external}), and
-     * subject transforms on a mirror or source.
-     */
+    private static List<SubjectTransformConfig> readTransforms(JsonNode json) {
+        var transforms = new ArrayList<SubjectTransformConfig>();
+        var array = json.get("subject_transforms");
+        if (array != null && array.isArray()) {
+            array.forEach(transform -> transforms.add(StreamTransforms.readTransform(transform)));
+        }
+        return transforms;
+    }
+
+    /** Refuses what Junction does not serve: a mirror or source in another account or domain ({@code external}). */
     static void checkServed(JsonNode json) {
         var all = new ArrayList<JsonNode>();
         if (json.path("mirror").isObject()) {
@@ -55,11 +63,6 @@ public final class StreamSources {
                     && (!external.path("api").asText("").isEmpty()
                             || !external.path("deliver").asText("").isEmpty())) {
                 throw invalid("stream mirrors and sources of external streams are not supported by Junction");
-            }
-            // TODO: subject transforms of mirrors and sources are not served; such configurations are refused.
-            if (source.path("subject_transforms").isArray()
-                    && !source.path("subject_transforms").isEmpty()) {
-                throw invalid("subject transforms of stream mirrors and sources are not supported by Junction");
             }
         }
     }
@@ -77,6 +80,7 @@ public final class StreamSources {
             if (!config.sources().isEmpty()) {
                 throw ApiError.MIRROR_WITH_SOURCES.exception();
             }
+            checkMirrorTransforms(mirror);
             if (!isValidName(mirror.name())) {
                 throw ApiError.MIRROR_INVALID_STREAM_NAME.exception();
             }
@@ -90,6 +94,7 @@ public final class StreamSources {
             if (!indexNames.add(source.indexName())) {
                 throw ApiError.SOURCE_DUPLICATE_DETECTED.exception();
             }
+            checkSourceTransforms(source);
             checkFilter(source);
         }
     }
@@ -182,6 +187,56 @@ public final class StreamSources {
         }
         if (source.filterSubject() != null) {
             json.put("filter_subject", source.filterSubject());
+        }
+        if (!source.subjectTransforms().isEmpty()) {
+            var transforms = json.putArray("subject_transforms");
+            source.subjectTransforms().forEach(t -> StreamTransforms.writeTransform(transforms.addObject(), t));
+        }
+    }
+
+    /** nats-server 2.10's order: a filter beside transforms, then each source's validity and overlap. */
+    private static void checkMirrorTransforms(StreamSource mirror) {
+        var transforms = mirror.subjectTransforms();
+        if (mirror.filterSubject() != null && !transforms.isEmpty()) {
+            throw ApiError.MIRROR_MULTIPLE_FILTERS_NOT_ALLOWED.exception();
+        }
+        for (var outer = 0; outer < transforms.size(); outer++) {
+            var source = transforms.get(outer).source();
+            if (!Subjects.isValidSubject(source)) {
+                throw ApiError.MIRROR_INVALID_SUBJECT_FILTER.exception();
+            }
+            for (var inner = 0; inner < transforms.size(); inner++) {
+                if (inner != outer
+                        && Subjects.overlaps(source, transforms.get(inner).source())) {
+                    throw ApiError.MIRROR_OVERLAPPING_SUBJECT_FILTERS.exception();
+                }
+            }
+        }
+    }
+
+    /** nats-server 2.10's order: a filter beside transforms, every destination, then each source and overlap. */
+    private static void checkSourceTransforms(StreamSource stream) {
+        var transforms = stream.subjectTransforms();
+        if (stream.filterSubject() != null && !transforms.isEmpty()) {
+            throw ApiError.SOURCE_MULTIPLE_FILTERS_NOT_ALLOWED.exception();
+        }
+        for (var transform : transforms) {
+            if (!MappingDestinations.isValid(transform.destination())) {
+                throw ApiError.SOURCE_INVALID_TRANSFORM_DESTINATION.exception();
+            }
+        }
+        for (var outer = 0; outer < transforms.size(); outer++) {
+            var source = transforms.get(outer).source();
+            if (!Subjects.isValidSubject(source)) {
+                throw ApiError.SOURCE_INVALID_SUBJECT_FILTER.exception();
+            }
+            for (var inner = 0; inner < transforms.size(); inner++) {
+                if (inner != outer
+                        && StreamConfigs.isSubsetOf(
+                                source, transforms.get(inner).source())) {
+                    throw ApiError.SOURCE_OVERLAPPING_SUBJECT_FILTERS.exception();
+                }
+            }
         }
     }
 

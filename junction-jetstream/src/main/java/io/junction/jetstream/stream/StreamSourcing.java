@@ -101,20 +101,24 @@ final class StreamSourcing {
                 more = true;
                 break;
             }
-            var stored = mirror ? stream.storeMirrored(message) : stream.storeSourced(sourced(feed, message));
+            var subject = feed.subjectFor(message.subject());
+            var stored = mirror
+                    ? stream.storeMirrored(message, subject)
+                    : stream.storeSourced(sourced(feed, message, subject));
             if (!stored) {
                 break;
             }
             feed.advance(message.sequence());
             copied++;
-            message = originStore.nextMatching(feed.source().filterSubject(), message.sequence() + 1);
+            message = feed.nextAfter(originStore, message.sequence() + 1);
         }
         return copied;
     }
 
-    private static Stream.Inbound sourced(SourceFeed feed, io.junction.jetstream.store.StoredMessage message) {
+    private static Stream.Inbound sourced(
+            SourceFeed feed, io.junction.jetstream.store.StoredMessage message, String subject) {
         var headers = withSourceHeader(message.headers(), feed.source().header(message.sequence()));
-        return new Stream.Inbound(message.subject(), null, headers, message.payload());
+        return new Stream.Inbound(subject, null, headers, message.payload());
     }
 
     /**

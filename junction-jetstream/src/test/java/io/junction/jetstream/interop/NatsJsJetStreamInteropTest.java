@@ -57,6 +57,11 @@ class NatsJsJetStreamInteropTest {
     }
 
     @Test
+    void republishesStoredMessagesWithTheirHeadersAndRefusesCycles() throws Exception {
+        assertPasses("js-republish");
+    }
+
+    @Test
     void scenarioFailsAgainstAServerWithoutJetStream() throws Exception {
         var plain = new NatsServer(ServerOptions.builder()
                 .host("127.0.0.1")
