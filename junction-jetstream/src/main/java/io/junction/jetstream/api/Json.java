@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,8 @@ import java.util.List;
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Json() {}
 
@@ -193,9 +197,22 @@ public final class Json {
         }
     }
 
-    /** Writes a time as Go does: UTC, RFC 3339, nanoseconds without trailing zeros. */
+    /**
+     * Writes a time as Go's {@code time.RFC3339Nano} does in UTC: the fraction without trailing zeros, none when it
+     * is zero ({@code Instant.toString} pads it to 3, 6 or 9 digits instead).
+     */
     public static String time(long epochNanos) {
-        return Instant.ofEpochSecond(0, epochNanos).toString();
+        var instant = Instant.ofEpochSecond(0, epochNanos);
+        var text = new StringBuilder(SECONDS.format(instant));
+        var nanos = instant.getNano();
+        if (nanos > 0) {
+            var fraction = new StringBuilder(String.format("%09d", nanos));
+            while (fraction.charAt(fraction.length() - 1) == '0') {
+                fraction.setLength(fraction.length() - 1);
+            }
+            text.append('.').append(fraction);
+        }
+        return text.append('Z').toString();
     }
 
     public static ArrayNode array(List<String> values) {

@@ -1,11 +1,9 @@
 package io.junction.jetstream.stream;
 
+import io.junction.jetstream.api.Json;
 import io.junction.jetstream.transform.SubjectTransform;
 import io.junction.nats.server.NatsServer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +16,6 @@ import java.util.List;
  * update in the middle of a batch loses none of them.
  */
 final class Republisher {
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final byte[] EMPTY = new byte[0];
 
     private final String stream;
@@ -99,28 +95,13 @@ final class Republisher {
         text.append("Nats-Stream: ").append(stream).append("\r\n");
         text.append("Nats-Subject: ").append(subject).append("\r\n");
         text.append("Nats-Sequence: ").append(sequence).append("\r\n");
-        text.append("Nats-Time-Stamp: ").append(timestamp(timestampNanos)).append("\r\n");
+        text.append("Nats-Time-Stamp: ").append(Json.time(timestampNanos)).append("\r\n");
         text.append("Nats-Last-Sequence: ").append(last).append("\r\n");
         if (headersOnly) {
             text.append("Nats-Msg-Size: ").append(payloadSize).append("\r\n");
         }
         text.append("\r\n");
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Go's {@code time.RFC3339Nano} in UTC: the fraction without trailing zeros, none when it is zero. */
-    static String timestamp(long epochNanos) {
-        var instant = Instant.ofEpochSecond(0, epochNanos);
-        var text = new StringBuilder(SECONDS.format(instant));
-        var nanos = instant.getNano();
-        if (nanos > 0) {
-            var fraction = new StringBuilder(String.format("%09d", nanos));
-            while (fraction.charAt(fraction.length() - 1) == '0') {
-                fraction.setLength(fraction.length() - 1);
-            }
-            text.append('.').append(fraction);
-        }
-        return text.append('Z').toString();
     }
 
     record Pending(String subject, byte[] headers, byte[] payload) {}
