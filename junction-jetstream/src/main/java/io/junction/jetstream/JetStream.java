@@ -5,6 +5,7 @@ import io.junction.jetstream.api.ApiDispatcher;
 import io.junction.jetstream.api.ApiRequest;
 import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
+import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.nats.server.NatsServer;
@@ -43,6 +44,9 @@ public final class JetStream implements AutoCloseable {
         this.registry = new StreamRegistry(
                 server, streamsDirectory, config.syncInterval(), config.maxMemory(), config.maxStore());
         this.dispatcher = new ApiDispatcher(server);
+        var advisories = new Advisories(server);
+        dispatcher.audit(
+                (subject, request, response) -> advisories.apiAudit(server.serverName(), subject, request, response));
     }
 
     public void start() {
@@ -55,7 +59,8 @@ public final class JetStream implements AutoCloseable {
                         : "acks before fsync; fsync every " + config.syncInterval());
         registry.recover();
         registry.all().forEach(this::syncDirectGet);
-        new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet).register(dispatcher);
+        new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet, new Advisories(server))
+                .register(dispatcher);
         new ConsumerEndpoints(registry).register(dispatcher);
         sweeper.scheduleWithFixedDelay(
                 () -> dispatcher.execute(() -> registry.sweepConsumers(io.junction.jetstream.stream.Clock.nowNanos())),

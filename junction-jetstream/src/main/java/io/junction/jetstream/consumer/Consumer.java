@@ -1,5 +1,7 @@
 package io.junction.jetstream.consumer;
 
+import io.junction.jetstream.event.Advisories;
+import io.junction.jetstream.event.ConsumerEvents;
 import io.junction.jetstream.store.StoredMessage;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.Headers;
@@ -74,6 +76,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean deleted;
     private final FlowControl flowControl;
+    private final ConsumerEvents events;
     private StoredMessage held;
     private long pendingAfterCursor = -1;
     private long countedUpTo;
@@ -96,6 +99,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.stateStore = stateStore;
         this.waiting = new PullQueue(server);
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
+        this.events = new ConsumerEvents(
+                new Advisories(server),
+                stream.name(),
+                name,
+                ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("consumer-" + stream.name() + "-" + name)
                 .daemon()
@@ -331,7 +339,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         while (!redeliver.isEmpty()) {
             var sequence = redeliver.pollFirst();
             var message = store.get(sequence);
-            if (message != null && pending.containsKey(sequence)) {
+            var entry = pending.get(sequence);
+            if (message != null && entry != null) {
+                if (reachedMaxDeliveries(sequence, entry)) {
+                    continue;
+                }
                 return message;
             }
             pending.remove(sequence);
@@ -447,18 +459,18 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
         var sequence = ack.streamSequence();
         if (text.isEmpty() || text.startsWith("+ACK") || text.startsWith("+OK")) {
-            acknowledge(sequence, ack.consumerSequence());
+            acknowledge(ack);
         } else if (text.startsWith("-NAK")) {
-            nak(sequence, text.substring(4).trim());
+            nak(ack, text.substring(4).trim());
         } else if (text.startsWith("+WPI")) {
             var entry = pending.get(sequence);
             if (entry != null) {
                 entry.deadlineNanos = System.nanoTime() + ackWait(deliveries.getOrDefault(sequence, 1));
             }
         } else if (text.startsWith("+TERM")) {
-            terminate(sequence);
+            terminate(ack, text.substring(5).trim());
         } else if (text.startsWith("+NXT")) {
-            acknowledge(sequence, ack.consumerSequence());
+            acknowledge(ack);
             if (reply != null) {
                 onPullRequest(reply, text.substring(4).trim().getBytes(StandardCharsets.UTF_8), System.nanoTime());
                 reply = null;
@@ -493,13 +505,25 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         ackReplies.clear();
     }
 
-    private void acknowledge(long sequence, long consumerSequence) {
+    private void acknowledge(AckSubject ack) {
+        var sequence = ack.streamSequence();
         if (config.ackPolicy() == ConsumerConfig.AckPolicy.ALL) {
             var acked = new ArrayList<>(pending.headMap(sequence, true).keySet());
             acked.forEach(this::settle);
-        } else if (pending.containsKey(sequence)) {
-            settle(sequence);
+            return;
         }
+        var entry = pending.get(sequence);
+        if (entry == null) {
+            return;
+        }
+        // nats-server samples only explicit acks of messages still pending, which those past max_deliver are not
+        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT
+                && entry.deadlineNanos != Long.MAX_VALUE
+                && events.samples()) {
+            var waitStarted = entry.deadlineNanos - ackWait(deliveries.getOrDefault(sequence, 1));
+            events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
+        }
+        settle(sequence);
     }
 
     private void settle(long sequence) {
@@ -510,15 +534,21 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         removeFromStreamIfDone(sequence);
     }
 
-    private void terminate(long sequence) {
-        settle(sequence);
+    /** Settles the message as an ack would; the advisory goes out whether or not it was still pending. */
+    private void terminate(AckSubject ack, String reason) {
+        if (pending.containsKey(ack.streamSequence())) {
+            settle(ack.streamSequence());
+        }
+        events.terminated(ack.streamSequence(), ack.consumerSequence(), ack.deliveries(), reason);
     }
 
-    private void nak(long sequence, String delayText) {
+    private void nak(AckSubject ack, String delayText) {
+        var sequence = ack.streamSequence();
         var entry = pending.get(sequence);
         if (entry == null) {
             return;
         }
+        events.naked(sequence, ack.consumerSequence(), ack.deliveries());
         var delay = NakDelay.parse(delayText);
         if (delay > 0) {
             entry.deadlineNanos = System.nanoTime() + delay;
@@ -556,18 +586,31 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var now = System.nanoTime();
         for (var entry : pending.entrySet()) {
             var value = entry.getValue();
-            if (value.deadlineNanos <= now && !redeliver.contains(entry.getKey())) {
-                var count = deliveries.getOrDefault(entry.getKey(), 1);
-                if (config.maxDeliver() > 0 && count >= config.maxDeliver()) {
-                    value.deadlineNanos = Long.MAX_VALUE;
-                    continue;
-                }
+            if (value.deadlineNanos <= now
+                    && !redeliver.contains(entry.getKey())
+                    && !reachedMaxDeliveries(entry.getKey(), value)) {
                 redeliver.add(entry.getKey());
             }
         }
         waiting.expire(now);
         heartbeat(now);
         deliverAvailable();
+    }
+
+    /**
+     * Whether the message was delivered {@code max_deliver} times: then it stays pending but is never sent again,
+     * and the advisory goes out, once, as nats-server sends it when the message comes up for redelivery.
+     */
+    private boolean reachedMaxDeliveries(long sequence, Pending entry) {
+        var count = deliveries.getOrDefault(sequence, 1);
+        if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
+            return false;
+        }
+        if (entry.deadlineNanos != Long.MAX_VALUE) {
+            entry.deadlineNanos = Long.MAX_VALUE;
+            events.maxDeliveries(sequence, count);
+        }
+        return true;
     }
 
     private void heartbeat(long now) {

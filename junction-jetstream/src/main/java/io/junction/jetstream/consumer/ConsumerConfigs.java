@@ -128,6 +128,7 @@ public final class ConsumerConfigs {
         }
         checkFilters(c, stream);
         checkDeliverPolicy(c);
+        checkSampleFrequency(c.sampleFrequency());
         if (stream.retention() == StreamConfig.Retention.WORKQUEUE) {
             if (c.ackPolicy() != ConsumerConfig.AckPolicy.EXPLICIT) {
                 throw ApiError.WORKQUEUE_REQUIRES_EXPLICIT_ACK.exception();
@@ -171,6 +172,25 @@ public final class ConsumerConfigs {
                 c.replicas(),
                 c.memoryStorage(),
                 c.metadata());
+    }
+
+    /** {@code sample_freq} is a whole number of percent, the {@code %} optional; Go's parse error is the text. */
+    private static void checkSampleFrequency(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        var digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+        String problem = null;
+        try {
+            if (Long.parseLong(digits) < 0) {
+                problem = "<nil>";
+            }
+        } catch (NumberFormatException e) {
+            problem = "strconv.Atoi: parsing \"" + digits + "\": invalid syntax";
+        }
+        if (problem != null) {
+            throw new ApiError(400, 10095, "failed to parse consumer sampling configuration: " + problem).exception();
+        }
     }
 
     /** Checks a consumer or durable name. */
