@@ -119,6 +119,8 @@ class AdvisoriesTest {
         assertThat(create.text("type")).isEqualTo("io.nats.jetstream.advisory.v1.api_audit");
         assertThat(create.text("subject")).isEqualTo("$JS.API.STREAM.CREATE.ORDERS");
         assertThat(create.text("server")).isNotEmpty();
+        assertThat(create.json().path("client").path("acc").asText()).isEqualTo("$G");
+        assertThat(create.json().path("client").path("server").asText()).isEqualTo(create.text("server"));
         assertThat(MAPPER.readTree(create.text("request")).path("name").asText())
                 .isEqualTo("ORDERS");
         assertThat(MAPPER.readTree(create.text("response")).path("type").asText())
@@ -158,6 +160,35 @@ class AdvisoriesTest {
         assertThat(exceeded.json().path("deliveries").asLong()).isEqualTo(2);
         assertThat(subscription.fetch(1, Duration.ofMillis(800))).isEmpty();
         assertThat(subjects()).containsOnlyOnce("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.ORDERS.flaky");
+    }
+
+    @Test
+    void announcesNaksAndStopsRedeliveringANakedMessageAtMaxDeliveries() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(orders().build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("picky")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .maxDeliver(2)
+                        .build());
+        connection.jetStream().publish("orders.new", "one".getBytes(StandardCharsets.UTF_8));
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "picky"));
+
+        subscription.fetch(1, WAIT).getFirst().nak();
+        subscription.fetch(1, WAIT).getFirst().nak();
+        var third = subscription.fetch(1, Duration.ofMillis(500));
+
+        assertThat(third).isEmpty();
+        var naked = awaitAll("$JS.EVENT.ADVISORY.CONSUMER.MSG_NAKED.ORDERS.picky", 2);
+        assertThat(naked.getFirst().text("type")).isEqualTo("io.nats.jetstream.advisory.v1.nak");
+        assertThat(naked).extracting(e -> e.json().path("deliveries").asLong()).containsExactly(1L, 2L);
+        assertThat(naked)
+                .extracting(e -> e.json().path("consumer_seq").asLong())
+                .containsExactly(1L, 2L);
+        var exceeded = await("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.ORDERS.picky");
+        assertThat(exceeded.json().path("deliveries").asLong()).isEqualTo(2);
     }
 
     @Test

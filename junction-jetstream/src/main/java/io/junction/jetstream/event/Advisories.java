@@ -68,7 +68,11 @@ public final class Advisories {
         }
         var event = typed(ADVISORY_TYPE + "api_audit");
         event.put("server", serverName);
-        event.putNull("client");
+        // nats-server's import of the API tells only the account, the RTT and the server; the RTT is not known
+        // here, and is left out as Go leaves out a zero one
+        var client = event.putObject("client");
+        client.put("acc", "$G");
+        client.put("server", serverName);
         event.put("subject", subject);
         if (request != null && request.length > 0) {
             event.put("request", new String(request, StandardCharsets.UTF_8));
