@@ -586,11 +586,8 @@ class StreamApiTest {
 
     @Test
     void refusesStreamFeaturesItDoesNotServeRatherThanIgnoreThem() throws Exception {
-        for (var extra : new String[] {
-            "\"subject_transform\":{\"src\":\"t.>\",\"dest\":\"u.>\"}",
-            "\"consumer_limits\":{\"max_ack_pending\":5}",
-            "\"compression\":\"s2\""
-        }) {
+        for (var extra :
+                new String[] {"\"subject_transform\":{\"src\":\"t.>\",\"dest\":\"u.>\"}", "\"compression\":\"s2\""}) {
             var body = "{\"name\":\"T\",\"subjects\":[\"t.>\"]," + extra + "}";
 
             var reply = connection.request(
