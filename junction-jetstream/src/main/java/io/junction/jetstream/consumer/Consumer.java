@@ -49,6 +49,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
     private static final long TICK_MILLIS = 100;
     private static final long FLOW_CONTROL_WINDOW = 1024 * 1024;
+    private static final long EXHAUSTED = Long.MAX_VALUE;
 
     private final NatsServer server;
     private final Stream stream;
@@ -464,7 +465,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             nak(ack, text.substring(4).trim());
         } else if (text.startsWith("+WPI")) {
             var entry = pending.get(sequence);
-            if (entry != null) {
+            if (entry != null && !entry.isExhausted()) {
                 entry.deadlineNanos = System.nanoTime() + ackWait(deliveries.getOrDefault(sequence, 1));
             }
         } else if (text.startsWith("+TERM")) {
@@ -517,9 +518,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return;
         }
         // nats-server samples only explicit acks of messages still pending, which those past max_deliver are not
-        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT
-                && entry.deadlineNanos != Long.MAX_VALUE
-                && events.samples()) {
+        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && !entry.isExhausted() && events.samples()) {
             var waitStarted = entry.deadlineNanos - ackWait(deliveries.getOrDefault(sequence, 1));
             events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
         }
@@ -536,16 +535,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** Settles the message as an ack would; the advisory goes out whether or not it was still pending. */
     private void terminate(AckSubject ack, String reason) {
-        if (pending.containsKey(ack.streamSequence())) {
-            settle(ack.streamSequence());
-        }
+        settle(ack.streamSequence());
         events.terminated(ack.streamSequence(), ack.consumerSequence(), ack.deliveries(), reason);
     }
 
     private void nak(AckSubject ack, String delayText) {
         var sequence = ack.streamSequence();
         var entry = pending.get(sequence);
-        if (entry == null) {
+        // nats-server no longer holds a message past max_deliver as pending, so a nak of it does nothing
+        if (entry == null || entry.isExhausted()) {
             return;
         }
         events.naked(sequence, ack.consumerSequence(), ack.deliveries());
@@ -606,8 +604,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
             return false;
         }
-        if (entry.deadlineNanos != Long.MAX_VALUE) {
-            entry.deadlineNanos = Long.MAX_VALUE;
+        if (!entry.isExhausted()) {
+            entry.deadlineNanos = EXHAUSTED;
             events.maxDeliveries(sequence, count);
         }
         return true;
@@ -782,6 +780,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         Pending(long consumerSequence, long deadlineNanos) {
             this.consumerSequence = consumerSequence;
             this.deadlineNanos = deadlineNanos;
+        }
+
+        /** Delivered {@code max_deliver} times: never redelivered, settled only by an ack. */
+        boolean isExhausted() {
+            return deadlineNanos == EXHAUSTED;
         }
     }
 }
