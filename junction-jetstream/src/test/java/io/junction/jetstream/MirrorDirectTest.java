@@ -98,6 +98,54 @@ class MirrorDirectTest {
     }
 
     @Test
+    void mirrorStillCatchingUpLeavesTheOriginsGetsToTheOrigin() throws Exception {
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .allowDirect(true)
+                .build());
+        var acks = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>();
+        for (var i = 1; i <= 20_000; i++) {
+            acks.add(connection.jetStream().publishAsync("orders.x", new byte[100]));
+        }
+        java.util.concurrent.CompletableFuture.allOf(acks.toArray(new java.util.concurrent.CompletableFuture[0]))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        jsm.addStream(StreamConfiguration.builder()
+                .name("BACKUP")
+                .mirror(Mirror.builder().sourceName("ORDERS").build())
+                .build());
+
+        for (var i = 0; i < 40; i++) {
+            var reply = get("$JS.API.DIRECT.GET.ORDERS", "{\"seq\":20000}");
+            assertThat(reply.isStatusMessage())
+                    .as("request %d answered %s", i, reply.getStatus())
+                    .isFalse();
+            assertThat(reply.getHeaders().getFirst("Nats-Sequence"))
+                    .as("request %d", i)
+                    .isEqualTo("20000");
+        }
+    }
+
+    @Test
+    void mirrorAnswersForItsOriginAgainAfterARestart() throws Exception {
+        originWithMessages(true);
+        jsm.addStream(StreamConfiguration.builder()
+                .name("BACKUP")
+                .mirror(Mirror.builder().sourceName("ORDERS").build())
+                .build());
+        awaitMirrored();
+
+        connection.close();
+        server.close();
+        server = JetStreamServer.start(storeDir);
+        connection = Nats.connect(server.url());
+
+        await().atMost(WAIT).until(() -> answers("$JS.API.DIRECT.GET.ORDERS", "BACKUP"));
+        assertThat(answers("$JS.API.DIRECT.GET.ORDERS", "ORDERS")).isTrue();
+    }
+
+    @Test
     void deletedMirrorStopsAnsweringForItsOrigin() throws Exception {
         originWithMessages(true);
         jsm.addStream(StreamConfiguration.builder()
