@@ -17,11 +17,11 @@ public final class Advisories {
     public static final String STREAM_DELETED = "$JS.EVENT.ADVISORY.STREAM.DELETED.";
     public static final String CONSUMER_CREATED = "$JS.EVENT.ADVISORY.CONSUMER.CREATED.";
     public static final String CONSUMER_DELETED = "$JS.EVENT.ADVISORY.CONSUMER.DELETED.";
-    public static final String MAX_DELIVERIES = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.";
-    public static final String MSG_TERMINATED = "$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.";
-    public static final String MSG_NAKED = "$JS.EVENT.ADVISORY.CONSUMER.MSG_NAKED.";
-    public static final String CONSUMER_ACK = "$JS.EVENT.METRIC.CONSUMER.ACK.";
-    public static final String API_AUDIT = "$JS.EVENT.ADVISORY.API";
+    static final String MAX_DELIVERIES = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.";
+    static final String MSG_TERMINATED = "$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.";
+    static final String MSG_NAKED = "$JS.EVENT.ADVISORY.CONSUMER.MSG_NAKED.";
+    static final String CONSUMER_ACK = "$JS.EVENT.METRIC.CONSUMER.ACK.";
+    static final String API_AUDIT = "$JS.EVENT.ADVISORY.API";
 
     static final String ADVISORY_TYPE = "io.nats.jetstream.advisory.v1.";
     private static final Nuid NUID = new Nuid();
@@ -32,7 +32,7 @@ public final class Advisories {
         this.server = server;
     }
 
-    public boolean hasInterest(String subject) {
+    boolean hasInterest(String subject) {
         return server.hasInterest(subject);
     }
 
