@@ -28,6 +28,7 @@ const SCENARIOS = [
     "js-push",
     "js-kv",
     "js-os",
+    "js-advisories",
 ];
 
 const [scenario, url] = process.argv.slice(2);
