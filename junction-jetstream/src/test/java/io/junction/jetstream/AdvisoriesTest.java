@@ -159,10 +159,13 @@ class AdvisoriesTest {
         assertThat(exceeded.text("consumer")).isEqualTo("flaky");
         assertThat(exceeded.json().path("stream_seq").asLong()).isEqualTo(1);
         assertThat(exceeded.json().path("deliveries").asLong()).isEqualTo(2);
-        // a progress ack does not bring the message back to redelivery, nor announce it again
+        // as in nats-server, the message leaves the pending set; a progress ack does not bring it back
         last.getFirst().inProgress();
         assertThat(subscription.fetch(1, Duration.ofMillis(800))).isEmpty();
         assertThat(subjects()).containsOnlyOnce("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.ORDERS.flaky");
+        var info = jsm.getConsumerInfo("ORDERS", "flaky");
+        assertThat(info.getNumAckPending()).isZero();
+        assertThat(info.getRedelivered()).isEqualTo(1);
     }
 
     @Test

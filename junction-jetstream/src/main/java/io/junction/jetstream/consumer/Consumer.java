@@ -49,7 +49,6 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
     private static final long TICK_MILLIS = 100;
     private static final long FLOW_CONTROL_WINDOW = 1024 * 1024;
-    private static final long EXHAUSTED = Long.MAX_VALUE;
 
     private final NatsServer server;
     private final Stream stream;
@@ -340,9 +339,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         while (!redeliver.isEmpty()) {
             var sequence = redeliver.pollFirst();
             var message = store.get(sequence);
-            var entry = pending.get(sequence);
-            if (message != null && entry != null) {
-                if (reachedMaxDeliveries(sequence, entry)) {
+            if (message != null && pending.containsKey(sequence)) {
+                if (reachedMaxDeliveries(sequence)) {
                     continue;
                 }
                 return message;
@@ -465,7 +463,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             nak(ack, text.substring(4).trim());
         } else if (text.startsWith("+WPI")) {
             var entry = pending.get(sequence);
-            if (entry != null && !entry.isExhausted()) {
+            if (entry != null) {
                 entry.deadlineNanos = System.nanoTime() + ackWait(deliveries.getOrDefault(sequence, 1));
             }
         } else if (text.startsWith("+TERM")) {
@@ -515,10 +513,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         var entry = pending.get(sequence);
         if (entry == null) {
+            // one past max_deliver left the pending set, but an ack still frees it from a work-queue or interest
+            // stream, as nats-server acks it there for any delivered sequence
+            if (sequence <= cursor) {
+                removeFromStreamIfDone(sequence);
+            }
             return;
         }
-        // nats-server samples only explicit acks of messages still pending, which those past max_deliver are not
-        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && !entry.isExhausted() && events.samples()) {
+        // nats-server samples only explicit acks of messages still pending
+        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && events.samples()) {
             var waitStarted = entry.deadlineNanos - ackWait(deliveries.getOrDefault(sequence, 1));
             events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
         }
@@ -542,8 +545,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private void nak(AckSubject ack, String delayText) {
         var sequence = ack.streamSequence();
         var entry = pending.get(sequence);
-        // nats-server no longer holds a message past max_deliver as pending, so a nak of it does nothing
-        if (entry == null || entry.isExhausted()) {
+        if (entry == null) {
             return;
         }
         events.naked(sequence, ack.consumerSequence(), ack.deliveries());
@@ -586,7 +588,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             var value = entry.getValue();
             if (value.deadlineNanos <= now
                     && !redeliver.contains(entry.getKey())
-                    && !reachedMaxDeliveries(entry.getKey(), value)) {
+                    && !reachedMaxDeliveries(entry.getKey())) {
                 redeliver.add(entry.getKey());
             }
         }
@@ -596,18 +598,19 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     /**
-     * Whether the message was delivered {@code max_deliver} times: then it stays pending but is never sent again,
-     * and the advisory goes out, once, as nats-server sends it when the message comes up for redelivery.
+     * Whether the message was delivered {@code max_deliver} times. Then, as nats-server does when it comes up for
+     * redelivery, it leaves the pending set (freeing its place under {@code max_ack_pending}; a later nak or
+     * progress of it does nothing), keeps its delivery count, and the advisory goes out; the ack floor stays until
+     * the next ack moves it.
      */
-    private boolean reachedMaxDeliveries(long sequence, Pending entry) {
+    private boolean reachedMaxDeliveries(long sequence) {
         var count = deliveries.getOrDefault(sequence, 1);
         if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
             return false;
         }
-        if (!entry.isExhausted()) {
-            entry.deadlineNanos = EXHAUSTED;
-            events.maxDeliveries(sequence, count);
-        }
+        pending.remove(sequence);
+        redeliver.remove(sequence);
+        events.maxDeliveries(sequence, count);
         return true;
     }
 
@@ -780,11 +783,6 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         Pending(long consumerSequence, long deadlineNanos) {
             this.consumerSequence = consumerSequence;
             this.deadlineNanos = deadlineNanos;
-        }
-
-        /** Delivered {@code max_deliver} times: never redelivered, settled only by an ack. */
-        boolean isExhausted() {
-            return deadlineNanos == EXHAUSTED;
         }
     }
 }
