@@ -162,6 +162,28 @@ class ConsumerLimitsTest {
                 .isEqualTo(80);
     }
 
+    @Test
+    void dropsALimitOnlyWhenNoConsumerHasThatSetting() throws Exception {
+        jsm.addStream(limited(Duration.ZERO, 100).build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("wide")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .maxAckPending(80)
+                        .build());
+
+        // nats-server compares each consumer with the new limits as they are, 0 included
+        assertThatThrownBy(
+                        () -> jsm.updateStream(limited(Duration.ofMinutes(1), 0).build()))
+                .isInstanceOfSatisfying(JetStreamApiException.class, e -> assertThat(e.getErrorDescription())
+                        .isEqualTo("change to limits violates consumers: wide"));
+        jsm.deleteConsumer("ORDERS", "wide");
+        var updated = jsm.updateStream(limited(Duration.ofMinutes(1), 0).build());
+        assertThat(updated.getConfiguration().getConsumerLimits().getInactiveThreshold())
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
     private static StreamConfiguration.Builder limited(Duration inactiveThreshold, long maxAckPending) {
         return StreamConfiguration.builder()
                 .name("ORDERS")
