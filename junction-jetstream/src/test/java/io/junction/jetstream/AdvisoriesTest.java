@@ -169,6 +169,39 @@ class AdvisoriesTest {
     }
 
     @Test
+    void aStreamCanCaptureMaxDeliveriesAdvisoriesAsADeadLetterQueue() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(orders().build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("DLQ")
+                .subjects("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.>")
+                .build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("once")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .ackWait(Duration.ofMillis(200))
+                        .maxDeliver(1)
+                        .build());
+        connection.jetStream().publish("orders.new", "lost".getBytes(StandardCharsets.UTF_8));
+
+        connection
+                .jetStream()
+                .subscribe(null, PullSubscribeOptions.bind("ORDERS", "once"))
+                .fetch(1, WAIT);
+
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> jsm.getStreamInfo("DLQ").getStreamState().getMsgCount() == 1);
+        var stored = jsm.getMessage("DLQ", 1);
+        assertThat(stored.getSubject()).isEqualTo("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.ORDERS.once");
+        var advisory = MAPPER.readTree(stored.getData());
+        assertThat(advisory.path("stream_seq").asLong()).isEqualTo(1);
+        assertThat(advisory.path("deliveries").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void announcesNaksAndStopsRedeliveringANakedMessageAtMaxDeliveries() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(orders().build());
