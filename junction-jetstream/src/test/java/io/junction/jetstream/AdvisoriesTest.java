@@ -36,12 +36,13 @@ class AdvisoriesTest {
     private JetStreamServer server;
     private Connection connection;
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private io.nats.client.Dispatcher dispatcher;
 
     @BeforeEach
     void start() throws Exception {
         server = JetStreamServer.start(storeDir);
         connection = Nats.connect(server.url());
-        var dispatcher = connection.createDispatcher(message -> events.add(Event.of(message)));
+        dispatcher = connection.createDispatcher(message -> events.add(Event.of(message)));
         dispatcher.subscribe("$JS.EVENT.>");
         connection.flush(WAIT);
     }
@@ -262,6 +263,39 @@ class AdvisoriesTest {
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
                         jsm.getConsumerInfo("ORDERS", "strict").getNumAckPending())
                 .isZero());
+    }
+
+    @Test
+    void aListenerThatArrivesLaterHearsTheNextAdvisory() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(orders().build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("late")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .build());
+        connection.jetStream().publish("orders.new", "one".getBytes(StandardCharsets.UTF_8));
+        connection.jetStream().publish("orders.new", "two".getBytes(StandardCharsets.UTF_8));
+        var batch = connection
+                .jetStream()
+                .subscribe(null, PullSubscribeOptions.bind("ORDERS", "late"))
+                .fetch(2, WAIT);
+        dispatcher.unsubscribe("$JS.EVENT.>");
+        connection.flush(WAIT);
+        batch.getFirst().term();
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> jsm.getConsumerInfo("ORDERS", "late").getNumAckPending() == 1);
+
+        var listener = connection.subscribe("$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED.ORDERS.late");
+        connection.flush(WAIT);
+        batch.get(1).term();
+
+        var heard = listener.nextMessage(WAIT);
+        assertThat(heard).isNotNull();
+        assertThat(MAPPER.readTree(heard.getData()).path("stream_seq").asLong()).isEqualTo(2);
+        assertThat(listener.nextMessage(Duration.ofMillis(300))).isNull();
     }
 
     @Test

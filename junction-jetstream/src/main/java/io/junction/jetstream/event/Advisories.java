@@ -32,8 +32,8 @@ public final class Advisories {
         this.server = server;
     }
 
-    boolean hasInterest(String subject) {
-        return server.hasInterest(subject);
+    Interest interestIn(String subject) {
+        return new Interest(server, subject);
     }
 
     /** {@code stream_action}: {@code create}, {@code modify} or {@code delete}. */

@@ -3,17 +3,18 @@ package io.junction.jetstream.event;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One consumer's advisories and its ack metric, with their subjects made once so that a consumer nobody watches pays
- * one interest lookup per event and allocates nothing. Called on the consumer's own thread.
+ * One consumer's advisories and its ack metric, with their subjects made once and their interest remembered until the
+ * subscriptions change, so that a consumer nobody watches pays a counter read per event and allocates nothing.
+ * Called on the consumer's own thread.
  */
 public final class ConsumerEvents {
     private final Advisories advisories;
     private final String stream;
     private final String consumer;
-    private final String maxDeliveriesSubject;
-    private final String terminatedSubject;
-    private final String nakedSubject;
-    private final String ackSubject;
+    private final Interest maxDeliveries;
+    private final Interest terminated;
+    private final Interest naked;
+    private final Interest acks;
     private final int sampleFrequency;
 
     /** @param sampleFrequency the consumer's {@code sample_freq} as a percentage; 0 samples nothing */
@@ -22,27 +23,27 @@ public final class ConsumerEvents {
         this.stream = stream;
         this.consumer = consumer;
         var suffix = stream + "." + consumer;
-        this.maxDeliveriesSubject = Advisories.MAX_DELIVERIES + suffix;
-        this.terminatedSubject = Advisories.MSG_TERMINATED + suffix;
-        this.nakedSubject = Advisories.MSG_NAKED + suffix;
-        this.ackSubject = Advisories.CONSUMER_ACK + suffix;
+        this.maxDeliveries = advisories.interestIn(Advisories.MAX_DELIVERIES + suffix);
+        this.terminated = advisories.interestIn(Advisories.MSG_TERMINATED + suffix);
+        this.naked = advisories.interestIn(Advisories.MSG_NAKED + suffix);
+        this.acks = advisories.interestIn(Advisories.CONSUMER_ACK + suffix);
         this.sampleFrequency = sampleFrequency;
     }
 
     /** {@code max_deliver}: the message was delivered {@code max_deliver} times and its last ack wait passed. */
     public void maxDeliveries(long streamSequence, long deliveries) {
-        if (!advisories.hasInterest(maxDeliveriesSubject)) {
+        if (!maxDeliveries.exists()) {
             return;
         }
         var event = common("max_deliver");
         event.put("stream_seq", streamSequence);
         event.put("deliveries", deliveries);
-        advisories.send(maxDeliveriesSubject, event);
+        advisories.send(maxDeliveries.subject(), event);
     }
 
     /** {@code terminated}: a client answered {@code +TERM}, with the reason it gave after it, if any. */
     public void terminated(long streamSequence, long consumerSequence, long deliveries, String reason) {
-        if (!advisories.hasInterest(terminatedSubject)) {
+        if (!terminated.exists()) {
             return;
         }
         var event = common("terminated");
@@ -52,19 +53,19 @@ public final class ConsumerEvents {
         if (reason != null && !reason.isEmpty()) {
             event.put("reason", reason);
         }
-        advisories.send(terminatedSubject, event);
+        advisories.send(terminated.subject(), event);
     }
 
     /** {@code nak}: a client answered {@code -NAK} for a message still pending. */
     public void naked(long streamSequence, long consumerSequence, long deliveries) {
-        if (!advisories.hasInterest(nakedSubject)) {
+        if (!naked.exists()) {
             return;
         }
         var event = common("nak");
         event.put("consumer_seq", consumerSequence);
         event.put("stream_seq", streamSequence);
         event.put("deliveries", deliveries);
-        advisories.send(nakedSubject, event);
+        advisories.send(naked.subject(), event);
     }
 
     /**
@@ -78,7 +79,7 @@ public final class ConsumerEvents {
         if (sampleFrequency < 100 && ThreadLocalRandom.current().nextInt(100) > sampleFrequency) {
             return false;
         }
-        return advisories.hasInterest(ackSubject);
+        return acks.exists();
     }
 
     /** {@code consumer_ack}, for an ack {@link #samples} selected; {@code ackTimeNanos} since the ack wait began. */
@@ -90,7 +91,7 @@ public final class ConsumerEvents {
         event.put("stream_seq", streamSequence);
         event.put("ack_time", ackTimeNanos);
         event.put("deliveries", deliveries);
-        advisories.send(ackSubject, event);
+        advisories.send(acks.subject(), event);
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode common(String type) {
