@@ -18,18 +18,24 @@ import java.util.concurrent.ExecutorService;
  * reply, its headers extended with {@code Nats-Stream}, {@code Nats-Subject}, {@code Nats-Sequence} and
  * {@code Nats-Time-Stamp}; a status message when there is none. Streams without it have no subscription here, so
  * clients get no responders, as with nats-server.
+ *
+ * <p>A mirror with {@code mirror_direct} also serves its origin's subjects from its own store: the subscriptions are
+ * in the {@code _sys_} queue group, so each request reaches the origin or one of its mirrors, as in nats-server.
+ * {@code Nats-Stream} names the stream that answered.
  */
 final class DirectGet implements AutoCloseable {
     private final NatsServer server;
     private final Stream stream;
+    private final String prefix;
     private final ExecutorService executor;
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
 
-    DirectGet(NatsServer server, Stream stream, ExecutorService executor) {
+    /** @param servedName the stream whose subjects are served: the stream's own name, or a mirror's origin */
+    DirectGet(NatsServer server, String servedName, Stream stream, ExecutorService executor) {
         this.server = server;
         this.stream = stream;
+        this.prefix = "$JS.API.DIRECT.GET." + servedName;
         this.executor = executor;
-        var prefix = "$JS.API.DIRECT.GET." + stream.name();
         subscriptions.add(server.subscribe(prefix, "_sys_", this::onRequest));
         subscriptions.add(server.subscribe(prefix + ".>", "_sys_", this::onRequest));
     }
@@ -41,7 +47,6 @@ final class DirectGet implements AutoCloseable {
     }
 
     private void serve(String subject, String reply, byte[] body) {
-        var prefix = "$JS.API.DIRECT.GET." + stream.name();
         var lastBySubject = subject.length() > prefix.length() ? subject.substring(prefix.length() + 1) : null;
         StoredMessage message;
         try {

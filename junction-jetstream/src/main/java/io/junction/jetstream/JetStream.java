@@ -5,12 +5,9 @@ import io.junction.jetstream.api.ApiDispatcher;
 import io.junction.jetstream.api.ApiRequest;
 import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
-import io.junction.jetstream.stream.Stream;
+import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.nats.server.NatsServer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +25,7 @@ public final class JetStream implements AutoCloseable {
     private final JetStreamConfig config;
     private final StreamRegistry registry;
     private final ApiDispatcher dispatcher;
-    private final ExecutorService directGetExecutor = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("jetstream-direct").daemon().factory());
-    private final Map<String, DirectGet> directGets = new ConcurrentHashMap<>();
+    private final DirectGets directGets;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("jetstream-sweeper").daemon().factory());
 
@@ -43,6 +38,10 @@ public final class JetStream implements AutoCloseable {
         this.registry = new StreamRegistry(
                 server, streamsDirectory, config.syncInterval(), config.maxMemory(), config.maxStore());
         this.dispatcher = new ApiDispatcher(server);
+        this.directGets = new DirectGets(server, registry);
+        var advisories = new Advisories(server);
+        dispatcher.audit(
+                (subject, request, response) -> advisories.apiAudit(server.serverName(), subject, request, response));
     }
 
     public void start() {
@@ -54,14 +53,16 @@ public final class JetStream implements AutoCloseable {
                         ? "fsync before every publish ack (group commit)"
                         : "acks before fsync; fsync every " + config.syncInterval());
         registry.recover();
-        registry.all().forEach(this::syncDirectGet);
-        new StreamEndpoints(registry, this::syncDirectGet, this::forgetDirectGet).register(dispatcher);
+        registry.all().forEach(directGets::sync);
+        new StreamEndpoints(registry, directGets::sync, directGets::forget, new Advisories(server))
+                .register(dispatcher);
         new ConsumerEndpoints(registry).register(dispatcher);
         sweeper.scheduleWithFixedDelay(
                 () -> dispatcher.execute(() -> registry.sweepConsumers(io.junction.jetstream.stream.Clock.nowNanos())),
                 1,
                 1,
                 TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(directGets::joinCaughtUpMirrors, 100, 100, TimeUnit.MILLISECONDS);
         dispatcher.register(new ApiRoute("$JS.API.INFO", "account_info_response", this::accountInfo));
         server.reportJetStream(this::jszReport);
         server.announceJetStream();
@@ -76,26 +77,8 @@ public final class JetStream implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         dispatcher.close();
-        directGets.values().forEach(DirectGet::close);
-        directGetExecutor.shutdown();
+        directGets.close();
         registry.close();
-    }
-
-    private void syncDirectGet(Stream stream) {
-        var existing = directGets.remove(stream.name());
-        if (existing != null) {
-            existing.close();
-        }
-        if (stream.config().allowDirect()) {
-            directGets.put(stream.name(), new DirectGet(server, stream, directGetExecutor));
-        }
-    }
-
-    private void forgetDirectGet(String name) {
-        var existing = directGets.remove(name);
-        if (existing != null) {
-            existing.close();
-        }
     }
 
     /** {@code /jsz} as nats-server shapes it, for the one account Junction has. */

@@ -7,6 +7,7 @@ import io.junction.jetstream.api.ApiRequest;
 import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.stream.StreamConfigs;
 import java.util.Base64;
 
@@ -18,14 +19,17 @@ final class StreamEndpoints {
     private final StreamRegistry registry;
     private final java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed;
     private final java.util.function.Consumer<String> deleted;
+    private final Advisories advisories;
 
     StreamEndpoints(
             StreamRegistry registry,
             java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed,
-            java.util.function.Consumer<String> deleted) {
+            java.util.function.Consumer<String> deleted,
+            Advisories advisories) {
         this.registry = registry;
         this.changed = changed;
         this.deleted = deleted;
+        this.advisories = advisories;
     }
 
     void register(ApiDispatcher dispatcher) {
@@ -61,6 +65,9 @@ final class StreamEndpoints {
         StreamConfigs.checkServed(body);
         var created = registry.create(config);
         changed.accept(created.stream());
+        if (created.created()) {
+            advisories.streamAction(Advisories.STREAM_CREATED, name, "create");
+        }
         var json = StreamInfos.write(ApiResponses.ofType("stream_create_response"), created.stream(), false, null);
         json.put("did_create", created.created());
         return json;
@@ -78,6 +85,7 @@ final class StreamEndpoints {
         }
         var stream = registry.update(config);
         changed.accept(stream);
+        advisories.streamAction(Advisories.STREAM_UPDATED, name, "modify");
         return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null);
     }
 
@@ -132,6 +140,7 @@ final class StreamEndpoints {
         }
         registry.delete(request.token(2));
         deleted.accept(request.token(2));
+        advisories.streamAction(Advisories.STREAM_DELETED, request.token(2), "delete");
         var json = ApiResponses.ofType("stream_delete_response");
         json.put("success", true);
         return json;

@@ -222,6 +222,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         if (!java.util.Objects.equals(config.mirror(), old.mirror())) {
             throw ApiError.MIRROR_NOT_UPDATABLE.exception();
         }
+        checkConsumersWithin(config, old);
         checkOverlap(config, config.name());
         StreamTransforms.checkOnUpdate(config, old);
         checkReservation(config, config.name());
@@ -233,6 +234,27 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         }
         stream.update(config);
         return stream;
+    }
+
+    /**
+     * New consumer limits must hold for the consumers there are. As nats-server compares, a limit of 0 counts as 0,
+     * so removing a limit refuses consumers that have that setting at all.
+     */
+    private void checkConsumersWithin(StreamConfig config, StreamConfig old) {
+        var limits = config.consumerLimits();
+        var registry = consumers.get(config.name());
+        if (limits.equals(old.consumerLimits()) || registry == null) {
+            return;
+        }
+        var violating = registry.all().stream()
+                .filter(consumer -> consumer.config().inactiveThresholdNanos() > limits.inactiveThresholdNanos()
+                        || consumer.config().maxAckPending() > limits.maxAckPending())
+                .map(io.junction.jetstream.consumer.Consumer::name)
+                .toList();
+        if (!violating.isEmpty()) {
+            throw new ApiError(500, 10069, "change to limits violates consumers: " + String.join(", ", violating))
+                    .exception();
+        }
     }
 
     /** The stream's consumers; the stream must exist. */

@@ -55,6 +55,55 @@ class ConsumerTest {
     }
 
     @Test
+    void messagePastMaxDeliverFreesItsPlaceUnderMaxAckPending() throws Exception {
+        publish(2);
+        var jsm = connection.jetStreamManagement();
+        jsm.addOrUpdateConsumer(
+                "ORDERS",
+                ConsumerConfiguration.builder()
+                        .durable("narrow")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .ackWait(Duration.ofMillis(200))
+                        .maxDeliver(1)
+                        .maxAckPending(1)
+                        .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "narrow"));
+
+        var first = subscription.fetch(1, WAIT);
+        var second = subscription.fetch(1, WAIT);
+
+        assertThat(first).extracting(m -> m.metaData().streamSequence()).containsExactly(1L);
+        assertThat(second).extracting(m -> m.metaData().streamSequence()).containsExactly(2L);
+    }
+
+    @Test
+    void ackOfAMessagePastMaxDeliverStillRemovesItFromAWorkQueue() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("JOBS")
+                .subjects("jobs.>")
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .build());
+        connection.jetStream().publish("jobs.a", "a".getBytes(StandardCharsets.UTF_8));
+        jsm.addOrUpdateConsumer(
+                "JOBS",
+                ConsumerConfiguration.builder()
+                        .durable("slow")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .ackWait(Duration.ofMillis(200))
+                        .maxDeliver(1)
+                        .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("JOBS", "slow"));
+        var message = subscription.fetch(1, WAIT).getFirst();
+        await().atMost(WAIT).until(() -> jsm.getConsumerInfo("JOBS", "slow").getNumAckPending() == 0);
+
+        message.ack();
+
+        await().atMost(WAIT)
+                .until(() -> jsm.getStreamInfo("JOBS").getStreamState().getMsgCount() == 0);
+    }
+
+    @Test
     void fetchesWithExplicitAcksAndCountsPending() throws Exception {
         publish(10);
         var jsm = connection.jetStreamManagement();

@@ -586,7 +586,7 @@ class StreamApiTest {
 
     @Test
     void refusesStreamFeaturesItDoesNotServeRatherThanIgnoreThem() throws Exception {
-        for (var extra : new String[] {"\"consumer_limits\":{\"max_ack_pending\":5}", "\"compression\":\"s2\""}) {
+        for (var extra : new String[] {"\"compression\":\"s2\""}) {
             var body = "{\"name\":\"T\",\"subjects\":[\"t.>\"]," + extra + "}";
 
             var reply = connection.request(

@@ -24,9 +24,15 @@ public final class ApiDispatcher implements AutoCloseable {
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private volatile Audit audit = (subject, request, response) -> {};
 
     public ApiDispatcher(NatsServer server) {
         this.server = server;
+    }
+
+    /** Hears of every request served, after its response went out, on the API thread. */
+    public void audit(Audit audit) {
+        this.audit = audit;
     }
 
     public void register(ApiRoute route) {
@@ -66,8 +72,16 @@ public final class ApiDispatcher implements AutoCloseable {
             response = ApiResponses.error(route.responseType(), ApiError.streamGeneral(String.valueOf(e.getMessage())));
         }
         if (response != null) {
-            server.publish(reply, null, null, Json.bytes(response));
+            var bytes = Json.bytes(response);
+            server.publish(reply, null, null, bytes);
+            audit.served(subject, body, bytes);
         }
+    }
+
+    /** What is told of each API request served: nats-server publishes an {@code api_audit} advisory. */
+    @FunctionalInterface
+    public interface Audit {
+        void served(String subject, byte[] request, byte[] response);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.junction.jetstream.consumer;
 
+import io.junction.jetstream.event.Advisories;
+import io.junction.jetstream.event.ConsumerEvents;
 import io.junction.jetstream.store.StoredMessage;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.Headers;
@@ -74,6 +76,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean deleted;
     private final FlowControl flowControl;
+    private final ConsumerEvents events;
     private StoredMessage held;
     private long pendingAfterCursor = -1;
     private long countedUpTo;
@@ -96,6 +99,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.stateStore = stateStore;
         this.waiting = new PullQueue(server);
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
+        this.events = new ConsumerEvents(
+                new Advisories(server),
+                stream.name(),
+                name,
+                ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("consumer-" + stream.name() + "-" + name)
                 .daemon()
@@ -341,6 +349,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             var sequence = redeliver.pollFirst();
             var message = store.get(sequence);
             if (message != null && pending.containsKey(sequence)) {
+                if (reachedMaxDeliveries(sequence)) {
+                    continue;
+                }
                 return message;
             }
             pending.remove(sequence);
@@ -456,18 +467,18 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
         var sequence = ack.streamSequence();
         if (text.isEmpty() || text.startsWith("+ACK") || text.startsWith("+OK")) {
-            acknowledge(sequence, ack.consumerSequence());
+            acknowledge(ack);
         } else if (text.startsWith("-NAK")) {
-            nak(sequence, text.substring(4).trim());
+            nak(ack, text.substring(4).trim());
         } else if (text.startsWith("+WPI")) {
             var entry = pending.get(sequence);
             if (entry != null) {
                 entry.deadlineNanos = System.nanoTime() + ackWait(deliveries.getOrDefault(sequence, 1));
             }
         } else if (text.startsWith("+TERM")) {
-            terminate(sequence);
+            terminate(ack, text.substring(5).trim());
         } else if (text.startsWith("+NXT")) {
-            acknowledge(sequence, ack.consumerSequence());
+            acknowledge(ack);
             if (reply != null) {
                 onPullRequest(reply, text.substring(4).trim().getBytes(StandardCharsets.UTF_8), System.nanoTime());
                 reply = null;
@@ -502,13 +513,28 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         ackReplies.clear();
     }
 
-    private void acknowledge(long sequence, long consumerSequence) {
+    private void acknowledge(AckSubject ack) {
+        var sequence = ack.streamSequence();
         if (config.ackPolicy() == ConsumerConfig.AckPolicy.ALL) {
             var acked = new ArrayList<>(pending.headMap(sequence, true).keySet());
             acked.forEach(this::settle);
-        } else if (pending.containsKey(sequence)) {
-            settle(sequence);
+            return;
         }
+        var entry = pending.get(sequence);
+        if (entry == null) {
+            // one past max_deliver left the pending set, but an ack still frees it from a work-queue or interest
+            // stream, as nats-server acks it there for any delivered sequence
+            if (sequence <= cursor) {
+                removeFromStreamIfDone(sequence);
+            }
+            return;
+        }
+        // nats-server samples only explicit acks of messages still pending
+        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && events.samples()) {
+            var waitStarted = entry.deadlineNanos - ackWait(deliveries.getOrDefault(sequence, 1));
+            events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
+        }
+        settle(sequence);
     }
 
     private void settle(long sequence) {
@@ -519,15 +545,19 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         removeFromStreamIfDone(sequence);
     }
 
-    private void terminate(long sequence) {
-        settle(sequence);
+    /** Settles the message as an ack would; the advisory goes out whether or not it was still pending. */
+    private void terminate(AckSubject ack, String reason) {
+        settle(ack.streamSequence());
+        events.terminated(ack.streamSequence(), ack.consumerSequence(), ack.deliveries(), reason);
     }
 
-    private void nak(long sequence, String delayText) {
+    private void nak(AckSubject ack, String delayText) {
+        var sequence = ack.streamSequence();
         var entry = pending.get(sequence);
         if (entry == null) {
             return;
         }
+        events.naked(sequence, ack.consumerSequence(), ack.deliveries());
         var delay = NakDelay.parse(delayText);
         if (delay > 0) {
             entry.deadlineNanos = System.nanoTime() + delay;
@@ -565,18 +595,32 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var now = System.nanoTime();
         for (var entry : pending.entrySet()) {
             var value = entry.getValue();
-            if (value.deadlineNanos <= now && !redeliver.contains(entry.getKey())) {
-                var count = deliveries.getOrDefault(entry.getKey(), 1);
-                if (config.maxDeliver() > 0 && count >= config.maxDeliver()) {
-                    value.deadlineNanos = Long.MAX_VALUE;
-                    continue;
-                }
+            if (value.deadlineNanos <= now
+                    && !redeliver.contains(entry.getKey())
+                    && !reachedMaxDeliveries(entry.getKey())) {
                 redeliver.add(entry.getKey());
             }
         }
         waiting.expire(now);
         heartbeat(now);
         deliverAvailable();
+    }
+
+    /**
+     * Whether the message was delivered {@code max_deliver} times. Then, as nats-server does when it comes up for
+     * redelivery, it leaves the pending set (freeing its place under {@code max_ack_pending}; a later nak or
+     * progress of it does nothing), keeps its delivery count, and the advisory goes out; the ack floor stays until
+     * the next ack moves it.
+     */
+    private boolean reachedMaxDeliveries(long sequence) {
+        var count = deliveries.getOrDefault(sequence, 1);
+        if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
+            return false;
+        }
+        pending.remove(sequence);
+        redeliver.remove(sequence);
+        events.maxDeliveries(sequence, count);
+        return true;
     }
 
     private void heartbeat(long now) {

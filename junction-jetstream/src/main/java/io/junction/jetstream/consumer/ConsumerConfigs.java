@@ -6,6 +6,7 @@ import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireSubjects;
+import io.junction.jetstream.stream.ConsumerLimits;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamTransforms;
 import io.junction.nats.subject.Subjects;
@@ -67,7 +68,9 @@ public final class ConsumerConfigs {
     }
 
     /** Completes defaults and applies nats-server's checks against the stream. */
-    public static ConsumerConfig checked(ConsumerConfig c, StreamConfig stream) {
+    public static ConsumerConfig checked(ConsumerConfig requested, StreamConfig stream) {
+        // the stream's consumer limits fill in first, so the checks below see them as nats-server's do
+        var c = withStreamDefaults(requested, stream.consumerLimits());
         var pull = c.isPull();
         var explicitOrAll = c.ackPolicy() != ConsumerConfig.AckPolicy.NONE;
         if (c.replicas() > 1) {
@@ -127,8 +130,10 @@ public final class ConsumerConfigs {
                 throw new ApiError(400, 10115, "consumer max request expires needs to be >= 1ms").exception();
             }
         }
+        checkWithinLimits(c, stream.consumerLimits());
         checkFilters(c, stream);
         checkDeliverPolicy(c);
+        checkSampleFrequency(c.sampleFrequency());
         if (stream.retention() == StreamConfig.Retention.WORKQUEUE) {
             if (c.ackPolicy() != ConsumerConfig.AckPolicy.EXPLICIT) {
                 throw ApiError.WORKQUEUE_REQUIRES_EXPLICIT_ACK.exception();
@@ -172,6 +177,77 @@ public final class ConsumerConfigs {
                 c.replicas(),
                 c.memoryStorage(),
                 c.metadata());
+    }
+
+    private static void checkWithinLimits(ConsumerConfig c, ConsumerLimits limits) {
+        if (limits.maxAckPending() > 0 && c.maxAckPending() > limits.maxAckPending()) {
+            throw new ApiError(400, 10121, "consumer max ack pending exceeds system limit of " + limits.maxAckPending())
+                    .exception();
+        }
+        if (limits.inactiveThresholdNanos() > 0 && c.inactiveThresholdNanos() > limits.inactiveThresholdNanos()) {
+            throw new ApiError(
+                            400,
+                            10153,
+                            "consumer inactive threshold exceeds system limit of "
+                                    + GoDuration.format(limits.inactiveThresholdNanos()))
+                    .exception();
+        }
+    }
+
+    private static ConsumerConfig withStreamDefaults(ConsumerConfig c, ConsumerLimits limits) {
+        if ((c.maxAckPending() != 0 || limits.maxAckPending() == 0)
+                && (c.inactiveThresholdNanos() != 0 || limits.inactiveThresholdNanos() == 0)) {
+            return c;
+        }
+        return new ConsumerConfig(
+                c.durableName(),
+                c.name(),
+                c.description(),
+                c.deliverPolicy(),
+                c.optStartSeq(),
+                c.optStartTime(),
+                c.ackPolicy(),
+                c.ackWaitNanos(),
+                c.maxDeliver(),
+                c.backoffNanos(),
+                c.filterSubject(),
+                c.filterSubjects(),
+                c.replayPolicy(),
+                c.rateLimitBps(),
+                c.sampleFrequency(),
+                c.maxWaiting(),
+                c.maxAckPending() == 0 ? limits.maxAckPending() : c.maxAckPending(),
+                c.idleHeartbeatNanos(),
+                c.flowControl(),
+                c.headersOnly(),
+                c.maxBatch(),
+                c.maxExpiresNanos(),
+                c.maxBytes(),
+                c.deliverSubject(),
+                c.deliverGroup(),
+                c.inactiveThresholdNanos() == 0 ? limits.inactiveThresholdNanos() : c.inactiveThresholdNanos(),
+                c.replicas(),
+                c.memoryStorage(),
+                c.metadata());
+    }
+
+    /** {@code sample_freq} is a whole number of percent, the {@code %} optional; Go's parse error is the text. */
+    private static void checkSampleFrequency(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        var digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+        String problem = null;
+        try {
+            if (Long.parseLong(digits) < 0) {
+                problem = "<nil>";
+            }
+        } catch (NumberFormatException e) {
+            problem = "strconv.Atoi: parsing \"" + digits + "\": invalid syntax";
+        }
+        if (problem != null) {
+            throw new ApiError(400, 10095, "failed to parse consumer sampling configuration: " + problem).exception();
+        }
     }
 
     /** Checks a consumer or durable name. */

@@ -2,6 +2,7 @@ package io.junction.jetstream.consumer;
 
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfig;
@@ -36,6 +37,7 @@ public final class ConsumerRegistry implements AutoCloseable {
     private final Stream stream;
     private final Path directory;
     private final DurableFiles files;
+    private final Advisories advisories;
     private final ConcurrentHashMap<String, Consumer> consumers = new ConcurrentHashMap<>();
 
     /** @param directory where durable consumers are kept, or null for a memory stream */
@@ -44,6 +46,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         this.stream = stream;
         this.directory = directory;
         this.files = files;
+        this.advisories = new Advisories(server);
     }
 
     public void recover() {
@@ -159,6 +162,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         checkLimits(config);
         var consumer = create(name, config, null, Clock.nowNanos());
         LOG.debug("stream={} consumer={} created", stream.name(), name);
+        advisories.consumerAction(Advisories.CONSUMER_CREATED, stream.name(), name, "create");
         return consumer;
     }
 
@@ -169,6 +173,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         if (directory != null) {
             files.deleteTree(directory.resolve(name));
         }
+        advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), name, "delete");
     }
 
     /** Removes ephemeral consumers idle longer than their inactive threshold. */
@@ -178,6 +183,7 @@ public final class ConsumerRegistry implements AutoCloseable {
                 LOG.debug("stream={} consumer={} inactive, removed", stream.name(), consumer.name());
                 consumers.remove(consumer.name());
                 consumer.delete();
+                advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), consumer.name(), "delete");
             }
         }
     }

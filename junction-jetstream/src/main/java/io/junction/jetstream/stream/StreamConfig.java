@@ -35,6 +35,7 @@ public record StreamConfig(
         boolean denyPurge,
         boolean allowRollup,
         String compression,
+        ConsumerLimits consumerLimits,
         Map<String, String> metadata,
         StreamSource mirror,
         List<StreamSource> sources,
@@ -47,6 +48,7 @@ public record StreamConfig(
         subjects = List.copyOf(subjects);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         sources = sources == null ? List.of() : List.copyOf(sources);
+        consumerLimits = consumerLimits == null ? ConsumerLimits.NONE : consumerLimits;
     }
 
     /** Whether the stream copies messages from other streams (a mirror or sources). */
@@ -81,6 +83,7 @@ public record StreamConfig(
                 denyPurge,
                 allowRollup,
                 compression,
+                consumerLimits,
                 metadata,
                 mirror,
                 sources,

@@ -56,6 +56,7 @@ public final class StreamConfigs {
                 Json.bool(json, "deny_purge", false),
                 Json.bool(json, "allow_rollup_hdrs", false),
                 Json.text(json, "compression", "none"),
+                readConsumerLimits(json),
                 metadata,
                 StreamSources.readMirror(json),
                 StreamSources.readSources(json),
@@ -136,6 +137,7 @@ public final class StreamConfigs {
                 config.denyPurge(),
                 config.allowRollup(),
                 config.compression(),
+                config.consumerLimits(),
                 config.metadata(),
                 config.mirror(),
                 config.sources(),
@@ -145,18 +147,12 @@ public final class StreamConfigs {
 
     /**
      * Refuses what Junction does not serve rather than make a stream that quietly lacks it: external mirrors and
-     * sources, consumer limits and compression.
+     * sources, and compression.
      */
     public static void checkServed(JsonNode json) {
         StreamSources.checkServed(json);
-        // TODO: consumer limits and s2 compression (nats-server 2.10) are not served; rather than store a stream
-        // that would silently ignore them, such configurations are refused.
-        var limits = json.path("consumer_limits");
-        if (limits.isObject()
-                && (limits.path("inactive_threshold").asLong(0) != 0
-                        || limits.path("max_ack_pending").asLong(0) != 0)) {
-            throw invalid("stream consumer limits are not supported by Junction");
-        }
+        // TODO: s2 compression (nats-server 2.10) is not served; rather than store a stream that would silently
+        // ignore it, such configurations are refused.
         var compression = json.path("compression").asText("none");
         if (!compression.isEmpty() && !compression.equals("none")) {
             throw invalid("stream compression \"" + compression + "\" is not supported by Junction");
@@ -208,6 +204,15 @@ public final class StreamConfigs {
         // config (a stream update, an object store seal) that carries them, so they are written only when set
         if (!"none".equals(config.compression())) {
             json.put("compression", config.compression());
+        }
+        if (config.consumerLimits().isSet()) {
+            var limits = json.putObject("consumer_limits");
+            if (config.consumerLimits().inactiveThresholdNanos() != 0) {
+                limits.put("inactive_threshold", config.consumerLimits().inactiveThresholdNanos());
+            }
+            if (config.consumerLimits().maxAckPending() != 0) {
+                limits.put("max_ack_pending", config.consumerLimits().maxAckPending());
+            }
         }
         if (config.firstSeq() > 0) {
             json.put("first_seq", config.firstSeq());
@@ -279,6 +284,18 @@ public final class StreamConfigs {
             }
         }
         return a.length == b.length;
+    }
+
+    private static ConsumerLimits readConsumerLimits(JsonNode json) {
+        var limits = json.get("consumer_limits");
+        if (limits == null || limits.isNull()) {
+            return ConsumerLimits.NONE;
+        }
+        if (!limits.isObject()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return new ConsumerLimits(
+                Json.number(limits, "inactive_threshold", 0), Json.int32(limits, "max_ack_pending", 0));
     }
 
     private static long orUnlimited(long value) {

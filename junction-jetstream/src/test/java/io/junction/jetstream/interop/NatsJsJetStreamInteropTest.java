@@ -62,6 +62,11 @@ class NatsJsJetStreamInteropTest {
     }
 
     @Test
+    void publishesAdvisoriesThatTheJetStreamManagerReads() throws Exception {
+        assertPasses("js-advisories");
+    }
+
+    @Test
     void scenarioFailsAgainstAServerWithoutJetStream() throws Exception {
         var plain = new NatsServer(ServerOptions.builder()
                 .host("127.0.0.1")
