@@ -3,10 +3,8 @@ package io.junction.jetstream.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +70,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileStore implements MessageStore {
     public static final int DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+    private static final long COMPACTION_PAUSE_NANOS = 60_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
@@ -86,15 +85,21 @@ public final class FileStore implements MessageStore {
     private final FrameEncoder encoder = new FrameEncoder();
     private final ByteBuffer deletedState = ByteBuffer.allocateDirect(1).put(0, SegmentFormat.DELETED);
     private StoreLimits limits;
+    private boolean compressed;
+    private long mutations;
+    private long mutationsAtPlan;
+    private long compactionPausedUntilNanos;
     private long lastSegmentId;
     private long purgeFloor;
     private boolean directoryDirty;
     private boolean closed;
     private volatile Exception failure;
 
-    private FileStore(Path directory, StoreLimits limits, int segmentBytes, FileChannel lockFile) {
+    private FileStore(
+            Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression, FileChannel lockFile) {
         this.directory = directory;
         this.limits = limits;
+        this.compressed = compression == StoreCompression.S2;
         this.segmentBytes = segmentBytes;
         this.lockFile = lockFile;
     }
@@ -104,17 +109,28 @@ public final class FileStore implements MessageStore {
         return open(directory, limits, DEFAULT_SEGMENT_BYTES);
     }
 
+    /** Opens the store with segments of the default size, writing new messages with this compression. */
+    public static FileStore open(Path directory, StoreLimits limits, StoreCompression compression) {
+        return open(directory, limits, DEFAULT_SEGMENT_BYTES, compression);
+    }
+
+    /** Opens the store without compression; see {@link #open(Path, StoreLimits, int, StoreCompression)}. */
+    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes) {
+        return open(directory, limits, segmentBytes, StoreCompression.NONE);
+    }
+
     /**
      * Opens the store in this directory, creating it when missing, and recovers its messages.
      *
+     * @param compression how to write new messages; those already stored are read as they were written
      * @throws StoreException when the directory cannot be read or written, or another store has it open
      */
-    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes) {
+    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression) {
         if (segmentBytes < SegmentFormat.HEADER_SIZE + SegmentFormat.FRAME_OVERHEAD) {
             throw new IllegalArgumentException("segment size " + segmentBytes + " is too small");
         }
-        var lockFile = lockDirectory(directory);
-        var store = new FileStore(directory, limits, segmentBytes, lockFile);
+        var lockFile = Directories.lock(directory);
+        var store = new FileStore(directory, limits, segmentBytes, compression, lockFile);
         try {
             store.recover();
         } catch (IOException | RuntimeException e) {
@@ -144,13 +160,13 @@ public final class FileStore implements MessageStore {
             var sequence = at == 0 ? index.lastSequence() + 1 : at;
             index.reserve(sequence);
             var canonical = index.canonical(subject);
-            var segment = segmentFor(SegmentFormat.frameLength(canonical, headers, payload));
-            var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload);
+            var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload, compressed);
             var length = frame.limit();
+            var segment = segmentFor(length);
             var offset = segment.append(frame);
-            var hasHeaders = headers != null && headers.length > 0;
-            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset, hasHeaders));
-            segment.addLive();
+            var size = StoreLimits.fileMessageSize(canonical, headers, payload);
+            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset, size));
+            segment.addLive(sequence, length);
             Retention.afterAppend(index, limits, canonical, this::removeLocked);
 
             return sequence;
@@ -262,6 +278,107 @@ public final class FileStore implements MessageStore {
         });
     }
 
+    /** Starts a new segment when the compression changes, since a segment's header sets it for all its frames. */
+    @Override
+    public void updateCompression(StoreCompression compression) {
+        writing("update compression", () -> {
+            var compress = compression == StoreCompression.S2;
+            if (compress != compressed) {
+                compressed = compress;
+                roll();
+            }
+            return compress;
+        });
+    }
+
+    /**
+     * Compacts the first sealed segment worth it (see {@link SegmentCompaction}), holding the sync lock throughout so
+     * that no sync forces a file being replaced. The index is read under the read lock, the new file written and
+     * forced under no lock (readers go on; the caller is the writer, so nothing else changes the segment), and only
+     * the rename and the move of the index entries hold the write lock. A write that fails leaves the segment as it was
+     * and pauses compaction for a minute; only a failure after the rename fails the store.
+     */
+    @Override
+    public long compactSegments() {
+        syncLock.lock();
+        try {
+            var plan = planCompaction();
+            if (plan == null) {
+                return 0;
+            }
+            long newSize;
+            try {
+                newSize = SegmentCompaction.write(plan);
+            } catch (IOException | RuntimeException e) {
+                compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
+                LOG.warn(
+                        "store={} segment={} could not be compacted; paused for a minute",
+                        directory,
+                        plan.segment(),
+                        e);
+                return 0;
+            }
+            var reclaimed = plan.segment().size() - newSize;
+            if (!replaceCompacted(plan, newSize)) {
+                return 0;
+            }
+            Directories.force(directory);
+            LOG.debug("store={} segment={} compacted, reclaimed bytes={}", directory, plan.segment(), reclaimed);
+
+            return reclaimed;
+        } catch (IOException e) {
+            throw fail("compact", e);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private SegmentCompaction.Plan planCompaction() {
+        lock.readLock().lock();
+        try {
+            checkWritable();
+            if (System.nanoTime() - compactionPausedUntilNanos < 0) {
+                return null;
+            }
+            for (var segment : segments) {
+                if (segment != active() && SegmentCompaction.isWorthIt(segment, segmentBytes)) {
+                    mutationsAtPlan = mutations;
+                    return SegmentCompaction.plan(segment, index);
+                }
+            }
+            return null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Renames the new file over the segment and points the index at it, unless the store changed meanwhile. */
+    private boolean replaceCompacted(SegmentCompaction.Plan plan, long newSize) throws IOException {
+        lock.writeLock().lock();
+        try {
+            var old = plan.segment();
+            var at = segments.indexOf(old);
+            if (closed || failure != null || at < 0 || mutations != mutationsAtPlan) {
+                Files.deleteIfExists(plan.file());
+                return false;
+            }
+            SegmentCompaction.replace(plan);
+            old.close();
+            var compacted = Segment.recovered(old.path(), newSize, old.isCompressed());
+            for (var i = 0; i < plan.entries().size(); i++) {
+                var entry = plan.entries().get(i);
+                var sequence = plan.sequences().get(i);
+                index.relocate(sequence, entry.movedTo(compacted, plan.newOffsets()[i]));
+                compacted.addLive(sequence, entry.frameLength());
+            }
+            segments.set(at, compacted);
+
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     @Override
     public void startAt(long firstSequence) {
         writing("start at", () -> {
@@ -340,7 +457,7 @@ public final class FileStore implements MessageStore {
         purgeFloor = recovered.purgeFloor();
         segments.forEach(Segment::markDirty);
         directoryDirty = true;
-        if (segments.isEmpty() || active().size() >= segmentBytes) {
+        if (segments.isEmpty() || active().size() >= segmentBytes || active().isCompressed() != compressed) {
             roll();
         }
         Retention.all(index, limits, this::removeLocked);
@@ -357,28 +474,6 @@ public final class FileStore implements MessageStore {
                 segments.size());
     }
 
-    private static FileChannel lockDirectory(Path directory) {
-        try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory);
-                Directories.force(directory.toAbsolutePath().getParent());
-            }
-            var channel =
-                    FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                if (channel.tryLock() != null) {
-                    return channel;
-                }
-            } catch (OverlappingFileLockException e) {
-                // another store in this process holds the lock; reported below like one in another process
-            }
-            channel.close();
-            throw new StoreException("store " + directory + " is open in another store");
-        } catch (IOException e) {
-            throw new StoreException("cannot lock store " + directory, e);
-        }
-    }
-
     /** A mutation of the index and the files, which may fail to write. */
     private interface Mutation<T> {
         T apply() throws IOException;
@@ -389,6 +484,7 @@ public final class FileStore implements MessageStore {
         lock.writeLock().lock();
         try {
             checkWritable();
+            mutations++;
             var result = mutation.apply();
             flushRemovals();
 
@@ -418,13 +514,14 @@ public final class FileStore implements MessageStore {
         }
         var frame = entry.segment().read(entry.offset(), entry.frameLength());
         var crc = new CRC32C();
-        if (SegmentFormat.checkHead(frame, 0, frame.limit(), crc) != entry.frameLength()
+        var compressed = entry.segment().isCompressed();
+        if (SegmentFormat.checkHead(frame, 0, frame.limit(), compressed, crc) != entry.frameLength()
                 || !SegmentFormat.checkContent(frame, 0, entry.frameLength(), crc)) {
             throw new StoreException("store " + directory + " segment " + entry.segment() + " offset " + entry.offset()
                     + " holds a corrupt frame for sequence " + sequence);
         }
 
-        return SegmentFormat.decode(frame, 0);
+        return SegmentFormat.decode(frame, 0, compressed);
     }
 
     private Segment active() {
@@ -442,8 +539,8 @@ public final class FileStore implements MessageStore {
 
     /** Starts a new segment whose header carries the current last sequence and purge floor. */
     private void roll() throws IOException {
-        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor);
-        segments.add(Segment.create(directory, ++lastSegmentId, header));
+        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor, compressed);
+        segments.add(Segment.create(directory, ++lastSegmentId, header, compressed));
         directoryDirty = true;
     }
 
@@ -461,7 +558,8 @@ public final class FileStore implements MessageStore {
             segments.forEach(Segment::clearLive);
         } else {
             while (index.firstSequence() < floor) {
-                index.remove(index.firstSequence()).segment().removeLive();
+                var entry = index.remove(index.firstSequence());
+                entry.segment().removeLive(entry.frameLength());
             }
             purged -= index.messages();
         }
@@ -477,7 +575,7 @@ public final class FileStore implements MessageStore {
         if (entry == null) {
             return false;
         }
-        entry.segment().removeLive();
+        entry.segment().removeLive(entry.frameLength());
         removed.add(entry);
 
         return true;
