@@ -587,9 +587,7 @@ class StreamApiTest {
     @Test
     void refusesStreamFeaturesItDoesNotServeRatherThanIgnoreThem() throws Exception {
         for (var extra : new String[] {
-            "\"subject_transform\":{\"src\":\"t.>\",\"dest\":\"u.>\"}",
-            "\"consumer_limits\":{\"max_ack_pending\":5}",
-            "\"compression\":\"s2\""
+            "\"subject_transform\":{\"src\":\"t.>\",\"dest\":\"u.>\"}", "\"consumer_limits\":{\"max_ack_pending\":5}"
         }) {
             var body = "{\"name\":\"T\",\"subjects\":[\"t.>\"]," + extra + "}";
 

@@ -3,6 +3,7 @@ package io.junction.jetstream.stream;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.store.MessageStore;
+import io.junction.jetstream.store.StoreCompression;
 import io.junction.jetstream.store.StoreLimits;
 import io.junction.jetstream.store.StoredMessage;
 import io.junction.nats.server.InternalSubscription;
@@ -205,6 +206,7 @@ public final class Stream implements AutoCloseable {
             var sourcesChanged = !updated.sources().equals(config.sources());
             config = updated;
             store.updateLimits(limitsOf(updated));
+            store.updateCompression(StoreCompression.of(updated.compression()));
             if (sourcesChanged) {
                 if (sourcing != null) {
                     sourcing.close();
@@ -338,6 +340,7 @@ public final class Stream implements AutoCloseable {
             if (stop) {
                 return;
             }
+            compactSegments();
         }
     }
 
@@ -390,6 +393,15 @@ public final class Stream implements AutoCloseable {
         if (last != lastFollowedSeq) {
             lastFollowedSeq = last;
             followers.forEach(Runnable::run);
+        }
+    }
+
+    /** After the batch is acknowledged, so that rewriting a segment delays the next batch rather than this one's acks. */
+    private void compactSegments() {
+        try {
+            store.compactSegments();
+        } catch (RuntimeException e) {
+            LOG.error("stream={} compaction failed: {}", config.name(), e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireSubjects;
+import io.junction.jetstream.store.StoreCompression;
 import io.junction.nats.subject.Subjects;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -148,8 +149,8 @@ public final class StreamConfigs {
         if (json.hasNonNull("republish")) {
             throw invalid("stream republish is not supported by Junction");
         }
-        // TODO: subject transforms, consumer limits and s2 compression (nats-server 2.10) are not served; rather
-        // than store a stream that would silently ignore them, such configurations are refused.
+        // TODO: subject transforms and consumer limits (nats-server 2.10) are not served; rather than store a stream
+        // that would silently ignore them, such configurations are refused.
         var transform = json.path("subject_transform");
         if (transform.isObject()
                 && (!transform.path("src").asText("").isEmpty()
@@ -162,9 +163,10 @@ public final class StreamConfigs {
                         || limits.path("max_ack_pending").asLong(0) != 0)) {
             throw invalid("stream consumer limits are not supported by Junction");
         }
-        var compression = json.path("compression").asText("none");
-        if (!compression.isEmpty() && !compression.equals("none")) {
-            throw invalid("stream compression \"" + compression + "\" is not supported by Junction");
+        try {
+            StoreCompression.of(json.path("compression").asText("none"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("unknown compression algorithm");
         }
     }
 
