@@ -88,6 +88,7 @@ public final class FileStore implements MessageStore {
     private boolean compressed;
     private long mutations;
     private long mutationsAtPlan;
+    private boolean compactionPaused;
     private long compactionPausedUntilNanos;
     private long lastSegmentId;
     private long purgeFloor;
@@ -310,6 +311,7 @@ public final class FileStore implements MessageStore {
             try {
                 newSize = SegmentCompaction.write(plan);
             } catch (IOException | RuntimeException e) {
+                compactionPaused = true;
                 compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
                 LOG.warn(
                         "store={} segment={} could not be compacted; paused for a minute",
@@ -337,9 +339,10 @@ public final class FileStore implements MessageStore {
         lock.readLock().lock();
         try {
             checkWritable();
-            if (System.nanoTime() - compactionPausedUntilNanos < 0) {
+            if (compactionPaused && System.nanoTime() - compactionPausedUntilNanos < 0) {
                 return null;
             }
+            compactionPaused = false;
             for (var segment : segments) {
                 if (segment != active() && SegmentCompaction.isWorthIt(segment, segmentBytes)) {
                     mutationsAtPlan = mutations;
