@@ -15,8 +15,6 @@ import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-// TODO: a segment's space comes back only once its last message goes, so a long-lived message keeps a whole segment
-// of deleted ones on disk; segments mostly deleted should be rewritten.
 // TODO: open scans every segment to rebuild the index, so opening takes time in proportion to the bytes stored
 // (about half a second per 100 MB); an index checkpoint written at close would skip most of that.
 /**
@@ -24,9 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Layout</h2>
  * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
- * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
- * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
- * the purge floor (every sequence below it was purged), then a CRC32C of those 32 bytes. Frames follow back to back:
+ * A segment opens with a 36-byte header: magic {@code JNSG}, version (2), flags (2), the base sequence (the stream's
+ * last sequence when the segment was created; every frame in it is above it) and that message's timestamp, the purge
+ * floor (every sequence below it was purged), then a CRC32C of those 32 bytes. A segment without compression is
+ * written as version 1, whose flags were reserved and are ignored, so the previous release reads it; version 2 has
+ * one flag, compressed. Frames follow back to back:
  * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
  * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
  * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
@@ -34,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
  * big-endian. The newest segment takes appends until the next frame would pass the segment size (8 MiB unless
  * configured); a larger frame gets a segment of its own.
+ *
+ * <h2>Compression</h2>
+ * In a compressed segment a frame's content is the plain subject, then its headers and payload as one Snappy block
+ * ({@link FrameCompression}); the headers length is theirs before compression, and the content CRC covers the bytes
+ * as stored, so a damaged block is caught by the checksum like any other damage, before anything decompresses. The
+ * store's compression applies to the segments it creates: a change starts a new segment, and every segment is read
+ * as its own header says. The index counts a message's size uncompressed, as nats-server does.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
@@ -59,14 +66,17 @@ import org.slf4j.LoggerFactory;
  * segment is removed.
  *
  * <h2>Compaction</h2>
- * A segment is removed at the first sync after it holds no live message, unless it is the newest. Deleted frames in
- * a segment that still holds a live message keep their space until then.
+ * A segment is removed at the first sync after it holds no live message, unless it is the newest. A sealed segment
+ * that is mostly deleted frames is rewritten with only its live ones by {@link #compactSegments}, one segment a call;
+ * {@link SegmentCompaction} has the rule and the crash-safe sequence of writes. Index entries move to the new offsets
+ * under the write lock, so state, deleted sequences and every read answer as before.
  *
  * <h2>Concurrency</h2>
  * One read-write lock guards the index and the segment list: mutations hold the write lock, reads the read lock and
  * read frames with positional reads through a channel separate from the writer's. {@link #sync} may run on a thread
  * other than the writer's: it holds the write lock only to take the set of written segments and to remove empty
- * ones, and forces without it, so appends go on during an fsync. Syncs and close are serialised by a second lock.
+ * ones, and forces without it, so appends go on during an fsync. Syncs, compactions and close are serialised by a
+ * second lock, so no sync forces a segment that a compaction is replacing.
  */
 public final class FileStore implements MessageStore {
     public static final int DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
