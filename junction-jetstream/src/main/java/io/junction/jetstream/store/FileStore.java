@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,26 +20,11 @@ import org.slf4j.LoggerFactory;
  * The store for {@code storage: file}: messages in append-only segment files, and an index of them in memory.
  *
  * <h2>Layout</h2>
- * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
- * A segment opens with a 36-byte header: magic {@code JNSG}, version (2), flags (2), the base sequence (the stream's
- * last sequence when the segment was created; every frame in it is above it) and that message's timestamp, the purge
- * floor (every sequence below it was purged), then a CRC32C of those 32 bytes. A segment without compression is
- * written as version 1, whose flags were reserved and are ignored, so the previous release reads it; version 2 has
- * one flag, compressed. Frames follow back to back:
- * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
- * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
- * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
- * after the state byte, the content CRC the content. The state byte, the one byte rewritten in place, is in neither;
- * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
- * big-endian. The newest segment takes appends until the next frame would pass the segment size (8 MiB unless
- * configured); a larger frame gets a segment of its own.
- *
- * <h2>Compression</h2>
- * In a compressed segment a frame's content is the plain subject, then its headers and payload as one Snappy block
- * ({@link FrameCompression}); the headers length is theirs before compression, and the content CRC covers the bytes
- * as stored, so a damaged block is caught by the checksum like any other damage, before anything decompresses. The
- * store's compression applies to the segments it creates: a change starts a new segment, and every segment is read
- * as its own header says. The index counts a message's size uncompressed, as nats-server does.
+ * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}),
+ * each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
+ * until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment of its
+ * own. The store's compression applies to the segments it creates, so a change starts a new segment, and each
+ * segment is read as its own header says. The index counts a message's size uncompressed, as nats-server does.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
@@ -90,7 +74,7 @@ public final class FileStore implements MessageStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ReentrantLock syncLock = new ReentrantLock();
     private final MessageIndex<FileEntry> index = new MessageIndex<>();
-    private final List<Segment> segments = new ArrayList<>();
+    private final SegmentList segments;
     private final List<FileEntry> removed = new ArrayList<>();
     private final FrameEncoder encoder = new FrameEncoder();
     private final ByteBuffer deletedState = ByteBuffer.allocateDirect(1).put(0, SegmentFormat.DELETED);
@@ -100,15 +84,14 @@ public final class FileStore implements MessageStore {
     private long mutationsAtPlan;
     private boolean compactionPaused;
     private long compactionPausedUntilNanos;
-    private long lastSegmentId;
     private long purgeFloor;
-    private boolean directoryDirty;
     private boolean closed;
     private volatile Exception failure;
 
     private FileStore(
             Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression, FileChannel lockFile) {
         this.directory = directory;
+        this.segments = new SegmentList(directory);
         this.limits = limits;
         this.compressed = compression == StoreCompression.S2;
         this.segmentBytes = segmentBytes;
@@ -194,13 +177,9 @@ public final class FileStore implements MessageStore {
             lock.writeLock().lock();
             try {
                 checkWritable();
-                written = segments.stream().filter(Segment::isDirty).toList();
-                written.forEach(Segment::clean);
-                empty = segments.stream()
-                        .filter(segment -> segment.live() == 0 && segment != active())
-                        .toList();
-                forceDirectory = directoryDirty;
-                directoryDirty = false;
+                written = segments.takeWritten();
+                empty = segments.empty();
+                forceDirectory = segments.takeDirectoryDirty();
             } finally {
                 lock.writeLock().unlock();
             }
@@ -303,11 +282,10 @@ public final class FileStore implements MessageStore {
     }
 
     /**
-     * Compacts the first sealed segment worth it (see {@link SegmentCompaction}), holding the sync lock throughout so
-     * that no sync forces a file being replaced. The index is read under the read lock, the new file written and
-     * forced under no lock (readers go on; the caller is the writer, so nothing else changes the segment), and only
-     * the rename and the move of the index entries hold the write lock. A write that fails leaves the segment as it was
-     * and pauses compaction for a minute; only a failure after the rename fails the store.
+     * Compacts the first sealed segment worth it, holding the sync lock throughout so that no sync forces a file being
+     * replaced: the plan under the read lock, the new file written and forced under no lock (readers go on, and the
+     * caller is the writer), the rename and the move of the index entries under the write lock. A failure before the
+     * rename leaves the segment as it was and pauses compaction for a minute; one after it fails the store.
      */
     @Override
     public long compactSegments() {
@@ -321,20 +299,14 @@ public final class FileStore implements MessageStore {
             try {
                 newSize = SegmentCompaction.write(plan);
             } catch (IOException | RuntimeException e) {
-                compactionPaused = true;
-                compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
-                LOG.warn(
-                        "store={} segment={} could not be compacted; paused for a minute",
-                        directory,
-                        plan.segment(),
-                        e);
+                pauseCompaction(plan, e);
                 return 0;
             }
-            var reclaimed = plan.segment().size() - newSize;
             if (!replaceCompacted(plan, newSize)) {
                 return 0;
             }
             Directories.force(directory);
+            var reclaimed = plan.segment().size() - newSize;
             LOG.debug("store={} segment={} compacted, reclaimed bytes={}", directory, plan.segment(), reclaimed);
 
             return reclaimed;
@@ -353,38 +325,36 @@ public final class FileStore implements MessageStore {
                 return null;
             }
             compactionPaused = false;
-            for (var segment : segments) {
-                if (segment != active() && SegmentCompaction.isWorthIt(segment, segmentBytes)) {
-                    mutationsAtPlan = mutations;
-                    return SegmentCompaction.plan(segment, index);
-                }
-            }
-            return null;
+            mutationsAtPlan = mutations;
+
+            return SegmentCompaction.choose(segments.all(), index, segmentBytes);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private void pauseCompaction(SegmentCompaction.Plan plan, Exception e) {
+        compactionPaused = true;
+        compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
+        LOG.warn("store={} segment={} could not be compacted; paused for a minute", directory, plan.segment(), e);
     }
 
     /** Renames the new file over the segment and points the index at it, unless the store changed meanwhile. */
     private boolean replaceCompacted(SegmentCompaction.Plan plan, long newSize) throws IOException {
         lock.writeLock().lock();
         try {
-            var old = plan.segment();
-            var at = segments.indexOf(old);
-            if (closed || failure != null || at < 0 || mutations != mutationsAtPlan) {
+            if (closed || failure != null || !segments.contains(plan.segment()) || mutations != mutationsAtPlan) {
                 Files.deleteIfExists(plan.file());
                 return false;
             }
-            SegmentCompaction.replace(plan);
-            old.close();
-            var compacted = Segment.recovered(old.path(), newSize, old.isCompressed());
-            for (var i = 0; i < plan.entries().size(); i++) {
-                var entry = plan.entries().get(i);
-                var sequence = plan.sequences().get(i);
-                index.relocate(sequence, entry.movedTo(compacted, plan.newOffsets()[i]));
-                compacted.addLive(sequence, entry.frameLength());
+            try {
+                SegmentCompaction.replace(plan);
+            } catch (IOException e) {
+                Files.deleteIfExists(plan.file());
+                pauseCompaction(plan, e);
+                return false;
             }
-            segments.set(at, compacted);
+            segments.replace(plan.segment(), SegmentCompaction.install(plan, newSize, index));
 
             return true;
         } finally {
@@ -465,11 +435,8 @@ public final class FileStore implements MessageStore {
 
     private void recover() throws IOException {
         var recovered = SegmentRecovery.recover(directory, index);
-        segments.addAll(recovered.segments());
-        lastSegmentId = recovered.lastSegmentId();
+        segments.recovered(recovered.segments(), recovered.lastSegmentId());
         purgeFloor = recovered.purgeFloor();
-        segments.forEach(Segment::markDirty);
-        directoryDirty = true;
         if (segments.isEmpty() || active().size() >= segmentBytes || active().isCompressed() != compressed) {
             roll();
         }
@@ -525,20 +492,17 @@ public final class FileStore implements MessageStore {
         if (entry == null) {
             return null;
         }
-        var frame = entry.segment().read(entry.offset(), entry.frameLength());
-        var crc = new CRC32C();
-        var compressed = entry.segment().isCompressed();
-        if (SegmentFormat.checkHead(frame, 0, frame.limit(), compressed, crc) != entry.frameLength()
-                || !SegmentFormat.checkContent(frame, 0, entry.frameLength(), crc)) {
+        var message = entry.segment().readMessage(entry.offset(), entry.frameLength());
+        if (message == null) {
             throw new StoreException("store " + directory + " segment " + entry.segment() + " offset " + entry.offset()
                     + " holds a corrupt frame for sequence " + sequence);
         }
 
-        return SegmentFormat.decode(frame, 0, compressed);
+        return message;
     }
 
     private Segment active() {
-        return segments.getLast();
+        return segments.newest();
     }
 
     private Segment segmentFor(int frameLength) throws IOException {
@@ -553,8 +517,7 @@ public final class FileStore implements MessageStore {
     /** Starts a new segment whose header carries the current last sequence and purge floor. */
     private void roll() throws IOException {
         var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor, compressed);
-        segments.add(Segment.create(directory, ++lastSegmentId, header, compressed));
-        directoryDirty = true;
+        segments.create(header, compressed);
     }
 
     /**
@@ -568,7 +531,7 @@ public final class FileStore implements MessageStore {
         var purged = index.messages();
         if (floor > index.lastSequence()) {
             index.clear();
-            segments.forEach(Segment::clearLive);
+            segments.all().forEach(Segment::clearLive);
         } else {
             while (index.firstSequence() < floor) {
                 var entry = index.remove(index.firstSequence());
@@ -611,11 +574,7 @@ public final class FileStore implements MessageStore {
         }
         lock.writeLock().lock();
         try {
-            segments.removeAll(empty);
-            for (var segment : empty) {
-                segment.closeAndDelete();
-                LOG.debug("store={} segment={} removed, it holds no message", directory, segment);
-            }
+            segments.remove(empty);
         } finally {
             lock.writeLock().unlock();
         }
@@ -645,13 +604,7 @@ public final class FileStore implements MessageStore {
     }
 
     private void releaseFiles() {
-        for (var segment : segments) {
-            try {
-                segment.close();
-            } catch (IOException e) {
-                LOG.warn("store={} segment={} did not close cleanly", directory, segment, e);
-            }
-        }
+        segments.closeAll();
         try {
             lockFile.close();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
 
 // TODO: a channel stays open once used, so reading every segment of a stream with more segments than the process
 // may open files fails with "too many open files"; idle channels of old segments should close.
@@ -180,6 +181,21 @@ final class Segment {
                 throw new StoreException("cannot read segment " + path, e);
             }
         }
+    }
+
+    /**
+     * The message in the frame at {@code position}, or null when the frame fails its checks (see
+     * {@link SegmentFormat#checkHead}).
+     */
+    StoredMessage readMessage(long position, int length) {
+        var frame = read(position, length);
+        var crc = new CRC32C();
+        if (SegmentFormat.checkHead(frame, 0, frame.limit(), compressed, crc) != length
+                || !SegmentFormat.checkContent(frame, 0, length, crc)) {
+            return null;
+        }
+
+        return SegmentFormat.decode(frame, 0, compressed);
     }
 
     void close() throws IOException {

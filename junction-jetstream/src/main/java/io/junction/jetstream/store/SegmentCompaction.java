@@ -44,6 +44,17 @@ final class SegmentCompaction {
         return segment.live() > 0 && segment.liveBytes() * 2 < frameBytes && deleted >= segmentBytes / 4;
     }
 
+    /** The plan for the first segment but the newest that is worth compacting, or null. */
+    static Plan choose(List<Segment> segments, MessageIndex<FileEntry> index, int segmentBytes) {
+        for (var segment : segments.subList(0, segments.size() - 1)) {
+            if (isWorthIt(segment, segmentBytes)) {
+                return plan(segment, index);
+            }
+        }
+
+        return null;
+    }
+
     /** The live messages of the segment, found in the index between its first and last live sequences. */
     static Plan plan(Segment segment, MessageIndex<FileEntry> index) {
         var sequences = new ArrayList<Long>(segment.live());
@@ -93,6 +104,24 @@ final class SegmentCompaction {
     /** Renames the new file over the segment; the caller forces the directory afterwards. */
     static void replace(Plan plan) throws IOException {
         Files.move(plan.file(), plan.segment().path(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Once the new file is the segment: closes the old segment's channels and returns the compacted segment, with the
+     * index's entries moved to their frames' new offsets.
+     */
+    static Segment install(Plan plan, long newSize, MessageIndex<FileEntry> index) throws IOException {
+        var old = plan.segment();
+        old.close();
+        var compacted = Segment.recovered(old.path(), newSize, old.isCompressed());
+        for (var i = 0; i < plan.entries().size(); i++) {
+            var entry = plan.entries().get(i);
+            var sequence = plan.sequences().get(i);
+            index.relocate(sequence, entry.movedTo(compacted, plan.newOffsets()[i]));
+            compacted.addLive(sequence, entry.frameLength());
+        }
+
+        return compacted;
     }
 
     private static long writeFully(FileChannel out, ByteBuffer bytes, long position) throws IOException {

@@ -5,8 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * The byte layout of segment files, big-endian, and the checks that decide whether bytes are a good frame. The layout
- * itself is described in {@link FileStore}'s design note.
+ * The byte layout of segment files and the checks that decide whether bytes are a good frame.
+ *
+ * <h2>Layout</h2>
+ * A segment opens with a 36-byte header: magic {@code JNSG}, version (2), flags (2), the base sequence (the stream's
+ * last sequence when the segment was created; every frame in it is above it) and that message's timestamp, the purge
+ * floor (every sequence below it was purged), then a CRC32C of those 32 bytes. A segment without compression is
+ * written as version 1, whose flags were reserved and are ignored, so the previous release reads it; version 2 has
+ * one flag, compressed. Frames follow back to back:
+ * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
+ * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
+ * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
+ * after the state byte, the content CRC the content. The state byte, the one byte rewritten in place, is in neither;
+ * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
+ * big-endian.
+ *
+ * <h2>Compression</h2>
+ * In a compressed segment a frame's content is the plain subject, then its headers and payload as one Snappy block
+ * ({@link FrameCompression}); the headers length is theirs before compression, and the content CRC covers the bytes
+ * as stored, so a damaged block is caught by the checksum like any other damage, before anything decompresses.
  */
 final class SegmentFormat {
     static final int MAGIC = 0x4A4E5347;

@@ -396,7 +396,7 @@ public final class Stream implements AutoCloseable {
         }
     }
 
-    /** After the batch is acknowledged, so that rewriting a segment delays the next batch rather than this one's acks. */
+    /** After the batch is acknowledged, so that rewriting a segment delays the next batch, not this one's acks. */
     private void compactSegments() {
         try {
             store.compactSegments();

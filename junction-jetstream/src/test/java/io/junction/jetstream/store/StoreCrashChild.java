@@ -34,6 +34,8 @@ public final class StoreCrashChild {
     public static void main(String[] args) {
         // stdout is this process's report to the parent, not a log
         var report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, US_ASCII);
+        // stderr tells the parent that kills did land among compactions
+        var compactions = new PrintStream(new FileOutputStream(FileDescriptor.err), true, US_ASCII);
         var compact = args.length > 1 && args[1].equals("compact");
         var compression = compact ? StoreCompression.S2 : StoreCompression.NONE;
         // smaller segments when compacting, so that even a short run seals a few for compaction to find
@@ -56,8 +58,7 @@ public final class StoreCrashChild {
             }
             deleteBehind(store, sequence, compact);
             if (compact && sequence % COMPACT_EVERY == 0 && store.compactSegments() > 0) {
-                // stderr tells the parent that kills did land among compactions
-                System.err.println(COMPACTED);
+                compactions.println(COMPACTED);
             }
             if (ThreadLocalRandom.current().nextInt(64) == 0) {
                 Thread.yield();
