@@ -396,10 +396,16 @@ public final class Stream implements AutoCloseable {
         }
     }
 
-    /** After the batch is acknowledged, so that rewriting a segment delays the next batch, not this one's acks. */
+    /**
+     * After the batch is acknowledged, so that rewriting a segment delays the next batch, not this one's acks: one
+     * segment while more waits, every segment worth it once nothing does, so an idle stream gives back all it can.
+     */
     private void compactSegments() {
         try {
-            store.compactSegments();
+            var reclaimed = store.compactSegments();
+            while (reclaimed > 0 && queue.isEmpty()) {
+                reclaimed = store.compactSegments();
+            }
         } catch (RuntimeException e) {
             LOG.error("stream={} compaction failed: {}", config.name(), e.getMessage());
         }

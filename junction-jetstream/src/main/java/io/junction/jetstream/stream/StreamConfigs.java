@@ -166,7 +166,9 @@ public final class StreamConfigs {
         try {
             StoreCompression.of(json.path("compression").asText("none"));
         } catch (IllegalArgumentException e) {
-            throw invalid("unknown compression algorithm");
+            // nats-server fails to decode the request, so it reports invalid JSON rather than an invalid config
+            throw new ApiError(400, ApiError.INVALID_JSON.errCode(), "invalid JSON: unknown compression algorithm")
+                    .exception();
         }
     }
 
