@@ -150,4 +150,59 @@ class FileStoreCompressionTest {
             assertThat(store.append("a", null, new byte[1], 1)).isEqualTo(6);
         }
     }
+
+    /**
+     * A segment as the release before compression wrote it, encoded here from the documented layout rather than by
+     * the store's own encoder: a version 1 header and one frame with headers. It must open, read and take appends.
+     */
+    @Test
+    void opensASegmentWrittenByThePreviousRelease() throws IOException {
+        var subject = "orders.1".getBytes(US_ASCII);
+        var headers = "NATS/1.0\r\nA: b\r\n\r\n".getBytes(US_ASCII);
+        var payload = "hello".getBytes(US_ASCII);
+        var header =
+                ByteBuffer.allocate(36).putInt(0x4A4E5347).putShort((short) 1).putShort((short) 0);
+        header.putLong(0).putLong(0).putLong(0);
+        header.putInt(crc(header.array(), 0, 32));
+        var length = 35 + subject.length + headers.length + payload.length;
+        var frame =
+                ByteBuffer.allocate(length).putInt(length).putInt(0).putInt(0).put((byte) 0x4C);
+        frame.putLong(1).putLong(42).putShort((short) subject.length).putInt(headers.length);
+        frame.put(subject).put(headers).put(payload);
+        var head = new java.util.zip.CRC32C();
+        head.update(frame.array(), 0, 4);
+        head.update(frame.array(), 13, 22);
+        frame.putInt(4, (int) head.getValue());
+        frame.putInt(8, crc(frame.array(), 35, length - 35));
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(Segment.fileName(1)), concat(header.array(), frame.array()));
+
+        try (var store = open(StoreCompression.S2)) {
+            var message = store.get(1);
+            assertThat(message.subject()).isEqualTo("orders.1");
+            assertThat(message.headers()).isEqualTo(headers);
+            assertThat(message.payload()).isEqualTo(payload);
+            assertThat(message.timestampNanos()).isEqualTo(42);
+            assertThat(store.state().bytes()).isEqualTo(StoreLimits.fileMessageSize("orders.1", headers, payload));
+            assertThat(store.append("orders.2", null, payload, 43)).isEqualTo(2);
+        }
+        try (var store = open(StoreCompression.NONE)) {
+            assertThat(store.get(1).payload()).isEqualTo(payload);
+            assertThat(store.get(2).payload()).isEqualTo(payload);
+        }
+    }
+
+    private static int crc(byte[] bytes, int offset, int length) {
+        var crc = new java.util.zip.CRC32C();
+        crc.update(bytes, offset, length);
+
+        return (int) crc.getValue();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        var both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+
+        return both;
+    }
 }
