@@ -100,6 +100,32 @@ class FileStoreCompactionTest {
         }
     }
 
+    /**
+     * A KV bucket with history 1: ten hot keys updated over and over, and now and then a key written once and kept,
+     * which pins every segment it lands in. The limit evicts, and compaction after each batch (of less than a
+     * segment) keeps the disk near the live messages.
+     */
+    @Test
+    void keepsAKeyValueBucketWithHistoryOneNearItsLiveSize() throws IOException {
+        var limits = new StoreLimits(0, 0, 0, 1, true);
+        try (var store = FileStore.open(directory, limits, SEGMENT_BYTES)) {
+            var value = new byte[100];
+            var written = 0L;
+            for (var update = 0; update < 5_000; update++) {
+                var key = update % 30 == 0 ? "$KV.config.cold" + update : "$KV.config.hot" + (update % 10);
+                store.append(key, null, value, update);
+                written += SegmentFormat.FRAME_OVERHEAD + key.length() + value.length;
+                if (update % 20 == 19) {
+                    store.sync();
+                    store.compactSegments();
+                }
+            }
+
+            assertThat(store.state().messages()).isEqualTo(10 + 167);
+            assertThat(totalSize()).isLessThan(written / 10);
+        }
+    }
+
     @Test
     void compactsEverySegmentWorthItAndThenNone() throws IOException {
         try (var store = open()) {
