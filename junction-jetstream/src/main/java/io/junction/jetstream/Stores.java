@@ -5,6 +5,7 @@ import io.junction.jetstream.store.FileStore;
 import io.junction.jetstream.store.MemoryStore;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.store.StateFile;
+import io.junction.jetstream.store.StoreCompression;
 import io.junction.jetstream.store.StoreLimits;
 import io.junction.jetstream.stream.StreamConfig;
 import java.io.IOException;
@@ -73,7 +74,7 @@ final class Stores {
                 config.discard() == StreamConfig.Discard.OLD);
         return config.storage() == StreamConfig.Storage.MEMORY
                 ? new MemoryStore(limits)
-                : FileStore.open(directory.resolve("msgs"), limits);
+                : FileStore.open(directory.resolve("msgs"), limits, StoreCompression.of(config.compression()));
     }
 
     static void writeDurably(Path file, byte[] content) throws IOException {

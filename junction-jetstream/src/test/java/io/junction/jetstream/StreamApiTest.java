@@ -584,20 +584,6 @@ class StreamApiTest {
         connection = Nats.connect(server.url());
     }
 
-    @Test
-    void refusesStreamFeaturesItDoesNotServeRatherThanIgnoreThem() throws Exception {
-        for (var extra : new String[] {"\"compression\":\"s2\""}) {
-            var body = "{\"name\":\"T\",\"subjects\":[\"t.>\"]," + extra + "}";
-
-            var reply = connection.request(
-                    "$JS.API.STREAM.CREATE.T", body.getBytes(StandardCharsets.UTF_8), java.time.Duration.ofSeconds(5));
-
-            var json = new String(reply.getData(), StandardCharsets.UTF_8);
-            assertThat(json).as(extra).contains("\"err_code\":10052").contains("not supported by Junction");
-        }
-        assertThat(connection.jetStreamManagement().getStreamNames()).isEmpty();
-    }
-
     private static void assertApiError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int errCode) {
         assertThatThrownBy(call).isInstanceOf(JetStreamApiException.class).satisfies(e -> assertThat(
                         ((JetStreamApiException) e).getApiErrorCode())

@@ -1,10 +1,13 @@
 package io.junction.jetstream.store;
 
-/** Where the file store holds a message: its frame's segment, offset and length, with what the index needs. */
-record FileEntry(String subject, long timestampNanos, int frameLength, Segment segment, long offset, boolean hasHeaders)
+/**
+ * Where the file store holds a message: its frame's segment, offset and length, with what the index needs; the stored
+ * size is nats-server's count of the message, before any compression.
+ */
+record FileEntry(String subject, long timestampNanos, int frameLength, Segment segment, long offset, long storedSize)
         implements IndexEntry {
-    @Override
-    public long storedSize() {
-        return SegmentFormat.storedSize(frameLength, hasHeaders);
+    /** The same message where compaction moved its frame. */
+    FileEntry movedTo(Segment to, long toOffset) {
+        return new FileEntry(subject, timestampNanos, frameLength, to, toOffset, storedSize);
     }
 }

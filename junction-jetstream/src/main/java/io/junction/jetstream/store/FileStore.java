@@ -3,39 +3,28 @@ package io.junction.jetstream.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-// TODO: a segment's space comes back only once its last message goes, so a long-lived message keeps a whole segment
-// of deleted ones on disk; segments mostly deleted should be rewritten.
 // TODO: open scans every segment to rebuild the index, so opening takes time in proportion to the bytes stored
 // (about half a second per 100 MB); an index checkpoint written at close would skip most of that.
 /**
  * The store for {@code storage: file}: messages in append-only segment files, and an index of them in memory.
  *
  * <h2>Layout</h2>
- * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}).
- * A segment opens with a 36-byte header: magic {@code JNSG}, version 1, two reserved bytes, the base sequence (the
- * stream's last sequence when the segment was created; every frame in it is above it) and that message's timestamp,
- * the purge floor (every sequence below it was purged), then a CRC32C of those 32 bytes. Frames follow back to back:
- * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
- * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
- * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
- * after the state byte, the content CRC the content. The state byte, the one byte rewritten in place, is in neither;
- * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
- * big-endian. The newest segment takes appends until the next frame would pass the segment size (8 MiB unless
- * configured); a larger frame gets a segment of its own.
+ * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}),
+ * each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
+ * until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment of its
+ * own. The store's compression applies to the segments it creates, so a change starts a new segment, and each
+ * segment is read as its own header says. The index counts a message's size uncompressed, as nats-server does.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
@@ -61,17 +50,21 @@ import org.slf4j.LoggerFactory;
  * segment is removed.
  *
  * <h2>Compaction</h2>
- * A segment is removed at the first sync after it holds no live message, unless it is the newest. Deleted frames in
- * a segment that still holds a live message keep their space until then.
+ * A segment is removed at the first sync after it holds no live message, unless it is the newest. A sealed segment
+ * that is mostly deleted frames is rewritten with only its live ones by {@link #compactSegments}, one segment a call;
+ * {@link SegmentCompaction} has the rule and the crash-safe sequence of writes. Index entries move to the new offsets
+ * under the write lock, so state, deleted sequences and every read answer as before.
  *
  * <h2>Concurrency</h2>
  * One read-write lock guards the index and the segment list: mutations hold the write lock, reads the read lock and
  * read frames with positional reads through a channel separate from the writer's. {@link #sync} may run on a thread
  * other than the writer's: it holds the write lock only to take the set of written segments and to remove empty
- * ones, and forces without it, so appends go on during an fsync. Syncs and close are serialised by a second lock.
+ * ones, and forces without it, so appends go on during an fsync. Syncs, compactions and close are serialised by a
+ * second lock, so no sync forces a segment that a compaction is replacing.
  */
 public final class FileStore implements MessageStore {
     public static final int DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+    private static final long COMPACTION_PAUSE_NANOS = 60_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
@@ -81,20 +74,26 @@ public final class FileStore implements MessageStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ReentrantLock syncLock = new ReentrantLock();
     private final MessageIndex<FileEntry> index = new MessageIndex<>();
-    private final List<Segment> segments = new ArrayList<>();
+    private final SegmentList segments;
     private final List<FileEntry> removed = new ArrayList<>();
     private final FrameEncoder encoder = new FrameEncoder();
     private final ByteBuffer deletedState = ByteBuffer.allocateDirect(1).put(0, SegmentFormat.DELETED);
     private StoreLimits limits;
-    private long lastSegmentId;
+    private boolean compressed;
+    private long mutations;
+    private long mutationsAtPlan;
+    private boolean compactionPaused;
+    private long compactionPausedUntilNanos;
     private long purgeFloor;
-    private boolean directoryDirty;
     private boolean closed;
     private volatile Exception failure;
 
-    private FileStore(Path directory, StoreLimits limits, int segmentBytes, FileChannel lockFile) {
+    private FileStore(
+            Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression, FileChannel lockFile) {
         this.directory = directory;
+        this.segments = new SegmentList(directory);
         this.limits = limits;
+        this.compressed = compression == StoreCompression.S2;
         this.segmentBytes = segmentBytes;
         this.lockFile = lockFile;
     }
@@ -104,17 +103,28 @@ public final class FileStore implements MessageStore {
         return open(directory, limits, DEFAULT_SEGMENT_BYTES);
     }
 
+    /** Opens the store with segments of the default size, writing new messages with this compression. */
+    public static FileStore open(Path directory, StoreLimits limits, StoreCompression compression) {
+        return open(directory, limits, DEFAULT_SEGMENT_BYTES, compression);
+    }
+
+    /** Opens the store without compression; see {@link #open(Path, StoreLimits, int, StoreCompression)}. */
+    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes) {
+        return open(directory, limits, segmentBytes, StoreCompression.NONE);
+    }
+
     /**
      * Opens the store in this directory, creating it when missing, and recovers its messages.
      *
+     * @param compression how to write new messages; those already stored are read as they were written
      * @throws StoreException when the directory cannot be read or written, or another store has it open
      */
-    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes) {
+    public static FileStore open(Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression) {
         if (segmentBytes < SegmentFormat.HEADER_SIZE + SegmentFormat.FRAME_OVERHEAD) {
             throw new IllegalArgumentException("segment size " + segmentBytes + " is too small");
         }
-        var lockFile = lockDirectory(directory);
-        var store = new FileStore(directory, limits, segmentBytes, lockFile);
+        var lockFile = Directories.lock(directory);
+        var store = new FileStore(directory, limits, segmentBytes, compression, lockFile);
         try {
             store.recover();
         } catch (IOException | RuntimeException e) {
@@ -144,13 +154,13 @@ public final class FileStore implements MessageStore {
             var sequence = at == 0 ? index.lastSequence() + 1 : at;
             index.reserve(sequence);
             var canonical = index.canonical(subject);
-            var segment = segmentFor(SegmentFormat.frameLength(canonical, headers, payload));
-            var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload);
+            var frame = encoder.frame(sequence, timestampNanos, canonical, headers, payload, compressed);
             var length = frame.limit();
+            var segment = segmentFor(length);
             var offset = segment.append(frame);
-            var hasHeaders = headers != null && headers.length > 0;
-            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset, hasHeaders));
-            segment.addLive();
+            var size = StoreLimits.fileMessageSize(canonical, headers, payload);
+            index.add(sequence, new FileEntry(canonical, timestampNanos, length, segment, offset, size));
+            segment.addLive(sequence, length);
             Retention.afterAppend(index, limits, canonical, this::removeLocked);
 
             return sequence;
@@ -167,13 +177,9 @@ public final class FileStore implements MessageStore {
             lock.writeLock().lock();
             try {
                 checkWritable();
-                written = segments.stream().filter(Segment::isDirty).toList();
-                written.forEach(Segment::clean);
-                empty = segments.stream()
-                        .filter(segment -> segment.live() == 0 && segment != active())
-                        .toList();
-                forceDirectory = directoryDirty;
-                directoryDirty = false;
+                written = segments.takeWritten();
+                empty = segments.empty();
+                forceDirectory = segments.takeDirectoryDirty();
             } finally {
                 lock.writeLock().unlock();
             }
@@ -262,6 +268,100 @@ public final class FileStore implements MessageStore {
         });
     }
 
+    /** Starts a new segment when the compression changes, since a segment's header sets it for all its frames. */
+    @Override
+    public void updateCompression(StoreCompression compression) {
+        writing("update compression", () -> {
+            var compress = compression == StoreCompression.S2;
+            if (compress != compressed) {
+                compressed = compress;
+                roll();
+            }
+            return compress;
+        });
+    }
+
+    /**
+     * Compacts the first sealed segment worth it, holding the sync lock throughout so that no sync forces a file being
+     * replaced: the plan under the read lock, the new file written and forced under no lock (readers go on, and the
+     * caller is the writer), the rename and the move of the index entries under the write lock. A failure before the
+     * rename leaves the segment as it was and pauses compaction for a minute; one after it fails the store.
+     */
+    @Override
+    public long compactSegments() {
+        syncLock.lock();
+        try {
+            var plan = planCompaction();
+            if (plan == null) {
+                return 0;
+            }
+            long newSize;
+            try {
+                newSize = SegmentCompaction.write(plan);
+            } catch (IOException | RuntimeException e) {
+                pauseCompaction(plan, e);
+                return 0;
+            }
+            if (!replaceCompacted(plan, newSize)) {
+                return 0;
+            }
+            Directories.force(directory);
+            var reclaimed = plan.segment().size() - newSize;
+            LOG.debug("store={} segment={} compacted, reclaimed bytes={}", directory, plan.segment(), reclaimed);
+
+            return reclaimed;
+        } catch (IOException e) {
+            throw fail("compact", e);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private SegmentCompaction.Plan planCompaction() {
+        lock.readLock().lock();
+        try {
+            checkWritable();
+            if (compactionPaused && System.nanoTime() - compactionPausedUntilNanos < 0) {
+                return null;
+            }
+            compactionPaused = false;
+            mutationsAtPlan = mutations;
+
+            return SegmentCompaction.choose(segments.all(), index, segmentBytes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void pauseCompaction(SegmentCompaction.Plan plan, Exception e) {
+        compactionPaused = true;
+        compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
+        LOG.warn("store={} segment={} could not be compacted; paused for a minute", directory, plan.segment(), e);
+    }
+
+    /** Renames the new file over the segment and points the index at it, unless the store changed meanwhile. */
+    private boolean replaceCompacted(SegmentCompaction.Plan plan, long newSize) throws IOException {
+        lock.writeLock().lock();
+        try {
+            if (closed || failure != null || !segments.contains(plan.segment()) || mutations != mutationsAtPlan) {
+                Files.deleteIfExists(plan.file());
+                return false;
+            }
+            try {
+                SegmentCompaction.replace(plan);
+            } catch (IOException e) {
+                Files.deleteIfExists(plan.file());
+                pauseCompaction(plan, e);
+                return false;
+            }
+            segments.replace(plan.segment(), SegmentCompaction.install(plan, newSize, index));
+
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     @Override
     public void startAt(long firstSequence) {
         writing("start at", () -> {
@@ -335,12 +435,9 @@ public final class FileStore implements MessageStore {
 
     private void recover() throws IOException {
         var recovered = SegmentRecovery.recover(directory, index);
-        segments.addAll(recovered.segments());
-        lastSegmentId = recovered.lastSegmentId();
+        segments.recovered(recovered.segments(), recovered.lastSegmentId());
         purgeFloor = recovered.purgeFloor();
-        segments.forEach(Segment::markDirty);
-        directoryDirty = true;
-        if (segments.isEmpty() || active().size() >= segmentBytes) {
+        if (segments.isEmpty() || active().size() >= segmentBytes || active().isCompressed() != compressed) {
             roll();
         }
         Retention.all(index, limits, this::removeLocked);
@@ -357,28 +454,6 @@ public final class FileStore implements MessageStore {
                 segments.size());
     }
 
-    private static FileChannel lockDirectory(Path directory) {
-        try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory);
-                Directories.force(directory.toAbsolutePath().getParent());
-            }
-            var channel =
-                    FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                if (channel.tryLock() != null) {
-                    return channel;
-                }
-            } catch (OverlappingFileLockException e) {
-                // another store in this process holds the lock; reported below like one in another process
-            }
-            channel.close();
-            throw new StoreException("store " + directory + " is open in another store");
-        } catch (IOException e) {
-            throw new StoreException("cannot lock store " + directory, e);
-        }
-    }
-
     /** A mutation of the index and the files, which may fail to write. */
     private interface Mutation<T> {
         T apply() throws IOException;
@@ -389,6 +464,7 @@ public final class FileStore implements MessageStore {
         lock.writeLock().lock();
         try {
             checkWritable();
+            mutations++;
             var result = mutation.apply();
             flushRemovals();
 
@@ -416,19 +492,17 @@ public final class FileStore implements MessageStore {
         if (entry == null) {
             return null;
         }
-        var frame = entry.segment().read(entry.offset(), entry.frameLength());
-        var crc = new CRC32C();
-        if (SegmentFormat.checkHead(frame, 0, frame.limit(), crc) != entry.frameLength()
-                || !SegmentFormat.checkContent(frame, 0, entry.frameLength(), crc)) {
+        var message = entry.segment().readMessage(entry.offset(), entry.frameLength());
+        if (message == null) {
             throw new StoreException("store " + directory + " segment " + entry.segment() + " offset " + entry.offset()
                     + " holds a corrupt frame for sequence " + sequence);
         }
 
-        return SegmentFormat.decode(frame, 0);
+        return message;
     }
 
     private Segment active() {
-        return segments.getLast();
+        return segments.newest();
     }
 
     private Segment segmentFor(int frameLength) throws IOException {
@@ -442,9 +516,8 @@ public final class FileStore implements MessageStore {
 
     /** Starts a new segment whose header carries the current last sequence and purge floor. */
     private void roll() throws IOException {
-        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor);
-        segments.add(Segment.create(directory, ++lastSegmentId, header));
-        directoryDirty = true;
+        var header = encoder.header(index.lastSequence(), index.lastTimestampNanos(), purgeFloor, compressed);
+        segments.create(header, compressed);
     }
 
     /**
@@ -458,10 +531,11 @@ public final class FileStore implements MessageStore {
         var purged = index.messages();
         if (floor > index.lastSequence()) {
             index.clear();
-            segments.forEach(Segment::clearLive);
+            segments.all().forEach(Segment::clearLive);
         } else {
             while (index.firstSequence() < floor) {
-                index.remove(index.firstSequence()).segment().removeLive();
+                var entry = index.remove(index.firstSequence());
+                entry.segment().removeLive(entry.frameLength());
             }
             purged -= index.messages();
         }
@@ -477,7 +551,7 @@ public final class FileStore implements MessageStore {
         if (entry == null) {
             return false;
         }
-        entry.segment().removeLive();
+        entry.segment().removeLive(entry.frameLength());
         removed.add(entry);
 
         return true;
@@ -500,11 +574,7 @@ public final class FileStore implements MessageStore {
         }
         lock.writeLock().lock();
         try {
-            segments.removeAll(empty);
-            for (var segment : empty) {
-                segment.closeAndDelete();
-                LOG.debug("store={} segment={} removed, it holds no message", directory, segment);
-            }
+            segments.remove(empty);
         } finally {
             lock.writeLock().unlock();
         }
@@ -534,13 +604,7 @@ public final class FileStore implements MessageStore {
     }
 
     private void releaseFiles() {
-        for (var segment : segments) {
-            try {
-                segment.close();
-            } catch (IOException e) {
-                LOG.warn("store={} segment={} did not close cleanly", directory, segment, e);
-            }
-        }
+        segments.closeAll();
         try {
             lockFile.close();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import static io.junction.jetstream.store.SegmentFormat.LIVE;
 import static io.junction.jetstream.store.SegmentFormat.MAGIC;
 import static io.junction.jetstream.store.SegmentFormat.MAX_SUBJECT_LENGTH;
 import static io.junction.jetstream.store.SegmentFormat.VERSION;
+import static io.junction.jetstream.store.SegmentFormat.VERSION_FLAGS;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
@@ -24,12 +25,19 @@ final class FrameEncoder {
     private final CRC32C crc = new CRC32C();
     private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
 
-    /** The frame of a live message, ready to write. */
-    ByteBuffer frame(long sequence, long timestampNanos, String subject, byte[] headers, byte[] payload) {
+    /**
+     * The frame of a live message, ready to write; with {@code compressed}, its headers and payload are one Snappy
+     * block and the headers length is theirs before compression.
+     */
+    ByteBuffer frame(
+            long sequence, long timestampNanos, String subject, byte[] headers, byte[] payload, boolean compressed) {
         if (subject.length() > MAX_SUBJECT_LENGTH) {
             throw new IllegalArgumentException("subject of " + subject.length() + " characters is too long to store");
         }
-        var length = SegmentFormat.frameLength(subject, headers, payload);
+        var block = compressed ? FrameCompression.compress(headers, payload) : null;
+        var length = compressed
+                ? SegmentFormat.frameLength(subject, block.length)
+                : SegmentFormat.frameLength(subject, headers, payload);
         var frame = start(length);
         frame.putInt(length).putInt(0).putInt(0).put(LIVE).putLong(sequence).putLong(timestampNanos);
         frame.putShort((short) subject.length()).putInt(headers == null ? -1 : headers.length);
@@ -40,10 +48,14 @@ final class FrameEncoder {
             }
             frame.put((byte) c);
         }
-        if (headers != null) {
-            frame.put(headers);
+        if (compressed) {
+            frame.put(block);
+        } else {
+            if (headers != null) {
+                frame.put(headers);
+            }
+            frame.put(payload);
         }
-        frame.put(payload);
 
         return finish(frame, length);
     }
@@ -65,10 +77,18 @@ final class FrameEncoder {
         return erasure.flip();
     }
 
-    /** A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. */
-    ByteBuffer header(long baseSequence, long baseTimestampNanos, long purgeFloor) {
+    /**
+     * A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. A
+     * segment without compression gets a version 1 header, which the previous release reads too.
+     */
+    ByteBuffer header(long baseSequence, long baseTimestampNanos, long purgeFloor, boolean compressed) {
         var header = ByteBuffer.allocate(HEADER_SIZE);
-        header.putInt(MAGIC).putShort(VERSION).putShort((short) 0);
+        header.putInt(MAGIC);
+        if (compressed) {
+            header.putShort(VERSION_FLAGS).putShort(SegmentFormat.COMPRESSED);
+        } else {
+            header.putShort(VERSION).putShort((short) 0);
+        }
         header.putLong(baseSequence).putLong(baseTimestampNanos).putLong(purgeFloor);
         crc.reset();
         crc.update(header.flip());

@@ -101,6 +101,16 @@ public final class MemoryStore implements MessageStore {
         return writing(() -> Retention.age(index, limits, nowNanos, this::remove));
     }
 
+    /** Memory holds every message as it was given; nats-server's memory store ignores compression too. */
+    @Override
+    public void updateCompression(StoreCompression compression) {}
+
+    /** A removed message frees its memory at once. */
+    @Override
+    public long compactSegments() {
+        return 0;
+    }
+
     @Override
     public void updateLimits(StoreLimits limits) {
         writing(() -> {

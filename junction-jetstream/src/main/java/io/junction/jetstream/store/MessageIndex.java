@@ -82,6 +82,13 @@ final class MessageIndex<E extends IndexEntry> {
         return lastTimestampNanos;
     }
 
+    /** Points a stored sequence at the same message's new location; subject and size must not change. */
+    void relocate(long sequence, E entry) {
+        if (!entries.replace(sequence, entry)) {
+            throw new IllegalStateException("sequence " + sequence + " holds no message to relocate");
+        }
+    }
+
     E remove(long sequence) {
         var entry = entries.remove(sequence);
         if (entry == null) {

@@ -89,6 +89,20 @@ public interface MessageStore extends AutoCloseable {
     void updateLimits(StoreLimits limits);
 
     /**
+     * Writes messages stored from now on with this compression; those stored before stay as they are and readable. A
+     * memory store ignores it.
+     */
+    void updateCompression(StoreCompression compression);
+
+    /**
+     * Gives back the space of deleted messages where enough of it has gathered, doing a bounded amount of work (for
+     * the file store, at most one segment) so that the writer may call it after every batch, once the batch is
+     * acknowledged. Returns the bytes given back, 0 when there was nothing worth it. Changes nothing a reader sees:
+     * state, deleted sequences and messages stay as they were. A mutating method: only the writer calls it.
+     */
+    long compactSegments();
+
+    /**
      * On an empty store, makes {@code firstSequence} the next sequence.
      *
      * @throws IllegalStateException when the store holds messages or {@code firstSequence} is not above the last

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
 
 // TODO: a channel stays open once used, so reading every segment of a stream with more segments than the process
 // may open files fails with "too many open files"; idle channels of old segments should close.
@@ -19,32 +20,37 @@ import java.nio.file.StandardOpenOption;
  */
 final class Segment {
     private final Path path;
+    private final boolean compressed;
     private volatile FileChannel channel;
     private volatile FileChannel readChannel;
     private long size;
     private int live;
+    private long liveBytes;
+    private long firstLive;
+    private long lastLive;
     private boolean dirty;
 
-    private Segment(Path path, FileChannel channel, long size) {
+    private Segment(Path path, FileChannel channel, long size, boolean compressed) {
         this.path = path;
         this.channel = channel;
         this.size = size;
+        this.compressed = compressed;
     }
 
     /** Creates the file with its header written, not yet forced. */
-    static Segment create(Path directory, long id, ByteBuffer header) throws IOException {
+    static Segment create(Path directory, long id, ByteBuffer header, boolean compressed) throws IOException {
         var path = directory.resolve(fileName(id));
         var channel = FileChannel.open(
                 path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        var segment = new Segment(path, channel, 0);
+        var segment = new Segment(path, channel, 0, compressed);
         segment.append(header);
 
         return segment;
     }
 
-    /** A recovered file whose good bytes end at {@code size}. */
-    static Segment recovered(Path path, long size) {
-        return new Segment(path, null, size);
+    /** A recovered (or compacted) file whose good bytes end at {@code size}. */
+    static Segment recovered(Path path, long size, boolean compressed) {
+        return new Segment(path, null, size, compressed);
     }
 
     static String fileName(long id) {
@@ -55,20 +61,50 @@ final class Segment {
         return size;
     }
 
+    Path path() {
+        return path;
+    }
+
+    /** Whether every frame's headers and payload are a compressed block, as the header says. */
+    boolean isCompressed() {
+        return compressed;
+    }
+
     int live() {
         return live;
     }
 
-    void addLive() {
-        live++;
+    /** The bytes of the frames of live messages. */
+    long liveBytes() {
+        return liveBytes;
     }
 
-    void removeLive() {
+    /** The lowest sequence a live message here ever had, 0 for none: where to look for its messages. */
+    long firstLive() {
+        return firstLive;
+    }
+
+    long lastLive() {
+        return lastLive;
+    }
+
+    void addLive(long sequence, int frameLength) {
+        live++;
+        liveBytes += frameLength;
+        if (firstLive == 0) {
+            firstLive = sequence;
+        }
+        lastLive = sequence;
+    }
+
+    void removeLive(int frameLength) {
         live--;
+        liveBytes -= frameLength;
     }
 
     void clearLive() {
         live = 0;
+        liveBytes = 0;
     }
 
     boolean isDirty() {
@@ -145,6 +181,21 @@ final class Segment {
                 throw new StoreException("cannot read segment " + path, e);
             }
         }
+    }
+
+    /**
+     * The message in the frame at {@code position}, or null when the frame fails its checks (see
+     * {@link SegmentFormat#checkHead}).
+     */
+    StoredMessage readMessage(long position, int length) {
+        var frame = read(position, length);
+        var crc = new CRC32C();
+        if (SegmentFormat.checkHead(frame, 0, frame.limit(), compressed, crc) != length
+                || !SegmentFormat.checkContent(frame, 0, length, crc)) {
+            return null;
+        }
+
+        return SegmentFormat.decode(frame, 0, compressed);
     }
 
     void close() throws IOException {

@@ -5,12 +5,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * The byte layout of segment files, big-endian, and the checks that decide whether bytes are a good frame. The layout
- * itself is described in {@link FileStore}'s design note.
+ * The byte layout of segment files and the checks that decide whether bytes are a good frame.
+ *
+ * <h2>Layout</h2>
+ * A segment opens with a 36-byte header: magic {@code JNSG}, version (2), flags (2), the base sequence (the stream's
+ * last sequence when the segment was created; every frame in it is above it) and that message's timestamp, the purge
+ * floor (every sequence below it was purged), then a CRC32C of those 32 bytes. A segment without compression is
+ * written as version 1, whose flags were reserved and are ignored, so the previous release reads it; version 2 has
+ * one flag, compressed. Frames follow back to back:
+ * length of the whole frame (4), head CRC32C (4), content CRC32C (4), state (1: {@code 0x4C} live, {@code 0xB3}
+ * deleted), sequence (8), timestamp in nanoseconds (8), subject length (2), headers length (4, -1 for none), then the
+ * content: the subject in Latin-1, the headers and the payload. The head CRC covers the length and the fixed fields
+ * after the state byte, the content CRC the content. The state byte, the one byte rewritten in place, is in neither;
+ * its two values are bitwise complements, so damage short of all eight bits shows as an unknown state. Integers are
+ * big-endian.
+ *
+ * <h2>Compression</h2>
+ * In a compressed segment a frame's content is the plain subject, then its headers and payload as one Snappy block
+ * ({@link FrameCompression}); the headers length is theirs before compression, and the content CRC covers the bytes
+ * as stored, so a damaged block is caught by the checksum like any other damage, before anything decompresses.
  */
 final class SegmentFormat {
     static final int MAGIC = 0x4A4E5347;
+    /** Version 1 headers have two reserved bytes; the store still writes it for segments without compression. */
     static final short VERSION = 1;
+    /** Version 2 headers carry flags where version 1 had reserved bytes, so that a release without them refuses. */
+    static final short VERSION_FLAGS = 2;
+    /** Flag: every frame's headers and payload are one Snappy block (the store's {@code compression: s2}). */
+    static final short COMPRESSED = 1;
+
     static final int HEADER_SIZE = 36;
     static final int HEADER_CHECKED = 32;
 
@@ -32,7 +55,12 @@ final class SegmentFormat {
     private SegmentFormat() {}
 
     static int frameLength(String subject, byte[] headers, byte[] payload) {
-        var length = (long) FRAME_OVERHEAD + subject.length() + (headers == null ? 0 : headers.length) + payload.length;
+        return frameLength(subject, (long) (headers == null ? 0 : headers.length) + payload.length);
+    }
+
+    /** The length of a frame for the subject and {@code stored} bytes of headers and payload as they are written. */
+    static int frameLength(String subject, long stored) {
+        var length = FRAME_OVERHEAD + subject.length() + stored;
         if (length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("message of " + length + " bytes is too large to store");
         }
@@ -41,27 +69,43 @@ final class SegmentFormat {
     }
 
     /**
-     * The size nats-server's file store counts for the message in a frame ({@link StoreLimits#fileMessageSize}); its
-     * record has 30 bytes of overhead, 34 with headers, where our frame has {@link #FRAME_OVERHEAD}.
+     * The size nats-server's file store counts for the message in the good frame at the offset (see
+     * {@link StoreLimits#fileMessageSize}): its record has 30 bytes of overhead, 34 with headers, where our frame has
+     * {@link #FRAME_OVERHEAD}. A compressed frame counts its uncompressed bytes, as nats-server's accounting does.
      */
-    static long storedSize(int frameLength, boolean hasHeaders) {
-        return frameLength - FRAME_OVERHEAD + (hasHeaders ? 34 : 30);
-    }
+    static long storedSize(ByteBuffer buffer, int offset, boolean compressed) {
+        var length = buffer.getInt(offset + LENGTH_OFFSET);
+        var hasHeaders = buffer.getInt(offset + HEADERS_LENGTH_OFFSET) > 0;
+        var overhead = hasHeaders ? 34 : 30;
+        if (!compressed) {
+            return length - FRAME_OVERHEAD + overhead;
+        }
+        var subjectLength = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));
 
-    /** Whether the good frame at the offset holds a non-empty header block. */
-    static boolean hasHeaders(ByteBuffer buffer, int offset) {
-        return buffer.getInt(offset + HEADERS_LENGTH_OFFSET) > 0;
+        return subjectLength
+                + FrameCompression.uncompressedLength(buffer, offset + FRAME_OVERHEAD + subjectLength)
+                + overhead;
     }
 
     /** The segment header's base sequence, or -1 when the bytes are not a good header. */
     static long baseSequence(ByteBuffer buffer, CRC32C crc) {
-        if (buffer.limit() < HEADER_SIZE || buffer.getInt(0) != MAGIC || buffer.getShort(4) != VERSION) {
+        if (buffer.limit() < HEADER_SIZE || buffer.getInt(0) != MAGIC) {
+            return -1;
+        }
+        var version = buffer.getShort(4);
+        var knownFlags = version == VERSION || (version == VERSION_FLAGS && (buffer.getShort(6) & ~COMPRESSED) == 0);
+        if (!knownFlags) {
             return -1;
         }
         crc.reset();
         crc.update(buffer.slice(0, HEADER_CHECKED));
 
         return (int) crc.getValue() == buffer.getInt(HEADER_CHECKED) ? buffer.getLong(8) : -1;
+    }
+
+    /** Whether a good header says its frames are compressed; version 1 headers never do. */
+    static boolean isCompressed(ByteBuffer buffer) {
+        return buffer.getShort(4) == VERSION_FLAGS && (buffer.getShort(6) & COMPRESSED) != 0;
     }
 
     static long baseTimestamp(ByteBuffer buffer) {
@@ -75,9 +119,10 @@ final class SegmentFormat {
     /**
      * The length of the frame whose head is good at {@code offset}, or -1 when the bytes there are not a frame's head:
      * a length that does not fit before {@code limit}, field lengths that do not fit the frame, an unknown state or a
-     * head checksum mismatch. A good head makes the length and the sequence trustworthy, whatever the content.
+     * head checksum mismatch. A good head makes the length and the sequence trustworthy, whatever the content. In a
+     * compressed segment the headers length is that before compression, so only the subject must fit.
      */
-    static int checkHead(ByteBuffer buffer, int offset, int limit, CRC32C crc) {
+    static int checkHead(ByteBuffer buffer, int offset, int limit, boolean compressed, CRC32C crc) {
         if (limit - offset < FRAME_OVERHEAD) {
             return -1;
         }
@@ -88,7 +133,8 @@ final class SegmentFormat {
         }
         var subjectLength = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));
         var headersLength = buffer.getInt(offset + HEADERS_LENGTH_OFFSET);
-        if (headersLength < -1 || (long) subjectLength + Math.max(headersLength, 0) > length - FRAME_OVERHEAD) {
+        var contentLength = (long) subjectLength + (compressed ? 0 : Math.max(headersLength, 0));
+        if (headersLength < -1 || contentLength > length - FRAME_OVERHEAD) {
             return -1;
         }
 
@@ -145,16 +191,30 @@ final class SegmentFormat {
                 buffer.array(), buffer.arrayOffset() + offset + FRAME_OVERHEAD, length, StandardCharsets.ISO_8859_1);
     }
 
-    /** The message in a good frame held in a heap buffer. */
-    static StoredMessage decode(ByteBuffer buffer, int offset) {
+    /**
+     * The message in a good frame held in a heap buffer.
+     *
+     * @throws StoreException when a compressed frame does not decompress to its recorded headers length
+     */
+    static StoredMessage decode(ByteBuffer buffer, int offset, boolean compressed) {
         var length = buffer.getInt(offset + LENGTH_OFFSET);
         var subjectLength = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));
         var headersLength = buffer.getInt(offset + HEADERS_LENGTH_OFFSET);
         var bytes = buffer.array();
-        var headersStart = buffer.arrayOffset() + offset + FRAME_OVERHEAD + subjectLength;
-        var headers = headersLength < 0 ? null : copy(bytes, headersStart, headersLength);
-        var payloadStart = headersStart + Math.max(headersLength, 0);
-        var payload = copy(bytes, payloadStart, buffer.arrayOffset() + offset + length - payloadStart);
+        var contentStart = buffer.arrayOffset() + offset + FRAME_OVERHEAD + subjectLength;
+        var contentEnd = buffer.arrayOffset() + offset + length;
+        if (compressed) {
+            bytes = FrameCompression.decompress(bytes, contentStart, contentEnd - contentStart);
+            contentStart = 0;
+            contentEnd = bytes.length;
+        }
+        if (headersLength > contentEnd - contentStart) {
+            throw new StoreException("frame of sequence " + sequence(buffer, offset) + " holds fewer bytes than its "
+                    + headersLength + " bytes of headers");
+        }
+        var headers = headersLength < 0 ? null : copy(bytes, contentStart, headersLength);
+        var payloadStart = contentStart + Math.max(headersLength, 0);
+        var payload = copy(bytes, payloadStart, contentEnd - payloadStart);
 
         return new StoredMessage(
                 sequence(buffer, offset), subject(buffer, offset), headers, payload, timestamp(buffer, offset));

@@ -18,11 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds a file store's segments and index from its directory, in segment order, and repairs what a crash or a
  * corruption left: an empty file is removed, a file without a good header is renamed aside, a bad frame followed by
- * good ones is skipped, and a bad tail is cut off. Each repair is logged at WARN with the segment and offset.
+ * good ones is skipped, and a bad tail is cut off. A compaction's new file that never replaced its segment is removed,
+ * since the segment it was written from is whole. Each repair is logged at WARN with the segment and offset.
  */
 final class SegmentRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentRecovery.class);
     private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d+)\\.seg");
+    private static final Pattern COMPACTION_NAME =
+            Pattern.compile("\\d+\\.seg" + Pattern.quote(SegmentCompaction.SUFFIX));
 
     private final Path directory;
     private final MessageIndex<FileEntry> index;
@@ -41,6 +44,7 @@ final class SegmentRecovery {
 
     static Recovered recover(Path directory, MessageIndex<FileEntry> index) throws IOException {
         var recovery = new SegmentRecovery(directory, index);
+        recovery.removeUnfinishedCompactions();
         for (var id : segmentIds(directory)) {
             recovery.lastSegmentId = id;
             var segment = recovery.recoverSegment(directory.resolve(Segment.fileName(id)));
@@ -54,10 +58,32 @@ final class SegmentRecovery {
         return new Recovered(recovery.segments, recovery.lastSegmentId, recovery.purgeFloor);
     }
 
+    /**
+     * A compaction renames its new file over the segment only once the file is whole and forced, so a file still under
+     * its temporary name may be partial and is never needed.
+     */
+    private void removeUnfinishedCompactions() throws IOException {
+        List<Path> unfinished;
+        try (var files = Files.list(directory)) {
+            unfinished = files.filter(path -> COMPACTION_NAME
+                            .matcher(path.getFileName().toString())
+                            .matches())
+                    .toList();
+        }
+        for (var path : unfinished) {
+            LOG.warn(
+                    "store={} file={} is a compaction a crash interrupted; removed, its segment is whole",
+                    directory,
+                    path.getFileName());
+            Files.delete(path);
+        }
+    }
+
     /** The messages a purge of everything removed: their frames stay live until their segments go. */
     private void dropBelowPurgeFloor() {
         while (index.messages() > 0 && index.firstSequence() < purgeFloor) {
-            index.remove(index.firstSequence()).segment().removeLive();
+            var entry = index.remove(index.firstSequence());
+            entry.segment().removeLive(entry.frameLength());
         }
     }
 
@@ -92,7 +118,7 @@ final class SegmentRecovery {
         }
         index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
         purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
-        var segment = Segment.recovered(path, size);
+        var segment = Segment.recovered(path, size, SegmentFormat.isCompressed(bytes));
         var end = scanFrames(segment, bytes, bytes.limit());
         if (end < size) {
             segment.truncate(end);
@@ -105,13 +131,13 @@ final class SegmentRecovery {
     private int scanFrames(Segment segment, ByteBuffer bytes, int size) throws IOException {
         var offset = HEADER_SIZE;
         while (offset < size) {
-            var length = checkHead(bytes, offset, size);
+            var length = checkHead(segment, bytes, offset, size);
             if (length > 0) {
                 accept(segment, bytes, offset, length);
                 offset += length;
                 continue;
             }
-            var next = resynchronize(bytes, offset + 1, size);
+            var next = resynchronize(segment, bytes, offset + 1, size);
             if (next < 0) {
                 LOG.warn(
                         "store={} segment={} offset={} holds a torn or corrupt frame; cut back, dropping bytes={}",
@@ -134,8 +160,8 @@ final class SegmentRecovery {
     }
 
     /** A frame with a good head and a sequence above every one seen so far; anything else is treated as corrupt. */
-    private int checkHead(ByteBuffer bytes, int offset, int size) {
-        var length = SegmentFormat.checkHead(bytes, offset, size, crc);
+    private int checkHead(Segment segment, ByteBuffer bytes, int offset, int size) {
+        var length = SegmentFormat.checkHead(bytes, offset, size, segment.isCompressed(), crc);
         if (length < 0 || SegmentFormat.sequence(bytes, offset) <= index.lastSequence()) {
             return -1;
         }
@@ -144,9 +170,9 @@ final class SegmentRecovery {
     }
 
     /** The next offset that holds a whole good frame, or -1. */
-    private int resynchronize(ByteBuffer bytes, int from, int size) {
+    private int resynchronize(Segment segment, ByteBuffer bytes, int from, int size) {
         for (var offset = from; offset + SegmentFormat.FRAME_OVERHEAD <= size; offset++) {
-            var length = checkHead(bytes, offset, size);
+            var length = checkHead(segment, bytes, offset, size);
             if (length > 0
                     && (SegmentFormat.state(bytes, offset) == SegmentFormat.DELETED
                             || SegmentFormat.checkContent(bytes, offset, length, crc))) {
@@ -180,9 +206,9 @@ final class SegmentRecovery {
             return;
         }
         var subject = index.canonical(SegmentFormat.subject(bytes, offset));
-        var hasHeaders = SegmentFormat.hasHeaders(bytes, offset);
-        index.add(sequence, new FileEntry(subject, timestamp, length, segment, offset, hasHeaders));
-        segment.addLive();
+        var storedSize = SegmentFormat.storedSize(bytes, offset, segment.isCompressed());
+        index.add(sequence, new FileEntry(subject, timestamp, length, segment, offset, storedSize));
+        segment.addLive(sequence, length);
     }
 
     private static ByteBuffer readAll(Path path, long size) throws IOException {

@@ -64,6 +64,16 @@ final class SequenceRing<E> {
         size++;
     }
 
+    /** Replaces the entry of a stored sequence; false when the sequence holds none. */
+    boolean replace(long sequence, E entry) {
+        if (get(sequence) == null) {
+            return false;
+        }
+        slots[slot(sequence)] = entry;
+
+        return true;
+    }
+
     E remove(long sequence) {
         var entry = get(sequence);
         if (entry == null) {

@@ -3,6 +3,7 @@ package io.junction.jetstream.stream;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.store.MessageStore;
+import io.junction.jetstream.store.StoreCompression;
 import io.junction.jetstream.store.StoreLimits;
 import io.junction.jetstream.store.StoredMessage;
 import io.junction.jetstream.transform.SubjectTransform;
@@ -234,6 +235,7 @@ public final class Stream implements AutoCloseable {
             inputTransform = StreamTransforms.compile(updated.subjectTransform());
             republisher = Republisher.of(updated, republishing);
             store.updateLimits(limitsOf(updated));
+            store.updateCompression(StoreCompression.of(updated.compression()));
             if (sourcesChanged) {
                 if (sourcing != null) {
                     sourcing.close();
@@ -367,6 +369,7 @@ public final class Stream implements AutoCloseable {
             if (stop) {
                 return;
             }
+            compactSegments();
         }
     }
 
@@ -423,6 +426,21 @@ public final class Stream implements AutoCloseable {
         if (last != lastFollowedSeq) {
             lastFollowedSeq = last;
             followers.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * After the batch is acknowledged, so that rewriting a segment delays the next batch, not this one's acks: one
+     * segment while more waits, every segment worth it once nothing does, so an idle stream gives back all it can.
+     */
+    private void compactSegments() {
+        try {
+            var reclaimed = store.compactSegments();
+            while (reclaimed > 0 && queue.isEmpty()) {
+                reclaimed = store.compactSegments();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("stream={} compaction failed: {}", config.name(), e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireSubjects;
+import io.junction.jetstream.store.StoreCompression;
 import io.junction.nats.subject.Subjects;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,16 +147,17 @@ public final class StreamConfigs {
     }
 
     /**
-     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: external mirrors and
-     * sources, and compression.
+     * Refuses what Junction does not serve rather than make a stream that quietly lacks it (external mirrors and
+     * sources), and an unknown compression algorithm as nats-server's decoder does.
      */
     public static void checkServed(JsonNode json) {
         StreamSources.checkServed(json);
-        // TODO: s2 compression (nats-server 2.10) is not served; rather than store a stream that would silently
-        // ignore it, such configurations are refused.
-        var compression = json.path("compression").asText("none");
-        if (!compression.isEmpty() && !compression.equals("none")) {
-            throw invalid("stream compression \"" + compression + "\" is not supported by Junction");
+        try {
+            StoreCompression.of(json.path("compression").asText("none"));
+        } catch (IllegalArgumentException e) {
+            // nats-server fails to decode the request, so it reports invalid JSON rather than an invalid config
+            throw new ApiError(400, ApiError.INVALID_JSON.errCode(), "invalid JSON: unknown compression algorithm")
+                    .exception();
         }
     }
 

@@ -16,14 +16,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Both stores against {@link ReferenceStore} over random operations: appends, deletes, erases, purges, expiry,
- * changes of limits, syncs, and for the file store closes and reopens, and abandons without a sync as a killed
- * process would, with small segments so that segments roll and get removed. After every step every query must
- * answer as the model does.
+ * changes of limits and of compression, compactions, syncs, and for the file store closes and reopens, and abandons
+ * without a sync as a killed process would, with small segments so that segments roll, get compacted and get removed.
+ * After every step every query must answer as the model does, which compaction and compression never change.
  */
 class MessageStorePropertyTest {
+    private static final int SEGMENT_BYTES = 300;
     private static final List<String> SUBJECTS = List.of("a", "b", "a.x", "a.y", "b.x.z");
     private static final List<String> FILTERS = List.of(">", "a", "a.*", "*.x", "b.>", "a.x", "c", "*");
     private static final List<StoreLimits> LIMITS = List.of(
@@ -41,6 +43,9 @@ class MessageStorePropertyTest {
 
     record Delete(int pick, boolean erase) implements Step {}
 
+    /** Deletes a run of sequences but every {@code keepEvery}th, as a work queue or a KV bucket leaves a segment. */
+    record DeleteRun(int pick, int length, int keepEvery) implements Step {}
+
     record Purge(int filter, int upTo, int keep) implements Step {}
 
     record Expire(int age) implements Step {}
@@ -51,11 +56,18 @@ class MessageStorePropertyTest {
 
     record Reopen(boolean abandon) implements Step {}
 
-    @Property(tries = 150)
+    record Compact() implements Step {}
+
+    record Compress(boolean s2) implements Step {}
+
+    @Property(tries = 200)
     void fileStoreAnswersAsTheModelDoes(@ForAll("steps") List<Step> steps) throws IOException {
         var directory = Files.createTempDirectory("file-store-property");
         try {
-            run(steps, () -> FileStore.open(directory, StoreLimits.NONE, 200), FILE_SIZE, directory);
+            run(steps, directory, FILE_SIZE);
+            // compactions that rewrote a segment must be among the steps, or the property proves nothing of them
+            Statistics.label("compacted")
+                    .coverage(coverage -> coverage.check(true).count(count -> count >= 5));
         } finally {
             deleteRecursively(directory);
         }
@@ -63,16 +75,16 @@ class MessageStorePropertyTest {
 
     @Property(tries = 300)
     void memoryStoreAnswersAsTheModelDoes(@ForAll("steps") List<Step> steps) {
-        run(steps, () -> new MemoryStore(StoreLimits.NONE), StoredMessage::storedSize, null);
+        run(steps, null, StoredMessage::storedSize);
     }
 
-    private void run(
-            List<Step> steps,
-            java.util.function.Supplier<MessageStore> opener,
-            ToLongFunction<StoredMessage> sizeOf,
-            Path directory) {
+    /** @param directory the file store's, or null for a memory store */
+    private void run(List<Step> steps, Path directory, ToLongFunction<StoredMessage> sizeOf) {
         var model = new ReferenceStore(StoreLimits.NONE, sizeOf);
-        var store = opener.get();
+        var compression = StoreCompression.NONE;
+        MessageStore store = directory == null
+                ? new MemoryStore(StoreLimits.NONE)
+                : FileStore.open(directory, StoreLimits.NONE, SEGMENT_BYTES, compression);
         var clock = 1_000L;
         try {
             for (var step : steps) {
@@ -90,6 +102,14 @@ class MessageStorePropertyTest {
                         var sequence = d.pick() % (model.lastSequence + 2);
                         assertThat(store.delete(sequence, d.erase())).isEqualTo(model.delete(sequence));
                     }
+                    case DeleteRun d -> {
+                        var from = d.pick() % (model.lastSequence + 2);
+                        for (var sequence = from; sequence < from + d.length(); sequence++) {
+                            if (sequence % d.keepEvery() != 0) {
+                                assertThat(store.delete(sequence, false)).isEqualTo(model.delete(sequence));
+                            }
+                        }
+                    }
                     case Purge p -> {
                         var filter = p.filter() < FILTERS.size() ? FILTERS.get(p.filter()) : null;
                         var upTo = p.upTo() == 0 ? 0 : p.upTo() % (model.lastSequence + 4);
@@ -101,6 +121,16 @@ class MessageStorePropertyTest {
                         model.updateLimits(LIMITS.get(l.limits()));
                     }
                     case Sync s -> store.sync();
+                    case Compact c -> {
+                        var reclaimed = store.compactSegments();
+                        if (directory != null) {
+                            Statistics.label("compacted").collect(reclaimed > 0);
+                        }
+                    }
+                    case Compress c -> {
+                        compression = c.s2() ? StoreCompression.S2 : StoreCompression.NONE;
+                        store.updateCompression(compression);
+                    }
                     case Reopen r -> {
                         if (directory != null) {
                             if (r.abandon()) {
@@ -108,7 +138,7 @@ class MessageStorePropertyTest {
                             } else {
                                 store.close();
                             }
-                            store = FileStore.open(directory, model.limits, 200);
+                            store = FileStore.open(directory, model.limits, SEGMENT_BYTES, compression);
                         }
                     }
                 }
@@ -163,6 +193,11 @@ class MessageStorePropertyTest {
                 .as(Append::new);
         Arbitrary<Step> delete =
                 Combinators.combine(index, Arbitraries.of(true, false)).as(Delete::new);
+        Arbitrary<Step> deleteRun = Combinators.combine(
+                        index,
+                        Arbitraries.integers().between(2, 30),
+                        Arbitraries.integers().between(2, 6))
+                .as(DeleteRun::new);
         Arbitrary<Step> purge = Combinators.combine(
                         Arbitraries.integers().between(0, FILTERS.size()),
                         Arbitraries.integers().between(0, 1000).injectDuplicates(0.5),
@@ -172,17 +207,21 @@ class MessageStorePropertyTest {
         Arbitrary<Step> limits =
                 Arbitraries.integers().between(0, LIMITS.size() - 1).map(Limits::new);
         Arbitrary<Step> reopen = Arbitraries.of(true, false).map(Reopen::new);
+        Arbitrary<Step> compress = Arbitraries.of(true, false).map(Compress::new);
         return Arbitraries.frequencyOf(
                         Tuple.of(40, append),
                         Tuple.of(12, delete),
+                        Tuple.of(4, deleteRun),
                         Tuple.of(4, purge),
                         Tuple.of(3, expire),
                         Tuple.of(2, limits),
                         Tuple.of(4, Arbitraries.just(new Sync())),
-                        Tuple.of(5, reopen))
+                        Tuple.of(5, reopen),
+                        Tuple.of(8, Arbitraries.just(new Compact())),
+                        Tuple.of(2, compress))
                 .list()
                 .ofMinSize(1)
-                .ofMaxSize(60);
+                .ofMaxSize(80);
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
