@@ -6,8 +6,4 @@ package io.junction.jetstream.stream;
  */
 public record ConsumerLimits(long inactiveThresholdNanos, long maxAckPending) {
     public static final ConsumerLimits NONE = new ConsumerLimits(0, 0);
-
-    public boolean isSet() {
-        return inactiveThresholdNanos != 0 || maxAckPending != 0;
-    }
 }

@@ -202,19 +202,14 @@ public final class StreamConfigs {
             json.put("no_ack", true);
         }
         json.put("duplicate_window", config.duplicateWindowNanos());
-        // compression and consumer_limits came with 2.10; INFO claims 2.9.10, and nats.js refuses to send back a
-        // config (a stream update, an object store seal) that carries them, so they are written only when set
-        if (!"none".equals(config.compression())) {
-            json.put("compression", config.compression());
+        // nats-server 2.10 always writes these two, an empty object for no limits
+        json.put("compression", config.compression());
+        var limits = json.putObject("consumer_limits");
+        if (config.consumerLimits().inactiveThresholdNanos() != 0) {
+            limits.put("inactive_threshold", config.consumerLimits().inactiveThresholdNanos());
         }
-        if (config.consumerLimits().isSet()) {
-            var limits = json.putObject("consumer_limits");
-            if (config.consumerLimits().inactiveThresholdNanos() != 0) {
-                limits.put("inactive_threshold", config.consumerLimits().inactiveThresholdNanos());
-            }
-            if (config.consumerLimits().maxAckPending() != 0) {
-                limits.put("max_ack_pending", config.consumerLimits().maxAckPending());
-            }
+        if (config.consumerLimits().maxAckPending() != 0) {
+            limits.put("max_ack_pending", config.consumerLimits().maxAckPending());
         }
         if (config.firstSeq() > 0) {
             json.put("first_seq", config.firstSeq());

@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Builds the INFO line a client receives on connect.
  *
- * <p>The {@code version} is the nats-server release whose client-visible protocol Junction implements in full; the
- * clients turn features on by it, so it must never claim more than Junction serves.
+ * <p>The {@code version} is the nats-server release whose client protocol and JetStream features Junction serves; the
+ * clients turn features on by it (jnats' multi-filter consumers from 2.10, batch direct get from 2.11), so it must
+ * never claim more than Junction serves.
  */
 public final class ServerInfoFactory {
-    /** The nats-server version whose client protocol Junction serves. */
-    public static final String NATS_VERSION = "2.9.10";
+    /** The nats-server version whose client protocol and JetStream Junction serves. */
+    public static final String NATS_VERSION = "2.10.29";
 
     public static final String JUNCTION_VERSION = "0.1.0";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -35,7 +35,7 @@ class MonitorServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
         assertThat(response.body()).contains("href=\"./varz\"", "href=\"./connz\"", "href=\"./subsz\"");
-        assertThat(response.body()).contains("href=\"./healthz\"", "href=\"./metrics\"", "2.9.10");
+        assertThat(response.body()).contains("href=\"./healthz\"", "href=\"./metrics\"", "2.10.29");
     }
 
     @Test

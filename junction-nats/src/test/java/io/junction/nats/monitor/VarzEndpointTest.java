@@ -31,7 +31,7 @@ class VarzEndpointTest {
 
         assertThat(varz.get("server_id").asText()).isEqualTo(server.serverId());
         assertThat(varz.get("server_name").asText()).isEqualTo(server.serverName());
-        assertThat(varz.get("version").asText()).isEqualTo("2.9.10");
+        assertThat(varz.get("version").asText()).isEqualTo("2.10.29");
         assertThat(varz.get("proto").asInt()).isEqualTo(1);
         assertThat(varz.get("go").asText()).startsWith("java");
         assertThat(varz.get("host").asText()).isEqualTo("0.0.0.0");

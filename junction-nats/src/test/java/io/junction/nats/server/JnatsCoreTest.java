@@ -70,7 +70,7 @@ class JnatsCoreTest {
         var info = connection.getServerInfo();
 
         assertThat(info.getServerId()).startsWith("N").hasSize(56);
-        assertThat(info.getVersion()).isEqualTo("2.9.10");
+        assertThat(info.getVersion()).isEqualTo("2.10.29");
         assertThat(info.isHeadersSupported()).isTrue();
         assertThat(info.getMaxPayload()).isEqualTo(1024 * 1024);
         assertThat(info.getProtocolVersion()).isEqualTo(1);

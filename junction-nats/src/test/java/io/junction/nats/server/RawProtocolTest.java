@@ -32,7 +32,7 @@ class RawProtocolTest {
             assertThat(info).startsWith("INFO {");
             assertThat(info)
                     .contains("\"server_id\":\"N")
-                    .contains("\"version\":\"2.9.10\"")
+                    .contains("\"version\":\"2.10.29\"")
                     .contains("\"proto\":1")
                     .contains("\"headers\":true")
                     .contains("\"max_payload\":1024")
