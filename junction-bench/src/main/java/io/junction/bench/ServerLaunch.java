@@ -29,7 +29,10 @@ final class ServerLaunch {
         return command;
     }
 
-    /** Junction's {@code server} command on loopback, followed by {@code extra} arguments. */
+    /**
+     * Junction's {@code server} command on loopback, with Temporal off, followed by {@code extra} arguments. The NATS
+     * benchmarks measure NATS alone, and Temporal's fixed default port would keep a second Junction from starting.
+     */
     static List<String> junction(Path jar, List<String> jvmOptions, int port, List<String> extra) {
         if (!Files.isRegularFile(jar)) {
             throw new BenchException("no Junction jar at " + jar.toAbsolutePath()
@@ -39,7 +42,7 @@ final class ServerLaunch {
         command.add(java().toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "server"));
-        command.addAll(List.of("-p", Integer.toString(port), "-a", ServerProcess.HOST));
+        command.addAll(List.of("-p", Integer.toString(port), "-a", ServerProcess.HOST, "--temporal_port", "0"));
         command.addAll(extra);
 
         return command;
