@@ -99,7 +99,7 @@ final class ConsumerEndpoints {
             throw ApiError.CONSUMER_NAME_MISMATCH.exception();
         }
 
-        return configured.isEmpty() ? withNames(config, config.durableName(), consumerName) : config;
+        return configured.isEmpty() ? config.withNames(config.durableName(), consumerName) : config;
     }
 
     private ObjectNode info(ApiRequest request) {
@@ -153,38 +153,5 @@ final class ConsumerEndpoints {
     private ConsumerRegistry consumersOf(String streamName) {
         streams.require(streamName);
         return streams.consumers(streamName);
-    }
-
-    private static ConsumerConfig withNames(ConsumerConfig c, String durable, String name) {
-        return new ConsumerConfig(
-                durable,
-                name,
-                c.description(),
-                c.deliverPolicy(),
-                c.optStartSeq(),
-                c.optStartTime(),
-                c.ackPolicy(),
-                c.ackWaitNanos(),
-                c.maxDeliver(),
-                c.backoffNanos(),
-                c.filterSubject(),
-                c.filterSubjects(),
-                c.replayPolicy(),
-                c.rateLimitBps(),
-                c.sampleFrequency(),
-                c.maxWaiting(),
-                c.maxAckPending(),
-                c.idleHeartbeatNanos(),
-                c.flowControl(),
-                c.headersOnly(),
-                c.maxBatch(),
-                c.maxExpiresNanos(),
-                c.maxBytes(),
-                c.deliverSubject(),
-                c.deliverGroup(),
-                c.inactiveThresholdNanos(),
-                c.replicas(),
-                c.memoryStorage(),
-                c.metadata());
     }
 }

@@ -43,6 +43,75 @@ public record ConsumerConfig(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    /** This configuration under the names the API subject gives it. */
+    public ConsumerConfig withNames(String durableName, String name) {
+        return new ConsumerConfig(
+                durableName,
+                name,
+                description,
+                deliverPolicy,
+                optStartSeq,
+                optStartTime,
+                ackPolicy,
+                ackWaitNanos,
+                maxDeliver,
+                backoffNanos,
+                filterSubject,
+                filterSubjects,
+                replayPolicy,
+                rateLimitBps,
+                sampleFrequency,
+                maxWaiting,
+                maxAckPending,
+                idleHeartbeatNanos,
+                flowControl,
+                headersOnly,
+                maxBatch,
+                maxExpiresNanos,
+                maxBytes,
+                deliverSubject,
+                deliverGroup,
+                inactiveThresholdNanos,
+                replicas,
+                memoryStorage,
+                metadata);
+    }
+
+    /** This configuration with the settings that defaults and the stream's consumer limits complete. */
+    ConsumerConfig withCompleted(
+            long ackWaitNanos, long maxDeliver, long maxWaiting, long maxAckPending, long inactiveThresholdNanos) {
+        return new ConsumerConfig(
+                durableName,
+                name,
+                description,
+                deliverPolicy,
+                optStartSeq,
+                optStartTime,
+                ackPolicy,
+                ackWaitNanos,
+                maxDeliver,
+                backoffNanos,
+                filterSubject,
+                filterSubjects,
+                replayPolicy,
+                rateLimitBps,
+                sampleFrequency,
+                maxWaiting,
+                maxAckPending,
+                idleHeartbeatNanos,
+                flowControl,
+                headersOnly,
+                maxBatch,
+                maxExpiresNanos,
+                maxBytes,
+                deliverSubject,
+                deliverGroup,
+                inactiveThresholdNanos,
+                replicas,
+                memoryStorage,
+                metadata);
+    }
+
     public boolean isPull() {
         return deliverSubject == null || deliverSubject.isEmpty();
     }

@@ -147,36 +147,12 @@ public final class ConsumerConfigs {
             ackWait = c.backoffNanos().getFirst();
         }
         var maxAckPending = c.maxAckPending() == 0 && explicitOrAll ? DEFAULT_MAX_ACK_PENDING : c.maxAckPending();
-        return new ConsumerConfig(
-                c.durableName(),
-                c.name(),
-                c.description(),
-                c.deliverPolicy(),
-                c.optStartSeq(),
-                c.optStartTime(),
-                c.ackPolicy(),
+        return c.withCompleted(
                 ackWait,
                 c.maxDeliver() == 0 ? -1 : c.maxDeliver(),
-                c.backoffNanos(),
-                c.filterSubject(),
-                c.filterSubjects(),
-                c.replayPolicy(),
-                c.rateLimitBps(),
-                c.sampleFrequency(),
                 pull && c.maxWaiting() == 0 ? DEFAULT_MAX_WAITING : c.maxWaiting(),
                 maxAckPending,
-                c.idleHeartbeatNanos(),
-                c.flowControl(),
-                c.headersOnly(),
-                c.maxBatch(),
-                c.maxExpiresNanos(),
-                c.maxBytes(),
-                c.deliverSubject(),
-                c.deliverGroup(),
-                c.inactiveThresholdNanos(),
-                c.replicas(),
-                c.memoryStorage(),
-                c.metadata());
+                c.inactiveThresholdNanos());
     }
 
     private static void checkWithinLimits(ConsumerConfig c, ConsumerLimits limits) {
@@ -199,36 +175,12 @@ public final class ConsumerConfigs {
                 && (c.inactiveThresholdNanos() != 0 || limits.inactiveThresholdNanos() == 0)) {
             return c;
         }
-        return new ConsumerConfig(
-                c.durableName(),
-                c.name(),
-                c.description(),
-                c.deliverPolicy(),
-                c.optStartSeq(),
-                c.optStartTime(),
-                c.ackPolicy(),
+        return c.withCompleted(
                 c.ackWaitNanos(),
                 c.maxDeliver(),
-                c.backoffNanos(),
-                c.filterSubject(),
-                c.filterSubjects(),
-                c.replayPolicy(),
-                c.rateLimitBps(),
-                c.sampleFrequency(),
                 c.maxWaiting(),
                 c.maxAckPending() == 0 ? limits.maxAckPending() : c.maxAckPending(),
-                c.idleHeartbeatNanos(),
-                c.flowControl(),
-                c.headersOnly(),
-                c.maxBatch(),
-                c.maxExpiresNanos(),
-                c.maxBytes(),
-                c.deliverSubject(),
-                c.deliverGroup(),
-                c.inactiveThresholdNanos() == 0 ? limits.inactiveThresholdNanos() : c.inactiveThresholdNanos(),
-                c.replicas(),
-                c.memoryStorage(),
-                c.metadata());
+                c.inactiveThresholdNanos() == 0 ? limits.inactiveThresholdNanos() : c.inactiveThresholdNanos());
     }
 
     /** {@code sample_freq} is a whole number of percent, the {@code %} optional; Go's parse error is the text. */
