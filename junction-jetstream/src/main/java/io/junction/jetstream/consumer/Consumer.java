@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,20 +55,13 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final long createdNanos;
     private final ScheduledExecutorService executor;
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
-    private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
-    private final TreeSet<Long> redeliver = new TreeSet<>();
-    private final Map<Long, Integer> deliveries = new TreeMap<>();
+    private final DeliveryState state = new DeliveryState();
     private final TreeSet<Long> lastPerSubject = new TreeSet<>();
     private final PullQueue waiting;
     private final List<String> ackReplies = new ArrayList<>();
     private final ConsumerState.Store stateStore;
     private final boolean positioned;
     private volatile long cursor;
-    private long deliveredConsumerSeq;
-    private long deliveredStreamSeq;
-    private volatile long ackFloorStreamSeq;
-    private long ackFloorConsumerSeq;
-    private long numRedelivered;
     private volatile long lastActiveNanos;
     private long lastDeliveryNanos = System.nanoTime();
     private volatile boolean closed;
@@ -162,13 +153,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** A snapshot of the consumer's counters, taken on its own thread. */
     public ConsumerInfoSnapshot snapshot() {
-        return call(() -> new ConsumerInfoSnapshot(
-                deliveredConsumerSeq,
-                deliveredStreamSeq,
-                ackFloorConsumerSeq,
-                ackFloorStreamSeq,
-                pending.size(),
-                numRedelivered,
+        return call(() -> state.snapshot(
                 waiting.size(),
                 numPending(),
                 lastActiveNanos,
@@ -200,20 +185,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** The state to carry into a replacement with a new configuration. */
     ConsumerState stateForReplacement() {
-        return call(() -> {
-            var pendingCopy = new TreeMap<Long, Long>();
-            pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
-            return new ConsumerState(
-                    cursor,
-                    deliveredConsumerSeq,
-                    deliveredStreamSeq,
-                    ackFloorStreamSeq,
-                    ackFloorConsumerSeq,
-                    numRedelivered,
-                    pendingCopy,
-                    new TreeMap<>(deliveries),
-                    List.copyOf(lastPerSubject));
-        });
+        return call(() -> state.toState(cursor, List.copyOf(lastPerSubject)));
     }
 
     // StreamObserver, called on the stream's writer thread
@@ -253,7 +225,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     @Override
     public boolean hasAcknowledged(long sequence) {
-        return sequence <= ackFloorStreamSeq || sequence <= cursor && !pending.containsKey(sequence);
+        return state.hasAcknowledged(sequence, cursor);
     }
 
     // Pull requests
@@ -276,7 +248,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             waiting.status(reply, refusal, Map.of());
             return;
         }
-        if (request.noWait && numPending() + redeliver.size() == 0 && request.expiresAtNanos == 0) {
+        if (request.noWait && numPending() + state.redeliveryCount() == 0 && request.expiresAtNanos == 0) {
             waiting.status(reply, "404 No Messages", Map.of());
             return;
         }
@@ -301,7 +273,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (closed) {
             return;
         }
-        while (hasTarget() && (config.maxAckPending() <= 0 || pending.size() < config.maxAckPending())) {
+        while (hasTarget() && (config.maxAckPending() <= 0 || state.pendingCount() < config.maxAckPending())) {
             var wasHeld = held != null;
             var cursorBefore = cursor;
             var message = wasHeld ? held : next();
@@ -345,16 +317,13 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private StoredMessage next() {
         var store = stream.store();
-        while (!redeliver.isEmpty()) {
-            var sequence = redeliver.pollFirst();
+        for (var sequence = state.nextRedelivery(); sequence >= 0; sequence = state.nextRedelivery()) {
             var message = store.get(sequence);
-            if (message != null && pending.containsKey(sequence)) {
-                if (reachedMaxDeliveries(sequence)) {
-                    continue;
-                }
+            if (message == null) {
+                state.drop(sequence);
+            } else if (!reachedMaxDeliveries(sequence)) {
                 return message;
             }
-            pending.remove(sequence);
         }
         while (!lastPerSubject.isEmpty()) {
             var sequence = lastPerSubject.pollFirst();
@@ -380,8 +349,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     /** Delivers the message, or returns false when no waiting pull request has room for it. */
     private boolean deliver(StoredMessage message) {
         var sequence = message.sequence();
-        var count = deliveries.getOrDefault(sequence, 0) + 1;
-        var consumerSequence = deliveredConsumerSeq + 1;
+        var count = state.deliveryCount(sequence) + 1;
+        var consumerSequence = state.deliveredConsumerSeq() + 1;
         var reply = AckSubject.format(
                 stream.name(), name, count, sequence, consumerSequence, message.timestampNanos(), numPending());
         var headers = message.headers();
@@ -403,20 +372,13 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             }
         }
 
-        deliveries.put(sequence, count);
-        if (count == 2) {
-            numRedelivered++;
-        }
-        deliveredConsumerSeq = consumerSequence;
-        deliveredStreamSeq = Math.max(deliveredStreamSeq, sequence);
         var now = System.nanoTime();
-        if (config.ackPolicy() != ConsumerConfig.AckPolicy.NONE) {
-            pending.put(sequence, new Pending(consumerSequence, now + ackWait(count)));
-        } else {
-            deliveries.remove(sequence);
-            ackFloorStreamSeq = sequence;
-            ackFloorConsumerSeq = consumerSequence;
-        }
+        state.delivered(
+                sequence,
+                consumerSequence,
+                count,
+                config.ackPolicy() != ConsumerConfig.AckPolicy.NONE,
+                now + ackWait(count));
         server.deliver(target, message.subject(), reply, headers, payload);
         lastDeliveryNanos = now;
         lastReplayTimestampNanos = message.timestampNanos();
@@ -438,8 +400,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     /** Returns a message that {@link #next()} took but that was not delivered, so that it goes out next time. */
     private void putBack(StoredMessage message, long cursorBefore) {
         var sequence = message.sequence();
-        if (pending.containsKey(sequence)) {
-            redeliver.add(sequence);
+        if (state.isPending(sequence)) {
+            state.queueRedelivery(sequence);
         } else if (sequence <= cursorBefore) {
             lastPerSubject.add(sequence);
         } else if (pendingAfterCursor >= 0) {
@@ -471,10 +433,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         } else if (text.startsWith("-NAK")) {
             nak(ack, text.substring(4).trim());
         } else if (text.startsWith("+WPI")) {
-            var entry = pending.get(sequence);
-            if (entry != null) {
-                entry.deadlineNanos = System.nanoTime() + ackWait(deliveries.getOrDefault(sequence, 1));
-            }
+            state.extendDeadline(sequence, System.nanoTime() + ackWait(Math.max(1, state.deliveryCount(sequence))));
         } else if (text.startsWith("+TERM")) {
             terminate(ack, text.substring(5).trim());
         } else if (text.startsWith("+NXT")) {
@@ -516,12 +475,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private void acknowledge(AckSubject ack) {
         var sequence = ack.streamSequence();
         if (config.ackPolicy() == ConsumerConfig.AckPolicy.ALL) {
-            var acked = new ArrayList<>(pending.headMap(sequence, true).keySet());
-            acked.forEach(this::settle);
+            state.pendingUpTo(sequence).forEach(this::settle);
             return;
         }
-        var entry = pending.get(sequence);
-        if (entry == null) {
+        if (!state.isPending(sequence)) {
             // one past max_deliver left the pending set, but an ack still frees it from a work-queue or interest
             // stream, as nats-server acks it there for any delivered sequence
             if (sequence <= cursor) {
@@ -531,17 +488,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         // nats-server samples only explicit acks of messages still pending
         if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && events.samples()) {
-            var waitStarted = entry.deadlineNanos - ackWait(deliveries.getOrDefault(sequence, 1));
+            var waitStarted = state.waitStartedNanos(sequence, ackWait(Math.max(1, state.deliveryCount(sequence))));
             events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
         }
         settle(sequence);
     }
 
     private void settle(long sequence) {
-        pending.remove(sequence);
-        redeliver.remove(sequence);
-        deliveries.remove(sequence);
-        moveAckFloor();
+        state.settle(sequence);
         removeFromStreamIfDone(sequence);
     }
 
@@ -553,28 +507,16 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private void nak(AckSubject ack, String delayText) {
         var sequence = ack.streamSequence();
-        var entry = pending.get(sequence);
-        if (entry == null) {
+        if (!state.isPending(sequence)) {
             return;
         }
         events.naked(sequence, ack.consumerSequence(), ack.deliveries());
         var delay = NakDelay.parse(delayText);
         if (delay > 0) {
-            entry.deadlineNanos = System.nanoTime() + delay;
+            state.extendDeadline(sequence, System.nanoTime() + delay);
         } else {
-            redeliver.add(sequence);
+            state.queueRedelivery(sequence);
         }
-    }
-
-    private void moveAckFloor() {
-        if (pending.isEmpty()) {
-            ackFloorStreamSeq = deliveredStreamSeq;
-            ackFloorConsumerSeq = deliveredConsumerSeq;
-            return;
-        }
-        var first = pending.firstEntry();
-        ackFloorStreamSeq = Math.max(ackFloorStreamSeq, first.getKey() - 1);
-        ackFloorConsumerSeq = Math.max(ackFloorConsumerSeq, first.getValue().consumerSequence - 1);
     }
 
     private void removeFromStreamIfDone(long sequence) {
@@ -593,12 +535,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return;
         }
         var now = System.nanoTime();
-        for (var entry : pending.entrySet()) {
-            var value = entry.getValue();
-            if (value.deadlineNanos <= now
-                    && !redeliver.contains(entry.getKey())
-                    && !reachedMaxDeliveries(entry.getKey())) {
-                redeliver.add(entry.getKey());
+        for (var sequence : state.overdue(now)) {
+            if (!reachedMaxDeliveries(sequence)) {
+                state.queueRedelivery(sequence);
             }
         }
         waiting.expire(now);
@@ -613,12 +552,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
      * the next ack moves it.
      */
     private boolean reachedMaxDeliveries(long sequence) {
-        var count = deliveries.getOrDefault(sequence, 1);
+        var count = Math.max(1, state.deliveryCount(sequence));
         if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
             return false;
         }
-        pending.remove(sequence);
-        redeliver.remove(sequence);
+        state.drop(sequence);
         events.maxDeliveries(sequence, count);
         return true;
     }
@@ -631,8 +569,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         lastDeliveryNanos = now;
         var headers = new LinkedHashMap<String, String>();
-        headers.put("Nats-Last-Consumer", Long.toString(deliveredConsumerSeq));
-        headers.put("Nats-Last-Stream", Long.toString(deliveredStreamSeq));
+        headers.put("Nats-Last-Consumer", Long.toString(state.deliveredConsumerSeq()));
+        headers.put("Nats-Last-Stream", Long.toString(state.deliveredStreamSeq()));
         if (flowControl != null && flowControl.isStalled()) {
             headers.put("Nats-Consumer-Stalled", flowControl.outstanding());
         }
@@ -665,38 +603,25 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     private void position() {
         cursor = new Filtered(stream.store(), config.filters()).startCursor(config, lastPerSubject);
-        ackFloorStreamSeq = cursor;
-        deliveredStreamSeq = cursor;
+        state.position(cursor);
     }
 
     private void afterRemoval() {
         pendingAfterCursor = -1;
         var store = stream.store();
-        pending.keySet().removeIf(sequence -> store.get(sequence) == null);
-        redeliver.removeIf(sequence -> !pending.containsKey(sequence));
         var first = store.state().firstSeq();
         if (cursor < first - 1) {
             cursor = first - 1;
         }
-        moveAckFloor();
+        state.forgetRemoved(store);
         persistSoon();
     }
 
-    private void restore(ConsumerState state) {
+    private void restore(ConsumerState recovered) {
         pendingAfterCursor = -1;
-        cursor = state.cursor();
-        deliveredConsumerSeq = state.deliveredConsumerSeq();
-        deliveredStreamSeq = state.deliveredStreamSeq();
-        ackFloorStreamSeq = state.ackFloorStreamSeq();
-        ackFloorConsumerSeq = state.ackFloorConsumerSeq();
-        numRedelivered = state.numRedelivered();
-        var now = System.nanoTime();
-        state.pending().forEach((sequence, consumerSequence) -> {
-            pending.put(sequence, new Pending(consumerSequence, now));
-            redeliver.add(sequence);
-        });
-        deliveries.putAll(state.deliveries());
-        lastPerSubject.addAll(state.lastPerSubject());
+        cursor = recovered.cursor();
+        state.restore(recovered, System.nanoTime());
+        lastPerSubject.addAll(recovered.lastPerSubject());
     }
 
     private boolean persistScheduled;
@@ -715,19 +640,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (stateStore == null || closed || deleted) {
             return true;
         }
-        var pendingCopy = new TreeMap<Long, Long>();
-        pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
         try {
-            stateStore.save(new ConsumerState(
-                    cursor,
-                    deliveredConsumerSeq,
-                    deliveredStreamSeq,
-                    ackFloorStreamSeq,
-                    ackFloorConsumerSeq,
-                    numRedelivered,
-                    pendingCopy,
-                    new TreeMap<>(deliveries),
-                    List.copyOf(lastPerSubject)));
+            stateStore.save(state.toState(cursor, List.copyOf(lastPerSubject)));
             return true;
         } catch (RuntimeException e) {
             LOG.error("stream={} consumer={} state not saved: {}", stream.name(), name, e.getMessage());
@@ -782,16 +696,6 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         close();
         if (stateStore != null) {
             stateStore.delete();
-        }
-    }
-
-    private static final class Pending {
-        final long consumerSequence;
-        long deadlineNanos;
-
-        Pending(long consumerSequence, long deadlineNanos) {
-            this.consumerSequence = consumerSequence;
-            this.deadlineNanos = deadlineNanos;
         }
     }
 }
