@@ -18,14 +18,18 @@ final class StreamEndpoints {
     private final StreamRegistry registry;
     private final java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed;
     private final java.util.function.Consumer<String> deleted;
+    private final String domain;
 
+    /** @param domain the JetStream domain that infos name, null for none */
     StreamEndpoints(
             StreamRegistry registry,
             java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed,
-            java.util.function.Consumer<String> deleted) {
+            java.util.function.Consumer<String> deleted,
+            String domain) {
         this.registry = registry;
         this.changed = changed;
         this.deleted = deleted;
+        this.domain = domain;
     }
 
     void register(ApiDispatcher dispatcher) {
@@ -78,7 +82,7 @@ final class StreamEndpoints {
         }
         var stream = registry.update(config);
         changed.accept(stream);
-        return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null);
+        return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null, domain);
     }
 
     private ObjectNode info(ApiRequest request) {
@@ -88,7 +92,8 @@ final class StreamEndpoints {
                 ApiResponses.ofType("stream_info_response"),
                 stream,
                 Json.bool(body, "deleted_details", false),
-                Json.text(body, "subjects_filter", null));
+                Json.text(body, "subjects_filter", null),
+                domain);
     }
 
     private ObjectNode names(ApiRequest request) {
@@ -122,7 +127,7 @@ final class StreamEndpoints {
         streams.stream()
                 .skip(offset)
                 .limit(LIST_PAGE)
-                .forEach(stream -> infos.add(StreamInfos.write(Json.object(), stream, false, null)));
+                .forEach(stream -> infos.add(StreamInfos.write(Json.object(), stream, false, null, domain)));
         return json;
     }
 

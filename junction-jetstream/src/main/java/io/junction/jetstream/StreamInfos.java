@@ -41,6 +41,12 @@ final class StreamInfos {
     }
 
     static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter) {
+        return write(json, stream, deletedDetails, subjectsFilter, null);
+    }
+
+    /** @param domain the JetStream domain, named after the state as nats-server does in all but create; or null */
+    static ObjectNode write(
+            ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter, String domain) {
         json.set("config", StreamConfigs.write(stream.config()));
         json.put("created", Json.time(stream.createdNanos()));
         var store = stream.store();
@@ -72,6 +78,9 @@ final class StreamInfos {
             }
         }
         stateJson.put("consumer_count", stream.observers().size());
+        if (domain != null) {
+            json.put("domain", domain);
+        }
         writeSources(json, stream);
         json.put("ts", Json.time(io.junction.jetstream.stream.Clock.nowNanos()));
         return json;
