@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DomainTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final JetStreamOptions HUB = JetStreamOptions.builder().domain("hub").build();
+    private static final JetStreamOptions HUB =
+            JetStreamOptions.builder().domain("hub").build();
 
     @TempDir
     Path storeDir;
@@ -49,16 +50,21 @@ class DomainTest {
         var jsm = connection.jetStreamManagement(HUB);
         var js = connection.jetStream(HUB);
 
-        jsm.addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+        jsm.addStream(StreamConfiguration.builder()
+                .name("ORDERS")
+                .subjects("orders.>")
+                .build());
         var ack = js.publish("orders.a", "one".getBytes(StandardCharsets.UTF_8));
-        var subscription = js.subscribe("orders.>", PullSubscribeOptions.builder().durable("D").build());
+        var subscription = js.subscribe(
+                "orders.>", PullSubscribeOptions.builder().durable("D").build());
         var messages = subscription.fetch(1, WAIT);
 
         assertThat(ack.getDomain()).isEqualTo("hub");
         assertThat(ack.getStream()).isEqualTo("ORDERS");
         assertThat(ack.getSeqno()).isEqualTo(1);
         assertThat(messages).hasSize(1);
-        assertThat(new String(messages.getFirst().getData(), StandardCharsets.UTF_8)).isEqualTo("one");
+        assertThat(new String(messages.getFirst().getData(), StandardCharsets.UTF_8))
+                .isEqualTo("one");
         assertThat(jsm.getConsumerInfo("ORDERS", "D").getNumAckPending()).isEqualTo(1);
     }
 
@@ -85,8 +91,13 @@ class DomainTest {
 
     @Test
     void pubAckOfADuplicateNamesTheDomainAndARefusalDoesNot() throws Exception {
-        connection.jetStreamManagement().addStream(
-                StreamConfiguration.builder().name("ORDERS").subjects("orders.>").maxMsgSize(64).build());
+        connection
+                .jetStreamManagement()
+                .addStream(StreamConfiguration.builder()
+                        .name("ORDERS")
+                        .subjects("orders.>")
+                        .maxMsgSize(64)
+                        .build());
         var message = io.nats.client.impl.NatsMessage.builder()
                 .subject("orders.a")
                 .headers(new io.nats.client.impl.Headers().add("Nats-Msg-Id", "1"))
@@ -98,7 +109,8 @@ class DomainTest {
         var refused = connection.request("orders.b", new byte[100], WAIT);
 
         assertThat(JSON.readTree(duplicate.getData()).path("domain").asText()).isEqualTo("hub");
-        assertThat(JSON.readTree(duplicate.getData()).path("duplicate").asBoolean()).isTrue();
+        assertThat(JSON.readTree(duplicate.getData()).path("duplicate").asBoolean())
+                .isTrue();
         assertThat(JSON.readTree(refused.getData()).has("error")).isTrue();
         assertThat(JSON.readTree(refused.getData()).has("domain")).isFalse();
     }
@@ -106,8 +118,12 @@ class DomainTest {
     @Test
     void keyValueWorksWithTheJetStreamDomain() throws Exception {
         var options = KeyValueOptions.builder().jsDomain("hub").build();
-        connection.keyValueManagement(options)
-                .create(KeyValueConfiguration.builder().name("CONFIG").maxHistoryPerKey(5).build());
+        connection
+                .keyValueManagement(options)
+                .create(KeyValueConfiguration.builder()
+                        .name("CONFIG")
+                        .maxHistoryPerKey(5)
+                        .build());
         var kv = connection.keyValue("CONFIG", options);
 
         var revision = kv.put("color", "blue");
@@ -121,7 +137,8 @@ class DomainTest {
 
     @Test
     void anotherDomainsApiHasNoRespondersRatherThanATimeout() {
-        var leaf = JetStreamOptions.builder().domain("leaf").requestTimeout(WAIT).build();
+        var leaf =
+                JetStreamOptions.builder().domain("leaf").requestTimeout(WAIT).build();
         var started = System.nanoTime();
 
         assertThatThrownBy(() -> connection.jetStreamManagement(leaf).getAccountStatistics())
