@@ -5,6 +5,7 @@ import io.junction.jetstream.api.Json;
 import io.junction.jetstream.stream.SourceReport;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfigs;
+import io.junction.jetstream.stream.StreamSources;
 
 /** Writes a stream's info as nats-server does: config, created, state, timestamp. */
 final class StreamInfos {
@@ -25,6 +26,7 @@ final class StreamInfos {
 
     private static void write(ObjectNode json, SourceReport report) {
         json.put("name", report.name());
+        StreamSources.writeExternal(json, report.external());
         json.put("lag", report.lag());
         json.put("active", report.active());
         if (report.filterSubject() != null) {

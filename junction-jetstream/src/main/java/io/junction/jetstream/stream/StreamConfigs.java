@@ -144,11 +144,10 @@ public final class StreamConfigs {
     }
 
     /**
-     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: external mirrors and
-     * sources, consumer limits and compression.
+     * Refuses what Junction does not serve rather than make a stream that quietly lacks it: consumer limits and
+     * compression.
      */
     public static void checkServed(JsonNode json) {
-        StreamSources.checkServed(json);
         // TODO: consumer limits and s2 compression (nats-server 2.10) are not served; rather than store a stream
         // that would silently ignore them, such configurations are refused.
         var limits = json.path("consumer_limits");
