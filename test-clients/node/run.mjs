@@ -29,6 +29,7 @@ const SCENARIOS = [
     "js-kv",
     "js-os",
     "js-republish",
+    "js-domain",
 ];
 
 const [scenario, url] = process.argv.slice(2);
