@@ -84,7 +84,8 @@ class ExternalConfigTest {
         var duplicate = request(
                 connection,
                 "$JS.API.STREAM.CREATE.N",
-                "{\"name\":\"N\",\"subjects\":[\"n\"],\"sources\":[{\"name\":\"O\",\"external\":{\"api\":\"$JS.x.API\"}},"
+                "{\"name\":\"N\",\"subjects\":[\"n\"],\"sources\":["
+                        + "{\"name\":\"O\",\"external\":{\"api\":\"$JS.x.API\"}},"
                         + "{\"name\":\"O\",\"external\":{\"api\":\"$JS.x.API\"}}]}");
 
         assertThat(reply.has("error")).isFalse();
