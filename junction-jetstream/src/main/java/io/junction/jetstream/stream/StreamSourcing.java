@@ -9,9 +9,8 @@ import java.util.function.Function;
 
 /**
  * Copies messages into a stream from streams on the same server (an {@code external} origin is on it only when its
- * API prefix is this server's domain's): all of one origin's, under the origin's sequences,
- * for a mirror; or each source's, appended under new sequences with a {@code Nats-Stream-Source} header, as
- * nats-server 2.10 does.
+ * API prefix is this server's domain's): all of one origin's, under the origin's sequences, for a mirror; or each
+ * source's, appended under new sequences with a {@code Nats-Stream-Source} header, as nats-server 2.10 does.
  *
  * <h2>Threading and durability</h2>
  * Runs on the copying stream's writer thread, as part of its batch: what it copies is synced with the batch before
