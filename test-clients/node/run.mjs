@@ -30,6 +30,7 @@ const SCENARIOS = [
     "js-os",
     "js-republish",
     "js-advisories",
+    "js-domain",
 ];
 
 const [scenario, url] = process.argv.slice(2);

@@ -223,7 +223,8 @@ final class ServerCommand implements Callable<Integer> {
 
     private static JetStreamConfig jetStreamConfig(ServerOptions.JetStreamOptions options) {
         var storeDir = options.storeDir() != null ? options.storeDir() : DEFAULT_STORE_DIR;
-        return new JetStreamConfig(storeDir, options.maxMemory(), options.maxStore(), options.syncInterval());
+        return new JetStreamConfig(
+                storeDir, options.maxMemory(), options.maxStore(), options.syncInterval(), options.domain());
     }
 
     ServerOptions options() {
@@ -275,7 +276,13 @@ final class ServerCommand implements Callable<Integer> {
         var dir = storeDir != null ? storeDir : current.storeDir();
         var enabled = jetStream || storeDir != null || !current.turnedOff();
         builder.jetStream(new ServerOptions.JetStreamOptions(
-                enabled, dir, current.maxMemory(), current.maxStore(), !enabled, current.syncInterval()));
+                enabled,
+                dir,
+                current.maxMemory(),
+                current.maxStore(),
+                !enabled,
+                current.syncInterval(),
+                current.domain()));
     }
 
     private void applyAuth(ServerOptions.Builder builder) {

@@ -40,6 +40,16 @@ class ServerCommandConfigTest {
     }
 
     @Test
+    void keepsTheFilesJetStreamDomainWhenFlagsChangeJetStream() throws IOException {
+        var file = write("nats.conf", "jetstream { domain: hub }\n");
+
+        var options = options("server", "-c", file.toString(), "-sd", "/from-flag");
+
+        assertThat(options.jetStream().domain()).isEqualTo("hub");
+        assertThat(options.jetStream().storeDir()).isEqualTo(Path.of("/from-flag"));
+    }
+
+    @Test
     void letsCommandLineFlagsWinOverTheFileAsInNatsServer() throws IOException {
         var file = write("nats.conf", """
                 host: 10.0.0.1

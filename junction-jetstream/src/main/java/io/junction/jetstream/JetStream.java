@@ -36,7 +36,12 @@ public final class JetStream implements AutoCloseable {
         var streamsDirectory =
                 config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
         this.registry = new StreamRegistry(
-                server, streamsDirectory, config.syncInterval(), config.maxMemory(), config.maxStore());
+                server,
+                streamsDirectory,
+                config.syncInterval(),
+                config.maxMemory(),
+                config.maxStore(),
+                config.domain());
         this.dispatcher = new ApiDispatcher(server);
         this.directGets = new DirectGets(server, registry);
         var advisories = new Advisories(server);
@@ -54,7 +59,7 @@ public final class JetStream implements AutoCloseable {
                         : "acks before fsync; fsync every " + config.syncInterval());
         registry.recover();
         registry.all().forEach(directGets::sync);
-        new StreamEndpoints(registry, directGets::sync, directGets::forget, new Advisories(server))
+        new StreamEndpoints(registry, directGets::sync, directGets::forget, new Advisories(server), config.domain())
                 .register(dispatcher);
         new ConsumerEndpoints(registry).register(dispatcher);
         sweeper.scheduleWithFixedDelay(
@@ -64,6 +69,10 @@ public final class JetStream implements AutoCloseable {
                 TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(directGets::joinCaughtUpMirrors, 100, 100, TimeUnit.MILLISECONDS);
         dispatcher.register(new ApiRoute("$JS.API.INFO", "account_info_response", this::accountInfo));
+        if (config.domain() != null) {
+            LOG.info("    Domain: {}", config.domain());
+            DomainMappings.of(config.domain()).forEach(server::addMapping);
+        }
         server.reportJetStream(this::jszReport);
         server.announceJetStream();
         LOG.info("JetStream started: {} streams", registry.size());
@@ -92,6 +101,9 @@ public final class JetStream implements AutoCloseable {
         configJson.put("store_dir", config.storeDir().resolve("jetstream").toString());
         if (config.syncInterval() != null) {
             configJson.put("sync_interval", config.syncInterval().toNanos());
+        }
+        if (config.domain() != null) {
+            configJson.put("domain", config.domain());
         }
         long memory = 0;
         long storage = 0;
@@ -154,6 +166,9 @@ public final class JetStream implements AutoCloseable {
         limits.put("memory_max_stream_bytes", -1);
         limits.put("storage_max_stream_bytes", -1);
         limits.put("max_bytes_required", false);
+        if (config.domain() != null) {
+            json.put("domain", config.domain());
+        }
         var api = json.putObject("api");
         api.put("total", dispatcher.total());
         api.put("errors", dispatcher.errors());

@@ -20,16 +20,20 @@ final class StreamEndpoints {
     private final java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed;
     private final java.util.function.Consumer<String> deleted;
     private final Advisories advisories;
+    private final String domain;
 
+    /** @param domain the JetStream domain that infos name, null for none */
     StreamEndpoints(
             StreamRegistry registry,
             java.util.function.Consumer<io.junction.jetstream.stream.Stream> changed,
             java.util.function.Consumer<String> deleted,
-            Advisories advisories) {
+            Advisories advisories,
+            String domain) {
         this.registry = registry;
         this.changed = changed;
         this.deleted = deleted;
         this.advisories = advisories;
+        this.domain = domain;
     }
 
     void register(ApiDispatcher dispatcher) {
@@ -62,7 +66,7 @@ final class StreamEndpoints {
             throw ApiError.invalidStreamConfig("stream has no mirror but does have mirror direct")
                     .exception();
         }
-        StreamConfigs.checkServed(body);
+        StreamConfigs.checkCompression(body);
         var created = registry.create(config);
         changed.accept(created.stream());
         if (created.created()) {
@@ -79,14 +83,14 @@ final class StreamEndpoints {
         var body = Json.parseRequired(request.body());
         var config = StreamConfigs.read(body);
         StreamConfigs.checked(config);
-        StreamConfigs.checkServed(body);
+        StreamConfigs.checkCompression(body);
         if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
         var stream = registry.update(config);
         changed.accept(stream);
         advisories.streamAction(Advisories.STREAM_UPDATED, name, "modify");
-        return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null);
+        return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null, domain);
     }
 
     private ObjectNode info(ApiRequest request) {
@@ -96,7 +100,8 @@ final class StreamEndpoints {
                 ApiResponses.ofType("stream_info_response"),
                 stream,
                 Json.bool(body, "deleted_details", false),
-                Json.text(body, "subjects_filter", null));
+                Json.text(body, "subjects_filter", null),
+                domain);
     }
 
     private ObjectNode names(ApiRequest request) {
@@ -130,7 +135,7 @@ final class StreamEndpoints {
         streams.stream()
                 .skip(offset)
                 .limit(LIST_PAGE)
-                .forEach(stream -> infos.add(StreamInfos.write(Json.object(), stream, false, null)));
+                .forEach(stream -> infos.add(StreamInfos.write(Json.object(), stream, false, null, domain)));
         return json;
     }
 

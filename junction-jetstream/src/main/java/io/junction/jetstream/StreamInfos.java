@@ -5,6 +5,7 @@ import io.junction.jetstream.api.Json;
 import io.junction.jetstream.stream.SourceReport;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfigs;
+import io.junction.jetstream.stream.StreamSources;
 
 /** Writes a stream's info as nats-server does: config, created, state, timestamp. */
 final class StreamInfos {
@@ -25,6 +26,7 @@ final class StreamInfos {
 
     private static void write(ObjectNode json, SourceReport report) {
         json.put("name", report.name());
+        StreamSources.writeExternal(json, report.external());
         json.put("lag", report.lag());
         json.put("active", report.active());
         if (report.filterSubject() != null) {
@@ -41,6 +43,12 @@ final class StreamInfos {
     }
 
     static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter) {
+        return write(json, stream, deletedDetails, subjectsFilter, null);
+    }
+
+    /** @param domain the JetStream domain, named after the state as nats-server does in all but create; or null */
+    static ObjectNode write(
+            ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter, String domain) {
         json.set("config", StreamConfigs.write(stream.config()));
         json.put("created", Json.time(stream.createdNanos()));
         var store = stream.store();
@@ -72,6 +80,9 @@ final class StreamInfos {
             }
         }
         stateJson.put("consumer_count", stream.observers().size());
+        if (domain != null) {
+            json.put("domain", domain);
+        }
         writeSources(json, stream);
         json.put("ts", Json.time(io.junction.jetstream.stream.Clock.nowNanos()));
         return json;

@@ -44,14 +44,25 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
 
     private final long maxMemory;
     private final long maxStore;
+    private final String domain;
 
-    /** @param maxMemory and {@code maxStore}: the account's limits in bytes, -1 for none */
-    StreamRegistry(NatsServer server, Path root, java.time.Duration syncInterval, long maxMemory, long maxStore) {
+    /**
+     * @param maxMemory and {@code maxStore}: the account's limits in bytes, -1 for none
+     * @param domain the JetStream domain, null for none
+     */
+    StreamRegistry(
+            NatsServer server,
+            Path root,
+            java.time.Duration syncInterval,
+            long maxMemory,
+            long maxStore,
+            String domain) {
         this.server = server;
         this.root = root;
         this.syncInterval = syncInterval;
         this.maxMemory = maxMemory;
         this.maxStore = maxStore;
+        this.domain = domain;
     }
 
     /** Whether the account's memory or file storage has room for this many more bytes. */
@@ -117,7 +128,8 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             var json = Json.MAPPER.readTree(meta);
             var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
             var created = json.path("created").asLong();
-            var stream = new Stream(server, config, Stores.open(config, directory), created, syncInterval, this);
+            var stream =
+                    new Stream(server, config, Stores.open(config, directory), created, syncInterval, this, domain);
             streams.put(config.name(), stream);
             stream.start(this::get);
             var registry = consumerRegistry(stream, directory);
@@ -186,7 +198,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             throw ApiError.streamGeneral("cannot create stream: " + e.getMessage())
                     .exception();
         }
-        var stream = new Stream(server, config, store, created, syncInterval, this);
+        var stream = new Stream(server, config, store, created, syncInterval, this, domain);
         streams.put(config.name(), stream);
         stream.start(this::get);
         consumerRegistry(stream, directory);

@@ -114,10 +114,10 @@ class ApiBadInputTest {
         assertError(
                 request(
                         "$JS.API.STREAM.CREATE.M1",
-                        "{\"name\":\"M1\",\"mirror\":{\"name\":\"B1\",\"external\":{\"api\":\"$JS.x.API\"}}}"),
-                500,
-                10052,
-                "stream mirrors and sources of external streams are not supported by Junction");
+                        "{\"name\":\"M1\",\"mirror\":{\"name\":\"B1\",\"external\":{\"api\":\"$JS.API\"}}}"),
+                400,
+                10021,
+                "stream external api prefix $JS.API must not overlap with $JS.API");
 
         assertThat(streamNames()).containsExactly("B1");
     }

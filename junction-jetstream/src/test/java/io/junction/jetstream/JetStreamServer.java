@@ -19,9 +19,18 @@ public final class JetStreamServer implements AutoCloseable {
     }
 
     static JetStreamServer start(Path storeDir, int port) {
+        return start(storeDir, port, null);
+    }
+
+    /** A server in a JetStream domain, or in none when the domain is null. */
+    public static JetStreamServer inDomain(Path storeDir, String domain) {
+        return start(storeDir, ServerOptions.RANDOM_PORT, domain);
+    }
+
+    private static JetStreamServer start(Path storeDir, int port, String domain) {
         var options = ServerOptions.builder().host("127.0.0.1").port(port).build();
         var server = new NatsServer(options);
-        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1));
+        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1, null, domain));
         jetStream.start();
         server.addCompanion(jetStream);
         server.start();

@@ -73,4 +73,37 @@ class JszTest {
             server.close();
         }
     }
+
+    @Test
+    void namesTheDomainInTheConfigOfJszAndVarz() throws Exception {
+        var options = ServerOptions.builder()
+                .host("127.0.0.1")
+                .port(-1)
+                .httpHost("127.0.0.1")
+                .httpPort(-1)
+                .build();
+        var server = new NatsServer(options);
+        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1, null, "hub"));
+        jetStream.start();
+        server.addCompanion(jetStream);
+        server.start();
+        try {
+            var monitor = MonitorServer.start(server);
+
+            var jsz = Json.parseObject(get(monitor.url() + "/jsz"));
+            var varz = Json.parseObject(get(monitor.url() + "/varz"));
+
+            assertThat(jsz.path("config").path("domain").asText()).isEqualTo("hub");
+            assertThat(varz.path("jetstream").path("config").path("domain").asText())
+                    .isEqualTo("hub");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static byte[] get(String url) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+    }
 }

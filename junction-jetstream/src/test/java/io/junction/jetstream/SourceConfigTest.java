@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
-import io.nats.client.api.External;
 import io.nats.client.api.Mirror;
 import io.nats.client.api.Source;
 import io.nats.client.api.StreamConfiguration;
@@ -83,19 +82,6 @@ class SourceConfigTest {
                 "$JS.API.STREAM.CREATE.S", request.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
 
         assertThat(new String(reply.getData(), StandardCharsets.UTF_8)).contains("\"err_code\":10140");
-    }
-
-    @Test
-    void externalMirrorIsRefused() {
-        var external = External.builder().api("$JS.hub.API").build();
-        assertRefused(
-                StreamConfiguration.builder()
-                        .name("M")
-                        .mirror(Mirror.builder()
-                                .sourceName("ORDERS")
-                                .external(external)
-                                .build()),
-                10052);
     }
 
     @Test

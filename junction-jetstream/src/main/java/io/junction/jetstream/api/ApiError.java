@@ -105,6 +105,22 @@ public record ApiError(int code, int errCode, String description) {
         return new ApiError(500, 10052, problem);
     }
 
+    /** {@code JSStreamInvalidExternalDeliverySubjErrF}. */
+    public static ApiError externalDeliverPrefixNotLiteral(String prefix) {
+        return new ApiError(400, 10024, "stream external delivery prefix " + prefix + " must not contain wildcards");
+    }
+
+    /** {@code JSStreamExternalDelPrefixOverlapsErrF}. */
+    public static ApiError externalDeliverPrefixOverlaps(String prefix, String subject) {
+        return new ApiError(
+                400, 10022, "stream external delivery prefix " + prefix + " overlaps with stream subject " + subject);
+    }
+
+    /** {@code JSStreamExternalApiOverlapErrF}. */
+    public static ApiError externalApiOverlap(String prefix, String subject) {
+        return new ApiError(400, 10021, "stream external api prefix " + prefix + " must not overlap with " + subject);
+    }
+
     /** {@code JSStreamCreateErrF}: what fails while a new stream is built, after the configuration checks. */
     public static ApiError streamCreate(String problem) {
         return new ApiError(500, 10049, problem);

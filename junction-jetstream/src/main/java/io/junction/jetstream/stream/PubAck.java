@@ -17,7 +17,8 @@ record PubAck(String stream, long sequence, boolean duplicate, ApiError error) {
         return new PubAck(stream, 0, false, error);
     }
 
-    byte[] json() {
+    /** @param domain the JetStream domain, named in a stored message's ack as nats-server does; null for none */
+    byte[] json(String domain) {
         var json = Json.object();
         if (error != null) {
             var err = json.putObject("error");
@@ -26,6 +27,10 @@ record PubAck(String stream, long sequence, boolean duplicate, ApiError error) {
             err.put("description", error.description());
         }
         json.put("stream", stream);
+        // nats-server names the domain in its acks of stored messages and duplicates, never in refusals.
+        if (domain != null && error == null) {
+            json.put("domain", domain);
+        }
         json.put("seq", sequence);
         if (duplicate) {
             json.put("duplicate", true);

@@ -109,6 +109,7 @@ final class SourceFeed {
             lag = current.store().numPending(from, filters, false);
         }
         var active = lastActiveNanos == 0 ? -1 : System.nanoTime() - lastActiveNanos;
-        return new SourceReport(source.name(), source.filterSubject(), source.subjectTransforms(), lag, active);
+        return new SourceReport(
+                source.name(), source.filterSubject(), source.subjectTransforms(), lag, active, source.external());
     }
 }

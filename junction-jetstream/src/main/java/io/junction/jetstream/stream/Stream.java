@@ -55,6 +55,7 @@ public final class Stream implements AutoCloseable {
     private final Thread writer;
     private final Duration syncInterval;
     private final StorageBudget budget;
+    private final String domain;
     private long lastSyncNanos = System.nanoTime();
     private long lastCopyNanos;
     private long lastFollowedSeq;
@@ -81,9 +82,22 @@ public final class Stream implements AutoCloseable {
             long createdNanos,
             Duration syncInterval,
             StorageBudget budget) {
+        this(server, config, store, createdNanos, syncInterval, budget, null);
+    }
+
+    /** @param domain the JetStream domain that pub acks name, null for none */
+    public Stream(
+            NatsServer server,
+            StreamConfig config,
+            MessageStore store,
+            long createdNanos,
+            Duration syncInterval,
+            StorageBudget budget,
+            String domain) {
         this.server = server;
         this.syncInterval = syncInterval;
         this.budget = budget;
+        this.domain = domain;
         this.config = config;
         this.store = store;
         this.createdNanos = createdNanos;
@@ -125,6 +139,11 @@ public final class Stream implements AutoCloseable {
     public List<SourceReport> sourceReports() {
         var current = sourcing;
         return current == null ? List.of() : current.reports();
+    }
+
+    /** The JetStream domain this stream is in, null for none. */
+    String domain() {
+        return domain;
     }
 
     /** Called by a stream this one copies from, after a batch that stored messages: copy them soon. */
@@ -350,7 +369,7 @@ public final class Stream implements AutoCloseable {
                             stored++;
                         }
                         if (inbound.reply() != null && !config.noAck()) {
-                            acks.add(new Reply(inbound.reply(), ack.json()));
+                            acks.add(new Reply(inbound.reply(), ack.json(domain)));
                         }
                     }
                     case Task<?> task -> {
@@ -403,7 +422,7 @@ public final class Stream implements AutoCloseable {
             durable = false;
             LOG.error("stream={} sync failed: {}", config.name(), e.getMessage());
             var failed = PubAck.refused(config.name(), ApiError.storeFailed(e.getMessage()))
-                    .json();
+                    .json(domain);
             acks.replaceAll(reply -> new Reply(reply.subject(), failed));
         }
         // republished before the acks, as nats-server does, and only once on disk, as the acks are

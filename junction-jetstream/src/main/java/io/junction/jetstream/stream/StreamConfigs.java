@@ -147,11 +147,9 @@ public final class StreamConfigs {
     }
 
     /**
-     * Refuses what Junction does not serve rather than make a stream that quietly lacks it (external mirrors and
-     * sources), and an unknown compression algorithm as nats-server's decoder does.
+     * Refuses an unknown compression algorithm as nats-server's decoder does.
      */
-    public static void checkServed(JsonNode json) {
-        StreamSources.checkServed(json);
+    public static void checkCompression(JsonNode json) {
         try {
             StoreCompression.of(json.path("compression").asText("none"));
         } catch (IllegalArgumentException e) {

@@ -36,7 +36,16 @@ public final class StreamSources {
                 Json.unsigned(json, "opt_start_seq", 0),
                 Json.time(json, "opt_start_time"),
                 Json.text(json, "filter_subject", null),
-                readTransforms(json));
+                readTransforms(json),
+                readExternal(json));
+    }
+
+    private static ExternalStream readExternal(JsonNode json) {
+        var external = json.get("external");
+        if (external == null || !external.isObject()) {
+            return null;
+        }
+        return new ExternalStream(Json.text(external, "api", ""), Json.text(external, "deliver", ""));
     }
 
     private static List<SubjectTransformConfig> readTransforms(JsonNode json) {
@@ -46,25 +55,6 @@ public final class StreamSources {
             array.forEach(transform -> transforms.add(StreamTransforms.readTransform(transform)));
         }
         return transforms;
-    }
-
-    /** Refuses what Junction does not serve: a mirror or source in another account or domain ({@code external}). */
-    static void checkServed(JsonNode json) {
-        var all = new ArrayList<JsonNode>();
-        if (json.path("mirror").isObject()) {
-            all.add(json.get("mirror"));
-        }
-        json.path("sources").forEach(all::add);
-        for (var source : all) {
-            var external = source.path("external");
-            // TODO: mirrors and sources of streams in other accounts or domains are not served; only streams on
-            // this server can be copied.
-            if (external.isObject()
-                    && (!external.path("api").asText("").isEmpty()
-                            || !external.path("deliver").asText("").isEmpty())) {
-                throw invalid("stream mirrors and sources of external streams are not supported by Junction");
-            }
-        }
     }
 
     /** nats-server's checks of the configuration alone, in its order. */
@@ -81,7 +71,8 @@ public final class StreamSources {
                 throw ApiError.MIRROR_WITH_SOURCES.exception();
             }
             checkMirrorTransforms(mirror);
-            if (!isValidName(mirror.name())) {
+            // nats-server checks an external origin's name nowhere: it may name a stream only the other side knows.
+            if (mirror.external() == null && !isValidName(mirror.name())) {
                 throw ApiError.MIRROR_INVALID_STREAM_NAME.exception();
             }
             checkFilter(mirror);
@@ -94,7 +85,10 @@ public final class StreamSources {
             if (!indexNames.add(source.indexName())) {
                 throw ApiError.SOURCE_DUPLICATE_DETECTED.exception();
             }
-            checkSourceTransforms(source);
+            // nats-server leaves an external source's filter and transforms to the other side.
+            if (source.external() == null) {
+                checkSourceTransforms(source);
+            }
             checkFilter(source);
         }
     }
@@ -108,7 +102,7 @@ public final class StreamSources {
     public static StreamConfig checkAgainst(StreamConfig config, Function<String, StreamConfig> others) {
         var mirror = config.mirror();
         var result = config;
-        if (mirror != null) {
+        if (mirror != null && mirror.external() == null) {
             var origin = others.apply(mirror.name());
             if (origin != null) {
                 if (config.maxMsgSize() > 0 && origin.maxMsgSize() > 0 && config.maxMsgSize() < origin.maxMsgSize()) {
@@ -118,7 +112,7 @@ public final class StreamSources {
             }
         }
         for (var source : config.sources()) {
-            var origin = others.apply(source.name());
+            var origin = source.external() == null ? others.apply(source.name()) : null;
             if (origin != null
                     && config.maxMsgSize() > 0
                     && origin.maxMsgSize() > 0
@@ -126,6 +120,7 @@ public final class StreamSources {
                 throw ApiError.SOURCE_MAX_MESSAGE_SIZE_TOO_BIG.exception();
             }
         }
+        ExternalChecks.check(config, others);
         checkCycles(config, others);
         return result;
     }
@@ -139,6 +134,9 @@ public final class StreamSources {
             var current = toVisit.poll();
             visited.add(current.name());
             for (var source : current.sources()) {
+                if (source.external() != null) {
+                    continue;
+                }
                 if (visited.contains(source.name())) {
                     if (overlaps(current.subjects(), source.filterSubject())) {
                         throw invalid("detected cycle");
@@ -151,7 +149,7 @@ public final class StreamSources {
                 }
             }
             var mirror = current.mirror();
-            if (mirror != null) {
+            if (mirror != null && mirror.external() == null) {
                 if (visited.contains(mirror.name())) {
                     throw invalid("detected cycle");
                 }
@@ -191,6 +189,16 @@ public final class StreamSources {
         if (!source.subjectTransforms().isEmpty()) {
             var transforms = json.putArray("subject_transforms");
             source.subjectTransforms().forEach(t -> StreamTransforms.writeTransform(transforms.addObject(), t));
+        }
+        writeExternal(json, source.external());
+    }
+
+    /** As nats-server writes it: both prefixes, the deliver prefix even when empty. */
+    public static void writeExternal(ObjectNode json, ExternalStream external) {
+        if (external != null) {
+            var node = json.putObject("external");
+            node.put("api", external.api());
+            node.put("deliver", external.deliver());
         }
     }
 

@@ -67,6 +67,25 @@ class NatsJsJetStreamInteropTest {
     }
 
     @Test
+    void servesTheDomainsApiToTheDomainOptionOfNatsJs() throws Exception {
+        server = JetStreamServer.inDomain(storeDir, "hub");
+
+        var result = NatsJsScenario.run("js-domain", server.url());
+
+        assertThat(result.passed()).as(result::transcript).isTrue();
+    }
+
+    @Test
+    void domainScenarioFailsAgainstAServerWithoutTheDomain() throws Exception {
+        server = JetStreamServer.start(storeDir);
+
+        var result = NatsJsScenario.run("js-domain", server.url());
+
+        assertThat(result.passed()).as(result::transcript).isFalse();
+        assertThat(result.stderr()).as(result::transcript).contains("FAIL js-domain");
+    }
+
+    @Test
     void scenarioFailsAgainstAServerWithoutJetStream() throws Exception {
         var plain = new NatsServer(ServerOptions.builder()
                 .host("127.0.0.1")

@@ -4,6 +4,7 @@ import io.junction.nats.config.ConfigValue.BoolValue;
 import io.junction.nats.config.ConfigValue.IntegerValue;
 import io.junction.nats.config.ConfigValue.StringValue;
 import io.junction.nats.server.ServerOptions.JetStreamOptions;
+import io.junction.nats.subject.Subjects;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,6 +22,7 @@ final class JetStreamSettings {
     private long maxMemory = -1;
     private long maxStore = -1;
     private Duration syncInterval;
+    private String domain;
 
     /**
      * The top-level {@code store_dir}.
@@ -50,7 +52,8 @@ final class JetStreamSettings {
     }
 
     JetStreamOptions build() {
-        return new JetStreamOptions(enabled, storeDir, maxMemory, maxStore, mentioned && !enabled, syncInterval);
+        return new JetStreamOptions(
+                enabled, storeDir, maxMemory, maxStore, mentioned && !enabled, syncInterval, domain);
     }
 
     private void readMap(ConfigMap map) {
@@ -65,7 +68,8 @@ final class JetStreamSettings {
                 case "cipher" -> cipher(field);
                 case "sync", "sync_interval" -> syncInterval = syncInterval(field);
                 case "max_outstanding_catchup" -> size(field, field.name());
-                case "domain", "key", "ek", "encryption_key", "extension_hint", "unique_tag" -> field.string();
+                case "domain" -> domain = domain(field);
+                case "key", "ek", "encryption_key", "extension_hint", "unique_tag" -> field.string();
                 case "limits" -> field.map();
                 default -> {
                     if (!entry.isUsedAsVariable()) {
@@ -86,6 +90,25 @@ final class JetStreamSettings {
             return Duration.ofSeconds(seconds.value());
         }
         return setting.goDuration();
+    }
+
+    /**
+     * nats-server's two checks, in its order: the domain's API subject {@code $JS.<domain>.API.>} must be a valid
+     * subject, and the domain a valid name. An empty domain is none.
+     */
+    private static String domain(Setting setting) {
+        var domain = setting.string();
+        if (domain.isEmpty()) {
+            return null;
+        }
+        var apiSubject = "$JS." + domain + ".API.>";
+        if (!Subjects.isValidSubject(apiSubject)) {
+            throw setting.problem("invalid domain name: derived \"" + apiSubject + "\" is not a valid subject");
+        }
+        if (domain.chars().anyMatch(c -> " \t\r\n\f.*>".indexOf(c) >= 0)) {
+            throw setting.problem("invalid domain name: may not contain ., * or >");
+        }
+        return domain;
     }
 
     private static boolean enabledWord(Setting setting, String word) {

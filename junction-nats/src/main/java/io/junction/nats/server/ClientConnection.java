@@ -218,12 +218,16 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     @Override
-    public void publish(String subject, String reply, int headerLength, ByteBuf message) {
+    public void publish(String published, String reply, int headerLength, ByteBuf message) {
         var size = message.readableBytes();
         if (tracing) {
             var op = headerLength < 0 ? "PUB" : "HPUB";
             var sizes = headerLength < 0 ? String.valueOf(size) : headerLength + " " + size;
-            TRACE.trace("{} - <<- [{} {}{} {}]", logPrefix, op, subject, reply == null ? "" : " " + reply, sizes);
+            TRACE.trace("{} - <<- [{} {}{} {}]", logPrefix, op, published, reply == null ? "" : " " + reply, sizes);
+        }
+        var subject = server.mapped(published);
+        if (tracing && !subject.equals(published)) {
+            TRACE.trace("{} - <<- [MAPPING {} -> {}]", logPrefix, published, subject);
         }
         inMsgs++;
         inBytes += size;

@@ -68,6 +68,7 @@ public final class NatsServer implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean servesJetStream;
     private volatile java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> jetStreamReport;
+    private volatile List<SubjectMapping> mappings = List.of();
 
     public NatsServer(ServerOptions options) {
         this.options = options;
@@ -147,6 +148,31 @@ public final class NatsServer implements AutoCloseable {
 
     public boolean servesJetStream() {
         return servesJetStream;
+    }
+
+    /**
+     * Maps what clients publish on {@code source} to {@code destination} before it is routed, as an account's subject
+     * mapping does in nats-server: permissions are checked on, and subscribers see, the destination, and a publish
+     * from inside the server is not mapped. Either a literal subject to another, or {@code a.>} to {@code b.>}
+     * (the tokens after the prefix are kept). A subject the first mapping matches is mapped once. From any thread.
+     *
+     * @throws IllegalArgumentException for any other form
+     */
+    public synchronized void addMapping(String source, String destination) {
+        var all = new ArrayList<>(mappings);
+        all.add(new SubjectMapping(source, destination));
+        mappings = List.copyOf(all);
+    }
+
+    /** The subject a client's publish on this one is routed to: mapped, or the same. */
+    String mapped(String subject) {
+        for (var mapping : mappings) {
+            var destination = mapping.apply(subject);
+            if (destination != null) {
+                return destination;
+            }
+        }
+        return subject;
     }
 
     /** Gives the monitor JetStream's {@code /jsz} report, built on request. */

@@ -44,6 +44,10 @@ public final class ServerInfoFactory {
         if (jetStream) {
             template.put("jetstream", true);
         }
+        // nats-server names its domain whether or not JetStream runs.
+        if (options.jetStream().domain() != null) {
+            template.put("domain", options.jetStream().domain());
+        }
     }
 
     byte[] infoFor(long clientId, String clientIp) {

@@ -63,13 +63,34 @@ public record ServerOptions(
      * {@code turnedOff} records an explicit {@code jetstream: disabled}, which the {@code junction} command, where
      * JetStream is on by default, honours. {@code syncInterval} null means Junction's default, an fsync before every
      * publish ack; a duration asks for nats-server's looser behaviour, acks first and an fsync that often.
+     * {@code domain} is the JetStream domain ({@code jetstream { domain }}), null for none.
      */
     public record JetStreamOptions(
-            boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff, Duration syncInterval) {
+            boolean enabled,
+            Path storeDir,
+            long maxMemory,
+            long maxStore,
+            boolean turnedOff,
+            Duration syncInterval,
+            String domain) {
         public static final JetStreamOptions DISABLED = new JetStreamOptions(false, null, -1, -1, false);
+
+        public JetStreamOptions {
+            domain = domain == null || domain.isEmpty() ? null : domain;
+        }
 
         public JetStreamOptions(boolean enabled, Path storeDir, long maxMemory, long maxStore, boolean turnedOff) {
             this(enabled, storeDir, maxMemory, maxStore, turnedOff, null);
+        }
+
+        public JetStreamOptions(
+                boolean enabled,
+                Path storeDir,
+                long maxMemory,
+                long maxStore,
+                boolean turnedOff,
+                Duration syncInterval) {
+            this(enabled, storeDir, maxMemory, maxStore, turnedOff, syncInterval, null);
         }
     }
 

@@ -89,6 +89,39 @@ class ConfigLoaderJetStreamTest {
     }
 
     @Test
+    void readsTheDomain() {
+        assertThat(ConfigFiles.load(dir, "jetstream { domain: hub }")
+                        .jetStream()
+                        .domain())
+                .isEqualTo("hub");
+        assertThat(ConfigFiles.load(dir, "jetstream { domain: \"\" }")
+                        .jetStream()
+                        .domain())
+                .isNull();
+        assertThat(ConfigFiles.load(dir, "jetstream { store_dir: /js }")
+                        .jetStream()
+                        .domain())
+                .isNull();
+    }
+
+    @Test
+    void rejectsADomainWhoseApiSubjectIsInvalidBeforeOneWithWildcardsOrDots() {
+        assertThatThrownBy(() -> ConfigFiles.load(dir, "jetstream {\n  domain: \"a b\"\n}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(
+                        "nats.conf:2:3: invalid domain name: derived \"$JS.a b.API.>\" is not a valid subject");
+        assertThatThrownBy(() -> ConfigFiles.load(dir, "jetstream {\n  domain: \">\"\n}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(
+                        "nats.conf:2:3: invalid domain name: derived \"$JS.>.API.>\" is not a valid subject");
+        for (var domain : new String[] {"a.b", "*", "hub>"}) {
+            assertThatThrownBy(() -> ConfigFiles.load(dir, "jetstream {\n  domain: \"" + domain + "\"\n}"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageEndingWith("nats.conf:2:3: invalid domain name: may not contain ., * or >");
+        }
+    }
+
+    @Test
     void readsTheSyncIntervalAsADurationOrAlways() {
         assertThat(ConfigFiles.load(dir, "jetstream { sync_interval: \"2m\" }")
                         .jetStream()
