@@ -5,7 +5,6 @@ import io.junction.jetstream.api.ApiDispatcher;
 import io.junction.jetstream.api.ApiRequest;
 import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
-import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.nats.server.NatsServer;
 import java.util.concurrent.Executors;
@@ -44,7 +43,7 @@ public final class JetStream implements AutoCloseable {
                 config.domain());
         this.dispatcher = new ApiDispatcher(server);
         this.directGets = new DirectGets(server, registry);
-        var advisories = new Advisories(server);
+        var advisories = registry.advisories();
         dispatcher.audit(
                 (subject, request, response) -> advisories.apiAudit(server.serverName(), subject, request, response));
     }
@@ -59,7 +58,7 @@ public final class JetStream implements AutoCloseable {
                         : "acks before fsync; fsync every " + config.syncInterval());
         registry.recover();
         registry.all().forEach(directGets::sync);
-        new StreamEndpoints(registry, directGets::sync, directGets::forget, new Advisories(server), config.domain())
+        new StreamEndpoints(registry, directGets::sync, directGets::forget, registry.advisories(), config.domain())
                 .register(dispatcher);
         new ConsumerEndpoints(registry).register(dispatcher);
         sweeper.scheduleWithFixedDelay(

@@ -3,6 +3,7 @@ package io.junction.jetstream;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.consumer.ConsumerRegistry;
+import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.StorageBudget;
@@ -45,6 +46,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     private final long maxMemory;
     private final long maxStore;
     private final String domain;
+    private final Advisories advisories;
 
     /**
      * @param maxMemory and {@code maxStore}: the account's limits in bytes, -1 for none
@@ -63,6 +65,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         this.maxMemory = maxMemory;
         this.maxStore = maxStore;
         this.domain = domain;
+        this.advisories = new Advisories(server, domain);
     }
 
     /** Whether the account's memory or file storage has room for this many more bytes. */
@@ -269,6 +272,11 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         }
     }
 
+    /** The advisories of this JetStream's streams and consumers. */
+    Advisories advisories() {
+        return advisories;
+    }
+
     /** The stream's consumers; the stream must exist. */
     public ConsumerRegistry consumers(String name) {
         return consumers.get(name);
@@ -282,7 +290,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     private ConsumerRegistry consumerRegistry(Stream stream, Path directory) {
         var consumerDirectory =
                 stream.config().storage() == StreamConfig.Storage.FILE ? directory.resolve("obs") : null;
-        var registry = new ConsumerRegistry(server, stream, consumerDirectory, Stores.DURABLE_FILES);
+        var registry = new ConsumerRegistry(server, stream, consumerDirectory, Stores.DURABLE_FILES, advisories);
         consumers.put(stream.name(), registry);
         return registry;
     }

@@ -93,6 +93,28 @@ class AdvisoriesTest {
     }
 
     @Test
+    void namesTheDomainInEveryEventOfADomainsServer() throws Exception {
+        connection.close();
+        server.close();
+        server = JetStreamServer.inDomain(storeDir, "hub");
+        connection = Nats.connect(server.url());
+        dispatcher = connection.createDispatcher(message -> events.add(Event.of(message)));
+        dispatcher.subscribe("$JS.EVENT.>");
+        connection.flush(WAIT);
+        var jsm = connection.jetStreamManagement();
+
+        jsm.addStream(orders().build());
+        jsm.addOrUpdateConsumer(
+                "ORDERS", ConsumerConfiguration.builder().durable("audit").build());
+
+        assertThat(await("$JS.EVENT.ADVISORY.STREAM.CREATED.ORDERS").text("domain"))
+                .isEqualTo("hub");
+        assertThat(await("$JS.EVENT.ADVISORY.CONSUMER.CREATED.ORDERS.audit").text("domain"))
+                .isEqualTo("hub");
+        assertThat(await("$JS.EVENT.ADVISORY.API").text("domain")).isEqualTo("hub");
+    }
+
+    @Test
     void announcesNoCreateForAnIdenticalStreamOrConsumer() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(orders().build());

@@ -81,7 +81,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             ConsumerConfig config,
             long createdNanos,
             ConsumerState.Store stateStore,
-            ConsumerState recovered) {
+            ConsumerState recovered,
+            Advisories advisories) {
         this.server = server;
         this.stream = stream;
         this.name = name;
@@ -91,10 +92,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.waiting = new PullQueue(server);
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
         this.events = new ConsumerEvents(
-                new Advisories(server),
-                stream.name(),
-                name,
-                ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
+                advisories, stream.name(), name, ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("consumer-" + stream.name() + "-" + name)
                 .daemon()

@@ -41,12 +41,13 @@ public final class ConsumerRegistry implements AutoCloseable {
     private final ConcurrentHashMap<String, Consumer> consumers = new ConcurrentHashMap<>();
 
     /** @param directory where durable consumers are kept, or null for a memory stream */
-    public ConsumerRegistry(NatsServer server, Stream stream, Path directory, DurableFiles files) {
+    public ConsumerRegistry(
+            NatsServer server, Stream stream, Path directory, DurableFiles files, Advisories advisories) {
         this.server = server;
         this.stream = stream;
         this.directory = directory;
         this.files = files;
-        this.advisories = new Advisories(server);
+        this.advisories = advisories;
     }
 
     public void recover() {
@@ -67,7 +68,14 @@ public final class ConsumerRegistry implements AutoCloseable {
                     var state = stateBytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(stateBytes));
                     var name = entry.getFileName().toString();
                     var consumer = new Consumer(
-                            server, stream, name, config, meta.path("created").asLong(), stateStore(entry), state);
+                            server,
+                            stream,
+                            name,
+                            config,
+                            meta.path("created").asLong(),
+                            stateStore(entry),
+                            state,
+                            advisories);
                     consumers.put(name, consumer);
                     consumer.start();
                 } catch (IOException | RuntimeException e) {
@@ -211,7 +219,7 @@ public final class ConsumerRegistry implements AutoCloseable {
             files.write(consumerDirectory.resolve(META), Json.bytes(meta));
             stateStore = stateStore(consumerDirectory);
         }
-        var consumer = new Consumer(server, stream, name, config, created, stateStore, state);
+        var consumer = new Consumer(server, stream, name, config, created, stateStore, state, advisories);
         consumers.put(name, consumer);
         consumer.start();
         return consumer;

@@ -27,9 +27,12 @@ public final class Advisories {
     private static final Nuid NUID = new Nuid();
 
     private final NatsServer server;
+    private final String domain;
 
-    public Advisories(NatsServer server) {
+    /** @param domain the JetStream domain every event names, null for none */
+    public Advisories(NatsServer server, String domain) {
         this.server = server;
+        this.domain = domain;
     }
 
     Interest interestIn(String subject) {
@@ -92,6 +95,9 @@ public final class Advisories {
     }
 
     void send(String subject, ObjectNode event) {
+        if (domain != null) {
+            event.put("domain", domain);
+        }
         server.publish(subject, null, null, Json.bytes(event));
     }
 }
