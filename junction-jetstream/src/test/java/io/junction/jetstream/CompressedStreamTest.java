@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,43 @@ class CompressedStreamTest {
         }
 
         return total;
+    }
+
+    @Test
+    void twoCompressedStreamsTakingPublishesTogetherKeepEveryMessageIntact() throws Exception {
+        var count = 3_000;
+        try (var server = JetStreamServer.start(storeDir);
+                var first = Nats.connect(server.url());
+                var second = Nats.connect(server.url())) {
+            var jsm = first.jetStreamManagement();
+            for (var name : new String[] {"A", "B"}) {
+                jsm.addStream(StreamConfiguration.builder()
+                        .name(name)
+                        .subjects(name.toLowerCase() + ".>")
+                        .compressionOption(CompressionOption.S2)
+                        .build());
+            }
+
+            var publishers = new ArrayList<CompletableFuture<Void>>();
+            for (var pair : List.of(Map.entry(first.jetStream(), "a"), Map.entry(second.jetStream(), "b"))) {
+                publishers.add(CompletableFuture.runAsync(() -> {
+                    var acks = new ArrayList<CompletableFuture<PublishAck>>();
+                    for (var order = 1; order <= count; order++) {
+                        acks.add(pair.getKey().publishAsync(pair.getValue() + ".created", payload(order)));
+                    }
+                    acks.forEach(CompletableFuture::join);
+                }));
+            }
+            publishers.forEach(CompletableFuture::join);
+
+            for (var name : new String[] {"A", "B"}) {
+                for (var order = 1; order <= count; order++) {
+                    assertThat(jsm.getMessage(name, order).getData())
+                            .as("%s seq %d", name, order)
+                            .isEqualTo(payload(order));
+                }
+            }
+        }
     }
 
     @Test

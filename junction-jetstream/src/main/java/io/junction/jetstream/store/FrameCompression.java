@@ -13,8 +13,11 @@ import java.nio.ByteBuffer;
  * subject index without decompressing anything.
  */
 final class FrameCompression {
-    private static final SnappyCompressor COMPRESSOR = new SnappyCompressor();
-    private static final SnappyDecompressor DECOMPRESSOR = new SnappyDecompressor();
+    // A compressor keeps its hash table between calls, so one shared by the writers of two streams corrupts the
+    // blocks both write; each thread (a stream's writer, a reader) has its own.
+    private static final ThreadLocal<SnappyCompressor> COMPRESSOR = ThreadLocal.withInitial(SnappyCompressor::new);
+    private static final ThreadLocal<SnappyDecompressor> DECOMPRESSOR =
+            ThreadLocal.withInitial(SnappyDecompressor::new);
 
     private FrameCompression() {}
 
@@ -26,8 +29,9 @@ final class FrameCompression {
             System.arraycopy(headers, 0, content, 0, headersLength);
         }
         System.arraycopy(payload, 0, content, headersLength, payload.length);
-        var block = new byte[COMPRESSOR.maxCompressedLength(content.length)];
-        var length = COMPRESSOR.compress(content, 0, content.length, block, 0, block.length);
+        var compressor = COMPRESSOR.get();
+        var block = new byte[compressor.maxCompressedLength(content.length)];
+        var length = compressor.compress(content, 0, content.length, block, 0, block.length);
 
         return java.util.Arrays.copyOf(block, length);
     }
@@ -49,7 +53,7 @@ final class FrameCompression {
     static byte[] decompress(byte[] block, int offset, int length) {
         try {
             var content = new byte[SnappyDecompressor.getUncompressedLength(block, offset)];
-            var written = DECOMPRESSOR.decompress(block, offset, length, content, 0, content.length);
+            var written = DECOMPRESSOR.get().decompress(block, offset, length, content, 0, content.length);
             if (written != content.length) {
                 throw new StoreException(
                         "compressed block decompressed to " + written + " of " + content.length + " bytes");
