@@ -335,7 +335,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var message = nextMatching(cursor + 1);
         if (message != null) {
             cursor = message.sequence();
-            pendingAfterCursor = Math.max(0, pendingAfterCursor - 1);
+            deliveredNew(message.sequence());
         }
         return message;
     }
@@ -584,18 +584,30 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     /**
-     * Keeps the count of matching messages after the cursor up to date cheaply: counted once, then extended by the
-     * messages appended since and decreased by each new message delivered; counted again after any removal.
+     * Keeps the count of matching messages after the cursor up to {@code countedUpTo} cheaply: counted once, then
+     * extended by the messages appended since and decreased by each new message delivered; counted again after any
+     * removal. Each count and the last sequence it covers are read together, as the writer appends meanwhile.
      */
     private void countPending() {
         var store = stream.store();
-        var last = store.state().lastSeq();
         if (pendingAfterCursor < 0) {
-            pendingAfterCursor = store.numPending(cursor + 1, config.filters(), false);
-            countedUpTo = last;
-        } else if (last > countedUpTo) {
-            pendingAfterCursor += store.numPending(countedUpTo + 1, config.filters(), false);
-            countedUpTo = last;
+            var counted = store.numPendingNow(cursor + 1, config.filters());
+            pendingAfterCursor = counted.count();
+            countedUpTo = Math.max(counted.lastSequence(), cursor);
+        } else if (store.state().lastSeq() > countedUpTo) {
+            var counted = store.numPendingNow(countedUpTo + 1, config.filters());
+            pendingAfterCursor += counted.count();
+            countedUpTo = Math.max(countedUpTo, counted.lastSequence());
+        }
+    }
+
+    /** A new message went out: it leaves the count, unless it was appended after the count was last extended. */
+    private void deliveredNew(long sequence) {
+        if (sequence <= countedUpTo) {
+            pendingAfterCursor = Math.max(0, pendingAfterCursor - 1);
+        } else {
+            // the first match after the cursor: nothing between the two was counted, nor is there anything to count
+            countedUpTo = sequence;
         }
     }
 

@@ -393,6 +393,12 @@ public final class FileStore implements MessageStore {
         return reading(() -> IndexQueries.numPending(index, fromSequence, filters, lastPerSubject));
     }
 
+    @Override
+    public PendingCount numPendingNow(long fromSequence, List<String> filters) {
+        return reading(() ->
+                new PendingCount(IndexQueries.numPending(index, fromSequence, filters, false), index.lastSequence()));
+    }
+
     /** Syncs what was written, unless the store failed, then releases the files; later calls throw. */
     @Override
     public void close() {

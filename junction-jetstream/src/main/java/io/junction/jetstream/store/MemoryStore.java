@@ -149,6 +149,12 @@ public final class MemoryStore implements MessageStore {
     }
 
     @Override
+    public PendingCount numPendingNow(long fromSequence, List<String> filters) {
+        return reading(() ->
+                new PendingCount(IndexQueries.numPending(index, fromSequence, filters, false), index.lastSequence()));
+    }
+
+    @Override
     public void close() {
         lock.writeLock().lock();
         try {

@@ -124,6 +124,15 @@ public interface MessageStore extends AutoCloseable {
      */
     long numPending(long fromSequence, List<String> filters, boolean lastPerSubject);
 
+    /**
+     * {@link #numPending} without {@code lastPerSubject}, with the last sequence that count covers, both read at
+     * once, so that a caller extending the count later neither misses nor counts twice a message appended meanwhile.
+     */
+    PendingCount numPendingNow(long fromSequence, List<String> filters);
+
+    /** A count of matching messages and the last sequence in the store when it was taken. */
+    record PendingCount(long count, long lastSequence) {}
+
     @Override
     void close();
 }
