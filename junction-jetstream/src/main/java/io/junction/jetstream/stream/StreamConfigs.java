@@ -242,12 +242,15 @@ public final class StreamConfigs {
             if (subject.equals(">") && !noAck) {
                 throw invalid("capturing all subjects requires no-ack to be true");
             }
-            var inApi = (isSubsetOf(subject, "$JS.>") || isSubsetOf(subject, "$JSC.>"))
+            // A subject that merely collides with the API (*.>, *.API.>) would capture API requests too.
+            var inApi = (Subjects.overlaps(subject, "$JS.>")
+                            || Subjects.overlaps(subject, "$JSC.>")
+                            || Subjects.overlaps(subject, "$NRG.>"))
                     && !isSubsetOf(subject, "$JS.EVENT.>");
             if (!noAck && inApi) {
                 throw invalid("subjects that overlap with jetstream api require no-ack to be true");
             }
-            if (!noAck && isSubsetOf(subject, "$SYS.>") && !isSubsetOf(subject, "$SYS.ACCOUNT.>")) {
+            if (!noAck && Subjects.overlaps(subject, "$SYS.>") && !isSubsetOf(subject, "$SYS.ACCOUNT.>")) {
                 throw invalid("subjects that overlap with system api require no-ack to be true");
             }
         }

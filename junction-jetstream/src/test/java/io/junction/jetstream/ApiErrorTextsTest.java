@@ -1,0 +1,79 @@
+package io.junction.jetstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.junction.jetstream.api.Json;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests, sent raw, that nats-server 2.10.29 refuses: each gets its code and text, as its source gives them. */
+class ApiErrorTextsTest {
+    @TempDir
+    Path storeDir;
+
+    private JetStreamServer server;
+    private Connection connection;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = JetStreamServer.start(storeDir);
+        connection = Nats.connect(server.url());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        connection.close();
+        server.close();
+    }
+
+    @Test
+    void refusesSubjectsThatCollideWithTheApiUnlessNoAck() throws Exception {
+        for (var subject : new String[] {"*.>", "*.API.>", "*.*.*.INFO", "$JS.API.>", "$JSC.>", "$NRG.x"}) {
+            assertError(
+                    request("$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"" + subject + "\"]}"),
+                    500,
+                    10052,
+                    "subjects that overlap with jetstream api require no-ack to be true");
+        }
+        assertError(
+                request("$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"*.SYS.>\"]}"),
+                500,
+                10052,
+                "subjects that overlap with jetstream api require no-ack to be true");
+        assertError(
+                request("$JS.API.STREAM.CREATE.S", "{\"name\":\"S\",\"subjects\":[\"$SYS.*.x\"]}"),
+                500,
+                10052,
+                "subjects that overlap with system api require no-ack to be true");
+
+        assertThat(request("$JS.API.STREAM.NAMES", "").get("total").asInt()).isZero();
+        var noAck = request("$JS.API.STREAM.CREATE.N", "{\"name\":\"N\",\"subjects\":[\"*.API.>\"],\"no_ack\":true}");
+        assertThat(noAck.has("error")).as(noAck.toString()).isFalse();
+        assertThat(request("$JS.API.STREAM.DELETE.N", "").has("error")).isFalse();
+        for (var subject : new String[] {"$JS.EVENT.>", "$SYS.ACCOUNT.>", "a.>", "x.*"}) {
+            var name = "OK" + Math.abs(subject.hashCode());
+            var created = request(
+                    "$JS.API.STREAM.CREATE." + name, "{\"name\":\"" + name + "\",\"subjects\":[\"" + subject + "\"]}");
+            assertThat(created.has("error")).as("%s: %s", subject, created).isFalse();
+        }
+    }
+
+    private JsonNode request(String subject, String body) throws Exception {
+        var reply = connection.request(subject, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        assertThat(reply).as("reply to %s %s", subject, body).isNotNull();
+        return Json.MAPPER.readTree(reply.getData());
+    }
+
+    private static void assertError(JsonNode response, int code, int errCode, String description) {
+        assertThat(response.path("error").toString())
+                .isEqualTo("{\"code\":%d,\"err_code\":%d,\"description\":\"%s\"}", code, errCode, description);
+    }
+}
