@@ -66,6 +66,43 @@ class ApiErrorTextsTest {
         }
     }
 
+    @Test
+    void refusesLastPerSubjectWithoutAFilterSubject() throws Exception {
+        createStream("{\"name\":\"O\",\"subjects\":[\"o.>\"]}");
+
+        assertError(
+                request(
+                        "$JS.API.CONSUMER.CREATE.O",
+                        "{\"stream_name\":\"O\",\"config\":{\"deliver_policy\":"
+                                + "\"last_per_subject\",\"ack_policy\":\"explicit\"}}"),
+                400,
+                10094,
+                "consumer delivery policy is deliver last per subject, but optional filter subject is not set");
+
+        var filtered = request(
+                "$JS.API.CONSUMER.CREATE.O",
+                "{\"stream_name\":\"O\",\"config\":{\"deliver_policy\":"
+                        + "\"last_per_subject\",\"ack_policy\":\"explicit\",\"filter_subject\":\"o.>\"}}");
+        assertThat(filtered.has("error")).as(filtered.toString()).isFalse();
+    }
+
+    @Test
+    void refusesAPullConsumerWithoutAcksOnAWorkQueue() throws Exception {
+        createStream("{\"name\":\"W\",\"subjects\":[\"w\"],\"retention\":\"workqueue\"}");
+
+        assertError(
+                request("$JS.API.CONSUMER.CREATE.W", "{\"stream_name\":\"W\",\"config\":{\"ack_policy\":\"none\"}}"),
+                400,
+                10084,
+                "consumer in pull mode requires ack policy");
+    }
+
+    private void createStream(String config) throws Exception {
+        var name = Json.MAPPER.readTree(config).get("name").asText();
+        var created = request("$JS.API.STREAM.CREATE." + name, config);
+        assertThat(created.has("error")).as(created.toString()).isFalse();
+    }
+
     private JsonNode request(String subject, String body) throws Exception {
         var reply = connection.request(subject, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
         assertThat(reply).as("reply to %s %s", subject, body).isNotNull();
