@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.jetstream.api.Json;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +97,42 @@ class ApiErrorTextsTest {
                 400,
                 10084,
                 "consumer in pull mode requires ack policy");
+    }
+
+    @Test
+    void readsRollupValuesInAnyCaseAndDropsABadOneUnanswered() throws Exception {
+        createStream("{\"name\":\"R\",\"subjects\":[\"r.>\"],\"allow_rollup_hdrs\":true}");
+        connection.request("r.a", new byte[1], Duration.ofSeconds(5));
+        connection.request("r.b", new byte[1], Duration.ofSeconds(5));
+
+        var sub = publish("r.a", "SUB");
+        var bad = connection.request(
+                NatsMessage.builder()
+                        .subject("r.a")
+                        .headers(new Headers().add("Nats-Rollup", "bogus"))
+                        .data(new byte[1])
+                        .build(),
+                Duration.ofMillis(500));
+        var all = publish("r.c", "All");
+
+        assertThat(sub.get("seq").asLong()).as(sub.toString()).isEqualTo(3);
+        assertThat(bad).isNull();
+        assertThat(all.get("seq").asLong()).as(all.toString()).isEqualTo(4);
+        var state = request("$JS.API.STREAM.INFO.R", "").get("state");
+        assertThat(state.get("messages").asLong()).isEqualTo(1);
+        assertThat(state.get("last_seq").asLong()).isEqualTo(4);
+    }
+
+    private JsonNode publish(String subject, String rollup) throws Exception {
+        var reply = connection.request(
+                NatsMessage.builder()
+                        .subject(subject)
+                        .headers(new Headers().add("Nats-Rollup", rollup))
+                        .data(new byte[1])
+                        .build(),
+                Duration.ofSeconds(5));
+        assertThat(reply).as("ack of %s with rollup %s", subject, rollup).isNotNull();
+        return Json.MAPPER.readTree(reply.getData());
     }
 
     private void createStream(String config) throws Exception {
