@@ -69,6 +69,35 @@ class ApiErrorTextsTest {
     }
 
     @Test
+    void answersFieldsOfTheWrongTypeAndTrailingGarbageWithInvalidJson() throws Exception {
+        for (var field : new String[] {
+            "\"subject_transform\":\"x\"",
+            "\"republish\":\"x\"",
+            "\"mirror\":\"x\"",
+            "\"sources\":\"x\"",
+            "\"sources\":[\"x\"]",
+            "\"sources\":[{\"name\":\"O\",\"external\":\"x\"}]",
+            "\"sources\":[{\"name\":\"O\",\"subject_transforms\":\"x\"}]",
+            "\"metadata\":\"x\"",
+            "\"metadata\":{\"a\":5}"
+        }) {
+            assertError(
+                    request("$JS.API.STREAM.CREATE.T", "{\"name\":\"T\",\"subjects\":[\"t\"]," + field + "}"),
+                    400,
+                    10025,
+                    "invalid JSON");
+        }
+        assertError(
+                request("$JS.API.STREAM.CREATE.T", "{\"name\":\"T\",\"subjects\":[\"t\"]} trailing"),
+                400,
+                10025,
+                "invalid JSON");
+
+        assertThat(request("$JS.API.STREAM.NAMES", "").get("total").asInt()).isZero();
+        createStream("{\"name\":\"T\",\"subjects\":[\"t\"],\"mirror\":null,\"metadata\":{\"a\":\"b\"}}");
+    }
+
+    @Test
     void refusesLastPerSubjectWithoutAFilterSubject() throws Exception {
         createStream("{\"name\":\"O\",\"subjects\":[\"o.>\"]}");
 

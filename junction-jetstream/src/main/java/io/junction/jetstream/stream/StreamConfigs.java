@@ -24,12 +24,9 @@ public final class StreamConfigs {
         var maxAge = Json.number(json, "max_age", 0);
         var duplicates = Json.number(json, "duplicate_window", 0);
         var metadata = new LinkedHashMap<String, String>();
-        var metadataNode = json.get("metadata");
-        if (metadataNode != null && metadataNode.isObject()) {
-            metadataNode
-                    .properties()
-                    .forEach(entry ->
-                            metadata.put(entry.getKey(), entry.getValue().asText()));
+        var metadataNode = Json.objectField(json, "metadata");
+        if (metadataNode != null) {
+            metadataNode.properties().forEach(entry -> metadata.put(entry.getKey(), metadataValue(entry.getValue())));
         }
         return new StreamConfig(
                 Json.text(json, "name", ""),
@@ -296,6 +293,17 @@ public final class StreamConfigs {
         }
         return new ConsumerLimits(
                 Json.number(limits, "inactive_threshold", 0), Json.int32(limits, "max_ack_pending", 0));
+    }
+
+    /** A value of Go's {@code map[string]string}: a string, or null for the empty string. */
+    private static String metadataValue(JsonNode value) {
+        if (value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value.textValue();
     }
 
     private static long orUnlimited(long value) {
