@@ -98,6 +98,34 @@ class ApiErrorTextsTest {
     }
 
     @Test
+    void answersDirectGetsItCannotReadWithNatsServersStatuses() throws Exception {
+        createStream("{\"name\":\"D\",\"subjects\":[\"d.>\"],\"allow_direct\":true}");
+        connection.request("d.a", new byte[1], Duration.ofSeconds(5));
+
+        for (var body : new String[] {"x", "{\"seq\":-1}", "{\"seq\":\"1\"}", "[]", "{\"seq\":1} x"}) {
+            assertThat(directGetStatus(body)).as(body).isEqualTo("408 Malformed Request");
+        }
+        for (var body : new String[] {"{}", "{\"seq\":0}", "{\"last_by_subj\":\"\"}", "null"}) {
+            assertThat(directGetStatus(body)).as(body).isEqualTo("408 Empty Request");
+        }
+        assertThat(directGetStatus("{\"seq\":1,\"last_by_subj\":\"d.a\"}")).isEqualTo("408 Bad Request");
+        assertThat(directGetStatus("{\"seq\":2}")).isEqualTo("404 Message Not Found");
+        var found = connection.request(
+                "$JS.API.DIRECT.GET.D",
+                "{\"seq\":1,\"last_by_subj\":\"\"}".getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(5));
+        assertThat(found.getHeaders().getFirst("Nats-Sequence")).isEqualTo("1");
+    }
+
+    private String directGetStatus(String body) throws Exception {
+        var reply = connection.request(
+                "$JS.API.DIRECT.GET.D", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        assertThat(reply).as(body).isNotNull();
+        assertThat(reply.getStatus()).as(body).isNotNull();
+        return reply.getStatus().getCode() + " " + reply.getStatus().getMessage();
+    }
+
+    @Test
     void refusesLastPerSubjectWithoutAFilterSubject() throws Exception {
         createStream("{\"name\":\"O\",\"subjects\":[\"o.>\"]}");
 
