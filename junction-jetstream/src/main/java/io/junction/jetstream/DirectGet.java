@@ -1,7 +1,9 @@
 package io.junction.jetstream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.store.StoredMessage;
 import io.junction.jetstream.stream.Headers;
 import io.junction.jetstream.stream.Stream;
@@ -49,34 +51,73 @@ final class DirectGet implements AutoCloseable {
     private void serve(String subject, String reply, byte[] body) {
         var lastBySubject = subject.length() > prefix.length() ? subject.substring(prefix.length() + 1) : null;
         StoredMessage message;
-        try {
-            if (lastBySubject != null) {
-                if (body != null && body.length > 0) {
-                    status(reply, "408 Bad Request");
-                    return;
-                }
-                message = stream.store().lastMatching(lastBySubject);
-            } else {
-                if (body == null || body.length == 0) {
-                    status(reply, "408 Empty Request");
-                    return;
-                }
-                var request = Json.parseObject(body);
-                if (request.has("batch") || request.has("multi_last")) {
-                    new DirectBatch(server, stream, reply, request).send();
-                    return;
-                }
-                message = MessageLookup.find(stream.store(), request);
+        if (lastBySubject != null) {
+            if (body != null && body.length > 0) {
+                status(reply, "408 Bad Request");
+                return;
             }
-        } catch (ApiException e) {
-            status(reply, e.error().errCode() == 10037 ? "404 Message Not Found" : "408 Bad Request");
-            return;
+            message = stream.store().lastMatching(lastBySubject);
+        } else {
+            if (body == null || body.length == 0) {
+                status(reply, "408 Empty Request");
+                return;
+            }
+            ObjectNode json;
+            Lookup lookup;
+            try {
+                json = Json.parseRequired(body);
+                lookup = Lookup.read(json);
+            } catch (ApiException e) {
+                status(reply, "408 Malformed Request");
+                return;
+            }
+            if (json.has("batch") || json.has("multi_last")) {
+                new DirectBatch(server, stream, reply, json).send();
+                return;
+            }
+            var refusal = lookup.refusal();
+            if (refusal != null) {
+                status(reply, refusal);
+                return;
+            }
+            message = lookup.find(stream.store());
         }
         if (message == null) {
             status(reply, "404 Message Not Found");
             return;
         }
         server.publish(reply, null, headersFor(stream.name(), message, Map.of()), message.payload());
+    }
+
+    /** A request body as nats-server 2.10 decodes it: an empty subject counts as unset. */
+    private record Lookup(long sequence, String lastBySubject, String nextBySubject) {
+        static Lookup read(ObjectNode json) {
+            return new Lookup(
+                    Json.unsigned(json, "seq", 0),
+                    Json.text(json, "last_by_subj", ""),
+                    Json.text(json, "next_by_subj", ""));
+        }
+
+        /** The status nats-server answers instead of a message, or null to look the message up. */
+        String refusal() {
+            if (sequence == 0 && lastBySubject.isEmpty() && nextBySubject.isEmpty()) {
+                return "408 Empty Request";
+            }
+            if (!lastBySubject.isEmpty() && (sequence > 0 || !nextBySubject.isEmpty())) {
+                return "408 Bad Request";
+            }
+            return null;
+        }
+
+        StoredMessage find(MessageStore store) {
+            if (!nextBySubject.isEmpty()) {
+                return store.nextMatching(nextBySubject, Math.max(sequence, 1));
+            }
+            if (!lastBySubject.isEmpty()) {
+                return store.lastMatching(lastBySubject);
+            }
+            return store.get(sequence);
+        }
     }
 
     /** The stored headers plus {@code Nats-Stream}, {@code Nats-Subject}, {@code Nats-Sequence}, the time, and more. */

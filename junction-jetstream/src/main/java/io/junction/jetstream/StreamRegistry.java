@@ -103,7 +103,10 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             }
         }
         if (reserved + config.maxBytes() > limit) {
-            throw ApiError.INSUFFICIENT_STORAGE.exception();
+            var error = config.storage() == StreamConfig.Storage.MEMORY
+                    ? ApiError.INSUFFICIENT_MEMORY
+                    : ApiError.INSUFFICIENT_STORAGE;
+            throw error.exception();
         }
     }
 

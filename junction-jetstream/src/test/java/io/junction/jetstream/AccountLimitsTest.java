@@ -57,4 +57,33 @@ class AccountLimitsTest {
             server.close();
         }
     }
+
+    @Test
+    void refusesAMemoryReservationBeyondMaxMemWithTheMemoryError() throws Exception {
+        var server = new NatsServer(
+                ServerOptions.builder().host("127.0.0.1").port(-1).build());
+        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, 4096, 10_000));
+        jetStream.start();
+        server.addCompanion(jetStream);
+        server.start();
+        try (var connection = Nats.connect(server.clientUrl())) {
+            var jsm = connection.jetStreamManagement();
+
+            assertThatThrownBy(() -> jsm.addStream(StreamConfiguration.builder()
+                            .name("M")
+                            .subjects("m")
+                            .storageType(StorageType.Memory)
+                            .maxBytes(5_000)
+                            .build()))
+                    .isInstanceOf(JetStreamApiException.class)
+                    .satisfies(e -> {
+                        var error = ((JetStreamApiException) e).getApiErrorCode();
+                        assertThat(error).isEqualTo(10028);
+                        assertThat(e.getMessage()).contains("insufficient memory resources available");
+                        assertThat(((JetStreamApiException) e).getErrorCode()).isEqualTo(500);
+                    });
+        } finally {
+            server.close();
+        }
+    }
 }

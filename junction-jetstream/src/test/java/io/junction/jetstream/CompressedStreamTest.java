@@ -216,14 +216,16 @@ class CompressedStreamTest {
     void refusesAnUnknownCompressionAlgorithmAsNatsServerDoes() throws Exception {
         try (var server = JetStreamServer.start(storeDir);
                 var connection = Nats.connect(server.url())) {
-            var body = "{\"name\":\"T\",\"subjects\":[\"t.>\"],\"compression\":\"lz4\"}";
+            for (var compression : new String[] {"\"lz4\"", "\"\"", "\"S2\"", "null", "5"}) {
+                var body = "{\"name\":\"T\",\"subjects\":[\"t.>\"],\"compression\":" + compression + "}";
 
-            var reply = connection.request(
-                    "$JS.API.STREAM.CREATE.T", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+                var reply = connection.request(
+                        "$JS.API.STREAM.CREATE.T", body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
 
-            assertThat(new String(reply.getData(), StandardCharsets.UTF_8))
-                    .contains("\"err_code\":10025")
-                    .contains("invalid JSON: unknown compression algorithm");
+                assertThat(new String(reply.getData(), StandardCharsets.UTF_8))
+                        .as(compression)
+                        .contains("\"error\":{\"code\":400,\"err_code\":10025,\"description\":\"invalid JSON\"}");
+            }
             assertThat(connection.jetStreamManagement().getStreamNames()).isEmpty();
         }
     }

@@ -99,6 +99,8 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError MAXIMUM_CONSUMERS = new ApiError(400, 10026, "maximum consumers limit reached");
     public static final ApiError INSUFFICIENT_STORAGE =
             new ApiError(500, 10047, "insufficient storage resources available");
+    public static final ApiError INSUFFICIENT_MEMORY =
+            new ApiError(500, 10028, "insufficient memory resources available");
 
     /** {@code JSStreamInvalidConfigF}: the description is the specific problem. */
     public static ApiError invalidStreamConfig(String problem) {

@@ -1,5 +1,6 @@
 package io.junction.jetstream.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +18,9 @@ import java.util.List;
  * nanoseconds. Reading is lenient where Go's decoder is (unknown fields ignored) and strict about types.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses anything after the top-level value, as Go's {@code json.Unmarshal} does. */
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -97,6 +100,27 @@ public final class Json {
             throw ApiError.INVALID_JSON.exception();
         }
         return value.textValue();
+    }
+
+    /** An object field (a Go struct or map): absent or null is null, anything but an object invalid JSON. */
+    public static JsonNode objectField(JsonNode node, String field) {
+        return field(node, field, JsonNode::isObject);
+    }
+
+    /** An array field (a Go slice): absent or null is null, anything but an array invalid JSON. */
+    public static JsonNode arrayField(JsonNode node, String field) {
+        return field(node, field, JsonNode::isArray);
+    }
+
+    private static JsonNode field(JsonNode node, String field, java.util.function.Predicate<JsonNode> type) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!type.test(value)) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value;
     }
 
     /** A signed 64-bit integer field (Go's {@code int}, {@code int64} and durations); others are invalid JSON. */

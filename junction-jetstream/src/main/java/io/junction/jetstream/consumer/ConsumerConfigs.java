@@ -321,7 +321,13 @@ public final class ConsumerConfigs {
             case ALL -> refuse(sequence, time, "all");
             case LAST -> refuse(sequence, time, "last");
             case NEW -> refuse(sequence, time, "new");
-            case LAST_PER_SUBJECT -> refuse(sequence, time, "last per subject");
+            case LAST_PER_SUBJECT -> {
+                refuse(sequence, time, "last per subject");
+                if (c.filters().isEmpty()) {
+                    throw policy("consumer delivery policy is deliver last per subject, but optional filter subject "
+                            + "is not set");
+                }
+            }
             case BY_START_SEQUENCE -> {
                 if (!sequence) {
                     throw policy("consumer delivery policy is deliver by start sequence, but optional start "

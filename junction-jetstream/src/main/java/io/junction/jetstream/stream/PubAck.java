@@ -3,18 +3,26 @@ package io.junction.jetstream.stream;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 
-/** The reply to a JetStream publish: the stored sequence, or the error that refused it. */
-record PubAck(String stream, long sequence, boolean duplicate, ApiError error) {
+/**
+ * The reply to a JetStream publish: the stored sequence, or the error that refused it.
+ *
+ * @param answered false for a refusal nats-server drops without a reply (a bad {@code Nats-Rollup} value)
+ */
+record PubAck(String stream, long sequence, boolean duplicate, ApiError error, boolean answered) {
     static PubAck stored(String stream, long sequence) {
-        return new PubAck(stream, sequence, false, null);
+        return new PubAck(stream, sequence, false, null, true);
     }
 
     static PubAck duplicate(String stream, long sequence) {
-        return new PubAck(stream, sequence, true, null);
+        return new PubAck(stream, sequence, true, null, true);
     }
 
     static PubAck refused(String stream, ApiError error) {
-        return new PubAck(stream, 0, false, error);
+        return new PubAck(stream, 0, false, error, true);
+    }
+
+    static PubAck unanswered(String stream, ApiError error) {
+        return new PubAck(stream, 0, false, error, false);
     }
 
     /** @param domain the JetStream domain, named in a stored message's ack as nats-server does; null for none */

@@ -2,6 +2,7 @@ package io.junction.jetstream.stream;
 
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.store.MessageStore;
+import java.util.Locale;
 import java.util.Map;
 
 /** nats-server's checks on a JetStream publish, in its order, then the append and any roll-up. */
@@ -39,12 +40,12 @@ final class PublishRules {
         checkExpectations(headers, inbound.subject(), store, deduplicator);
         var rollup = value(headers, Headers.ROLLUP);
         if (rollup != null) {
+            rollup = rollup.toLowerCase(Locale.ROOT);
             if (!config.allowRollup() || config.denyPurge()) {
                 throw ApiError.rollupFailed("rollup not permitted").exception();
             }
             if (!rollup.equals("sub") && !rollup.equals("all")) {
-                throw ApiError.rollupFailed("rollup value invalid: \"" + rollup + "\"")
-                        .exception();
+                return PubAck.unanswered(name, ApiError.rollupFailed("rollup value invalid: \"" + rollup + "\""));
             }
         }
         checkSizes(inbound, config);

@@ -368,7 +368,7 @@ public final class Stream implements AutoCloseable {
                         if (ack.error() == null && !ack.duplicate()) {
                             stored++;
                         }
-                        if (inbound.reply() != null && !config.noAck()) {
+                        if (inbound.reply() != null && !config.noAck() && ack.answered()) {
                             acks.add(new Reply(inbound.reply(), ack.json(domain)));
                         }
                     }

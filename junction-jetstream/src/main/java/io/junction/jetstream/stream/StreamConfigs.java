@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireSubjects;
-import io.junction.jetstream.store.StoreCompression;
 import io.junction.nats.subject.Subjects;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,12 +24,9 @@ public final class StreamConfigs {
         var maxAge = Json.number(json, "max_age", 0);
         var duplicates = Json.number(json, "duplicate_window", 0);
         var metadata = new LinkedHashMap<String, String>();
-        var metadataNode = json.get("metadata");
-        if (metadataNode != null && metadataNode.isObject()) {
-            metadataNode
-                    .properties()
-                    .forEach(entry ->
-                            metadata.put(entry.getKey(), entry.getValue().asText()));
+        var metadataNode = Json.objectField(json, "metadata");
+        if (metadataNode != null) {
+            metadataNode.properties().forEach(entry -> metadata.put(entry.getKey(), metadataValue(entry.getValue())));
         }
         return new StreamConfig(
                 Json.text(json, "name", ""),
@@ -147,15 +143,18 @@ public final class StreamConfigs {
     }
 
     /**
-     * Refuses an unknown compression algorithm as nats-server's decoder does.
+     * Refuses what nats-server's decoder cannot read as a compression algorithm: anything but {@code "s2"} and
+     * {@code "none"}, the empty string and null included. nats-server 2.10 reports a failed decode as plain "invalid
+     * JSON", without the decoder's reason.
      */
     public static void checkCompression(JsonNode json) {
-        try {
-            StoreCompression.of(json.path("compression").asText("none"));
-        } catch (IllegalArgumentException e) {
-            // nats-server fails to decode the request, so it reports invalid JSON rather than an invalid config
-            throw new ApiError(400, ApiError.INVALID_JSON.errCode(), "invalid JSON: unknown compression algorithm")
-                    .exception();
+        var compression = json.get("compression");
+        if (compression == null) {
+            return;
+        }
+        var text = compression.isTextual() ? compression.asText() : "";
+        if (!text.equals("s2") && !text.equals("none")) {
+            throw ApiError.INVALID_JSON.exception();
         }
     }
 
@@ -242,12 +241,15 @@ public final class StreamConfigs {
             if (subject.equals(">") && !noAck) {
                 throw invalid("capturing all subjects requires no-ack to be true");
             }
-            var inApi = (isSubsetOf(subject, "$JS.>") || isSubsetOf(subject, "$JSC.>"))
+            // A subject that merely collides with the API (*.>, *.API.>) would capture API requests too.
+            var inApi = (Subjects.overlaps(subject, "$JS.>")
+                            || Subjects.overlaps(subject, "$JSC.>")
+                            || Subjects.overlaps(subject, "$NRG.>"))
                     && !isSubsetOf(subject, "$JS.EVENT.>");
             if (!noAck && inApi) {
                 throw invalid("subjects that overlap with jetstream api require no-ack to be true");
             }
-            if (!noAck && isSubsetOf(subject, "$SYS.>") && !isSubsetOf(subject, "$SYS.ACCOUNT.>")) {
+            if (!noAck && Subjects.overlaps(subject, "$SYS.>") && !isSubsetOf(subject, "$SYS.ACCOUNT.>")) {
                 throw invalid("subjects that overlap with system api require no-ack to be true");
             }
         }
@@ -291,6 +293,17 @@ public final class StreamConfigs {
         }
         return new ConsumerLimits(
                 Json.number(limits, "inactive_threshold", 0), Json.int32(limits, "max_ack_pending", 0));
+    }
+
+    /** A value of Go's {@code map[string]string}: a string, or null for the empty string. */
+    private static String metadataValue(JsonNode value) {
+        if (value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return value.textValue();
     }
 
     private static long orUnlimited(long value) {

@@ -17,15 +17,15 @@ public final class StreamSources {
     private StreamSources() {}
 
     static StreamSource readMirror(JsonNode json) {
-        var mirror = json.get("mirror");
-        return mirror == null || !mirror.isObject() ? null : readSource(mirror);
+        var mirror = Json.objectField(json, "mirror");
+        return mirror == null ? null : readSource(mirror);
     }
 
     static List<StreamSource> readSources(JsonNode json) {
         var sources = new ArrayList<StreamSource>();
-        var array = json.get("sources");
-        if (array != null && array.isArray()) {
-            array.forEach(source -> sources.add(readSource(source)));
+        var array = Json.arrayField(json, "sources");
+        if (array != null) {
+            array.forEach(source -> sources.add(readSource(object(source))));
         }
         return sources;
     }
@@ -41,8 +41,8 @@ public final class StreamSources {
     }
 
     private static ExternalStream readExternal(JsonNode json) {
-        var external = json.get("external");
-        if (external == null || !external.isObject()) {
+        var external = Json.objectField(json, "external");
+        if (external == null) {
             return null;
         }
         return new ExternalStream(Json.text(external, "api", ""), Json.text(external, "deliver", ""));
@@ -50,11 +50,19 @@ public final class StreamSources {
 
     private static List<SubjectTransformConfig> readTransforms(JsonNode json) {
         var transforms = new ArrayList<SubjectTransformConfig>();
-        var array = json.get("subject_transforms");
-        if (array != null && array.isArray()) {
-            array.forEach(transform -> transforms.add(StreamTransforms.readTransform(transform)));
+        var array = Json.arrayField(json, "subject_transforms");
+        if (array != null) {
+            array.forEach(transform -> transforms.add(StreamTransforms.readTransform(object(transform))));
         }
         return transforms;
+    }
+
+    /** An element of a list of structs, which Go's decoder reads only from an object. */
+    private static JsonNode object(JsonNode element) {
+        if (!element.isObject()) {
+            throw ApiError.INVALID_JSON.exception();
+        }
+        return element;
     }
 
     /** nats-server's checks of the configuration alone, in its order. */

@@ -23,8 +23,8 @@ public final class StreamTransforms {
     private StreamTransforms() {}
 
     static SubjectTransformConfig readSubjectTransform(JsonNode json) {
-        var node = json.get("subject_transform");
-        return node == null || !node.isObject() ? null : readTransform(node);
+        var node = Json.objectField(json, "subject_transform");
+        return node == null ? null : readTransform(node);
     }
 
     static SubjectTransformConfig readTransform(JsonNode node) {
@@ -32,8 +32,8 @@ public final class StreamTransforms {
     }
 
     static RePublish readRePublish(JsonNode json) {
-        var node = json.get("republish");
-        if (node == null || !node.isObject()) {
+        var node = Json.objectField(json, "republish");
+        if (node == null) {
             return null;
         }
         return new RePublish(
