@@ -64,9 +64,8 @@ public final class ConsumerRegistry implements AutoCloseable {
                     }
                     var meta = Json.MAPPER.readTree(metaBytes);
                     var config = ConsumerConfigs.read(meta.get("config"));
-                    var stateBytes = files.read(entry.resolve(STATE));
-                    var state = stateBytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(stateBytes));
                     var name = entry.getFileName().toString();
+                    var state = readState(entry.resolve(STATE), name);
                     var consumer = new Consumer(
                             server,
                             stream,
@@ -86,6 +85,26 @@ public final class ConsumerRegistry implements AutoCloseable {
             LOG.error("stream={} consumers not listed: {}", stream.name(), e.getMessage());
         }
         removeAcknowledged();
+    }
+
+    /**
+     * The consumer's saved state, or null (a consumer positioned afresh from its configuration) when there is none or
+     * it cannot be read. As nats-server does, a damaged state costs redeliveries, never the consumer: on a work-queue
+     * or interest stream what was acknowledged has left the stream, so only what a consumer still owed comes again.
+     */
+    private ConsumerState readState(Path file, String name) {
+        try {
+            var bytes = files.read(file);
+            return bytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(bytes));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "stream={} consumer={} state file={} could not be read, consumer restored from its start: {}",
+                    stream.name(),
+                    name,
+                    file,
+                    e.getMessage());
+            return null;
+        }
     }
 
     /**
