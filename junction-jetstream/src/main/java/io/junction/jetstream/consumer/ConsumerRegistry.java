@@ -109,8 +109,9 @@ public final class ConsumerRegistry implements AutoCloseable {
 
     /**
      * An ack is durable in its consumer's state before the message it frees leaves a work-queue or interest stream;
-     * a crash in between leaves an acknowledged message stored. Recovery removes those, so a restarted stream holds
-     * only what some consumer still owes.
+     * a crash in between leaves an acknowledged message stored (as does a consumer deleted by an older release, which
+     * left what only it wanted). Recovery removes those, so a restarted stream holds only what some consumer still
+     * owes; it cannot tell which of the two left them.
      */
     private void removeAcknowledged() {
         var retention = stream.config().retention();
@@ -137,7 +138,7 @@ public final class ConsumerRegistry implements AutoCloseable {
             }
         }
         if (removed > 0) {
-            LOG.info("stream={} removed {} acknowledged messages left by a crash", stream.name(), removed);
+            LOG.info("stream={} removed {} messages no consumer needs", stream.name(), removed);
         }
     }
 
@@ -200,6 +201,9 @@ public final class ConsumerRegistry implements AutoCloseable {
         if (directory != null) {
             files.deleteTree(directory.resolve(name));
         }
+        if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
+            stream.removeUnwanted();
+        }
         advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), name, "delete");
     }
 
@@ -210,6 +214,9 @@ public final class ConsumerRegistry implements AutoCloseable {
                 LOG.debug("stream={} consumer={} inactive, removed", stream.name(), consumer.name());
                 consumers.remove(consumer.name());
                 consumer.delete();
+                if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
+                    stream.removeUnwanted();
+                }
                 advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), consumer.name(), "delete");
             }
         }
