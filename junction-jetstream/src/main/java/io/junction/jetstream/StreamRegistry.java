@@ -313,7 +313,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         streams.remove(name);
         var registry = consumers.remove(name);
         if (registry != null) {
-            registry.all().forEach(consumer -> registry.delete(consumer.name()));
+            registry.deleteAll();
         }
         stream.close();
         deleteRecursively(root.resolve(name));

@@ -194,15 +194,25 @@ public final class ConsumerRegistry implements AutoCloseable {
         return consumer;
     }
 
+    /** Deletes the consumer; on an interest stream, what no remaining consumer needs then leaves the stream. */
     public void delete(String name) {
+        remove(name);
+        if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
+            stream.removeUnwanted();
+        }
+    }
+
+    /** Deletes every consumer, as their stream is deleted; its messages are left to go with it. */
+    public void deleteAll() {
+        all().forEach(consumer -> remove(consumer.name()));
+    }
+
+    private void remove(String name) {
         var consumer = require(name);
         consumers.remove(name);
         consumer.delete();
         if (directory != null) {
             files.deleteTree(directory.resolve(name));
-        }
-        if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
-            stream.removeUnwanted();
         }
         advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), name, "delete");
     }

@@ -305,6 +305,9 @@ public final class Stream implements AutoCloseable {
      */
     public void removeUnwanted() {
         queue.add(new Task<>(() -> {
+            if (observers.isEmpty()) {
+                return store.purge(null, 0, 0);
+            }
             var state = store.state();
             for (var sequence = state.firstSeq(); sequence <= state.lastSeq(); sequence++) {
                 var message = store.get(sequence);
@@ -312,7 +315,7 @@ public final class Stream implements AutoCloseable {
                     store.delete(sequence, false);
                 }
             }
-            return null;
+            return 0L;
         }));
     }
 
