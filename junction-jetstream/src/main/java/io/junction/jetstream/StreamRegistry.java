@@ -124,8 +124,20 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         }
     }
 
+    /**
+     * Opens one stream. A stream whose {@code meta.state} is missing, corrupt or unreadable is skipped with its files
+     * left as they are, as nats-server skips a bad metafile, so that one damaged stream never keeps the others (or
+     * core NATS) from starting.
+     */
     private void recover(Path directory) {
-        var meta = Stores.DURABLE_FILES.read(directory.resolve(META));
+        var metaFile = directory.resolve(META);
+        byte[] meta;
+        try {
+            meta = Stores.DURABLE_FILES.read(metaFile);
+        } catch (RuntimeException e) {
+            LOG.error("stream file={} could not be read, stream skipped: {}", metaFile, e.getMessage());
+            return;
+        }
         if (meta == null) {
             LOG.warn("stream directory {} has no {}; skipped", directory, META);
             return;
@@ -304,7 +316,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         streams.remove(name);
         var registry = consumers.remove(name);
         if (registry != null) {
-            registry.all().forEach(consumer -> registry.delete(consumer.name()));
+            registry.deleteAll();
         }
         stream.close();
         deleteRecursively(root.resolve(name));

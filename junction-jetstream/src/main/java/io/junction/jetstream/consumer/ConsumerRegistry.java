@@ -64,9 +64,8 @@ public final class ConsumerRegistry implements AutoCloseable {
                     }
                     var meta = Json.MAPPER.readTree(metaBytes);
                     var config = ConsumerConfigs.read(meta.get("config"));
-                    var stateBytes = files.read(entry.resolve(STATE));
-                    var state = stateBytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(stateBytes));
                     var name = entry.getFileName().toString();
+                    var state = readState(entry.resolve(STATE), name);
                     var consumer = new Consumer(
                             server,
                             stream,
@@ -89,9 +88,30 @@ public final class ConsumerRegistry implements AutoCloseable {
     }
 
     /**
+     * The consumer's saved state, or null (a consumer positioned afresh from its configuration) when there is none or
+     * it cannot be read. As nats-server does, a damaged state costs redeliveries, never the consumer: on a work-queue
+     * or interest stream what was acknowledged has left the stream, so only what a consumer still owed comes again.
+     */
+    private ConsumerState readState(Path file, String name) {
+        try {
+            var bytes = files.read(file);
+            return bytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(bytes));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "stream={} consumer={} state file={} could not be read, consumer restored from its start: {}",
+                    stream.name(),
+                    name,
+                    file,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * An ack is durable in its consumer's state before the message it frees leaves a work-queue or interest stream;
-     * a crash in between leaves an acknowledged message stored. Recovery removes those, so a restarted stream holds
-     * only what some consumer still owes.
+     * a crash in between leaves an acknowledged message stored (as does a consumer deleted by an older release, which
+     * left what only it wanted). Recovery removes those, so a restarted stream holds only what some consumer still
+     * owes; it cannot tell which of the two left them.
      */
     private void removeAcknowledged() {
         var retention = stream.config().retention();
@@ -118,7 +138,7 @@ public final class ConsumerRegistry implements AutoCloseable {
             }
         }
         if (removed > 0) {
-            LOG.info("stream={} removed {} acknowledged messages left by a crash", stream.name(), removed);
+            LOG.info("stream={} removed {} messages no consumer needs", stream.name(), removed);
         }
     }
 
@@ -174,7 +194,20 @@ public final class ConsumerRegistry implements AutoCloseable {
         return consumer;
     }
 
+    /** Deletes the consumer; on an interest stream, what no remaining consumer needs then leaves the stream. */
     public void delete(String name) {
+        remove(name);
+        if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
+            stream.removeUnwanted();
+        }
+    }
+
+    /** Deletes every consumer, as their stream is deleted; its messages are left to go with it. */
+    public void deleteAll() {
+        all().forEach(consumer -> remove(consumer.name()));
+    }
+
+    private void remove(String name) {
         var consumer = require(name);
         consumers.remove(name);
         consumer.delete();
@@ -191,6 +224,9 @@ public final class ConsumerRegistry implements AutoCloseable {
                 LOG.debug("stream={} consumer={} inactive, removed", stream.name(), consumer.name());
                 consumers.remove(consumer.name());
                 consumer.delete();
+                if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
+                    stream.removeUnwanted();
+                }
                 advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), consumer.name(), "delete");
             }
         }

@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 /**
  * What a durable consumer must remember across restarts: its cursor, delivered and ack-floor sequences, the messages
- * awaiting acks (redelivered after a restart) and delivery counts.
+ * awaiting acks with the wall-clock deadline (nanoseconds since the epoch) of each, and delivery counts.
+ *
+ * <p>A pending message without a deadline (a file written before deadlines were kept) is redelivered at once.
  */
 record ConsumerState(
         long cursor,
@@ -19,6 +21,7 @@ record ConsumerState(
         long ackFloorConsumerSeq,
         long numRedelivered,
         Map<Long, Long> pending,
+        Map<Long, Long> deadlines,
         Map<Long, Integer> deliveries,
         List<Long> lastPerSubject) {
     byte[] toJson() {
@@ -31,6 +34,8 @@ record ConsumerState(
         json.put("num_redelivered", numRedelivered);
         var pendingJson = json.putObject("pending");
         pending.forEach((sequence, consumerSequence) -> pendingJson.put(sequence.toString(), consumerSequence));
+        var deadlinesJson = json.putObject("deadlines");
+        deadlines.forEach((sequence, deadline) -> deadlinesJson.put(sequence.toString(), deadline));
         var deliveriesJson = json.putObject("deliveries");
         deliveries.forEach((sequence, count) -> deliveriesJson.put(sequence.toString(), count));
         var last = json.putArray("last_per_subject");
@@ -44,6 +49,11 @@ record ConsumerState(
                 .properties()
                 .forEach(e ->
                         pending.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
+        var deadlines = new TreeMap<Long, Long>();
+        json.path("deadlines")
+                .properties()
+                .forEach(e ->
+                        deadlines.put(Long.parseLong(e.getKey()), e.getValue().asLong()));
         var deliveries = new TreeMap<Long, Integer>();
         json.path("deliveries")
                 .properties()
@@ -59,6 +69,7 @@ record ConsumerState(
                 json.path("ack_floor_consumer_seq").asLong(),
                 json.path("num_redelivered").asLong(),
                 pending,
+                deadlines,
                 deliveries,
                 last);
     }

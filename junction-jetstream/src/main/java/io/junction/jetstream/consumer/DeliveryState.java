@@ -1,6 +1,7 @@
 package io.junction.jetstream.consumer;
 
 import io.junction.jetstream.store.MessageStore;
+import io.junction.jetstream.stream.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +32,44 @@ final class DeliveryState {
         deliveredStreamSeq = cursor;
     }
 
+    /**
+     * Takes up a saved state. A pending message keeps its deadline, moved from the wall clock it was saved in to
+     * {@link System#nanoTime}, so that it comes back when its ack wait (or nak delay) runs out, as nats-server
+     * redelivers after a restart; one whose deadline passed while the server was down, or saved without one, is
+     * overdue at once.
+     */
     void restore(ConsumerState state, long nowNanos) {
+        var wallNowNanos = Clock.nowNanos();
         deliveredConsumerSeq = state.deliveredConsumerSeq();
         deliveredStreamSeq = state.deliveredStreamSeq();
         ackFloorStreamSeq = state.ackFloorStreamSeq();
         ackFloorConsumerSeq = state.ackFloorConsumerSeq();
         numRedelivered = state.numRedelivered();
         state.pending().forEach((sequence, consumerSequence) -> {
-            pending.put(sequence, new Pending(consumerSequence, nowNanos));
-            redeliver.add(sequence);
+            var deadline = state.deadlines().get(sequence);
+            if (deadline == null) {
+                pending.put(sequence, new Pending(consumerSequence, nowNanos));
+                redeliver.add(sequence);
+            } else {
+                var remaining = Math.max(0, deadline - wallNowNanos);
+                pending.put(sequence, new Pending(consumerSequence, nowNanos + remaining));
+            }
         });
         deliveries.putAll(state.deliveries());
     }
 
     /** The state to write, with the consumer's cursor and the last-per-subject messages it has still to send. */
     ConsumerState toState(long cursor, List<Long> lastPerSubject) {
+        var nowNanos = System.nanoTime();
+        var wallNowNanos = Clock.nowNanos();
         var pendingCopy = new TreeMap<Long, Long>();
-        pending.forEach((sequence, entry) -> pendingCopy.put(sequence, entry.consumerSequence));
+        var deadlines = new TreeMap<Long, Long>();
+        pending.forEach((sequence, entry) -> {
+            pendingCopy.put(sequence, entry.consumerSequence);
+            // one queued for redelivery (a nak without delay) is due now, whatever its ack wait says
+            var remaining = redeliver.contains(sequence) ? 0 : entry.deadlineNanos - nowNanos;
+            deadlines.put(sequence, wallNowNanos + remaining);
+        });
         return new ConsumerState(
                 cursor,
                 deliveredConsumerSeq,
@@ -56,6 +78,7 @@ final class DeliveryState {
                 ackFloorConsumerSeq,
                 numRedelivered,
                 pendingCopy,
+                deadlines,
                 new TreeMap<>(deliveries),
                 List.copyOf(lastPerSubject));
     }

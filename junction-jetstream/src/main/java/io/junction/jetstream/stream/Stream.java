@@ -294,13 +294,38 @@ public final class Stream implements AutoCloseable {
             if (message == null) {
                 return false;
             }
-            for (var observer : observers) {
-                if (observer.isInterestedIn(message.subject()) && !observer.hasAcknowledged(sequence)) {
-                    return false;
+            return !isWanted(sequence, message.subject()) && store.delete(sequence, false);
+        }));
+    }
+
+    /**
+     * Removes from an interest stream every message no consumer still needs: each consumer interested in its subject
+     * has acknowledged it, or none is interested. Queued on the writer when a consumer goes, as nats-server cleans up
+     * then (with no consumer left, everything goes).
+     */
+    public void removeUnwanted() {
+        queue.add(new Task<>(() -> {
+            if (observers.isEmpty()) {
+                return store.purge(null, 0, 0);
+            }
+            var state = store.state();
+            for (var sequence = state.firstSeq(); sequence <= state.lastSeq(); sequence++) {
+                var message = store.get(sequence);
+                if (message != null && !isWanted(sequence, message.subject())) {
+                    store.delete(sequence, false);
                 }
             }
-            return store.delete(sequence, false);
+            return 0L;
         }));
+    }
+
+    private boolean isWanted(long sequence, String subject) {
+        for (var observer : observers) {
+            if (observer.isInterestedIn(subject) && !observer.hasAcknowledged(sequence)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
