@@ -13,7 +13,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.WriteTimeoutException;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientConnection extends ByteToMessageDecoder implements ClientOpHandler, Receiver, Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
-    /** Protocol tracing ({@code -V}), a logger of its own so that it is independent of debug ({@code -D}). */
-    private static final Logger TRACE = LoggerFactory.getLogger("junction.trace");
 
     private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final java.time.Duration STALL_MIN = java.time.Duration.ofMillis(100);
-    private static final java.time.Duration STALL_MAX = java.time.Duration.ofSeconds(1);
     private static final String GATEWAY_REPLY_PREFIX = "_GR_.";
     /** nats-server keeps this queue group name for itself and refuses it to clients. */
     private static final String SYSTEM_QUEUE_GROUP = "_sys_";
@@ -57,18 +51,14 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private final List<Outbound> toFlush = new ArrayList<>();
     private final ProtocolParser parser;
     private final Delivery delivery = new Delivery(this);
+    private final Keepalive keepalive;
+    private ReadStall readStall;
     private Outbound outbound;
     private ChannelHandlerContext context;
     private ConnectOptions connect = ConnectOptions.DEFAULTS;
     private boolean connectReceived;
     private String authorizedUser;
     private volatile ClientPermissions permissions;
-    private ScheduledFuture<?> pingTimer;
-    private ScheduledFuture<?> authTimer;
-    private int pingsOut;
-    private boolean stalled;
-    /** At most one stall per read batch, so a receiver that never reads slows a publisher down but not to a halt. */
-    private boolean stalledThisBatch;
 
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile boolean closed;
@@ -79,13 +69,14 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     private String remoteIp;
     private int remotePort;
     private String logPrefix;
-    private final boolean tracing = TRACE.isTraceEnabled();
+    private final ProtocolTrace trace = new ProtocolTrace();
 
     ClientConnection(NatsServer server, long cid) {
         this.server = server;
         this.options = server.options();
         this.cid = cid;
         this.parser = new ProtocolParser(this, options.maxControlLine());
+        this.keepalive = new Keepalive(this, options);
     }
 
     // Netty lifecycle
@@ -94,11 +85,13 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         context = ctx;
         outbound = new Outbound(ctx.channel(), options.maxPending());
+        readStall = new ReadStall(this, ctx);
         if (ctx.channel().remoteAddress() instanceof InetSocketAddress address) {
             remoteIp = address.getAddress().getHostAddress();
             remotePort = address.getPort();
         }
         logPrefix = remoteIp + ":" + remotePort + " - cid:" + cid;
+        trace.prefix(logPrefix);
         send(server.infoFactory().infoFor(cid, remoteIp));
         if (closed) {
             // A max_pending too small for the INFO closed it as a slow consumer already: it must not be registered.
@@ -107,7 +100,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             LOG.error("{} - maximum connections exceeded", logPrefix);
             closeWithError("maximum connections exceeded", ClosedReason.MAX_CONNECTIONS);
         } else {
-            startTimers(ctx);
+            keepalive.start(ctx.executor(), server.authenticator().isRequired());
             LOG.debug("{} - Client connection created", logPrefix);
         }
         flushPending();
@@ -131,7 +124,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
         flushPending();
-        stalledThisBatch = false;
+        readStall.batchEnded();
         super.channelReadComplete(ctx);
     }
 
@@ -158,12 +151,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void connect(String json) {
-        if (tracing) {
-            TRACE.trace(
-                    "{} - <<- [CONNECT {}]",
-                    logPrefix,
-                    json.replaceAll("\"pass\"\\s*:\\s*\"[^\"]*\"", "\"pass\":\"[REDACTED]\""));
-        }
+        trace.connect(json);
         ConnectOptions parsed;
         try {
             parsed = ConnectOptions.parse(json);
@@ -194,9 +182,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         connectReceived = true;
         authorizedUser = identity.username();
         permissions = ClientPermissions.compile(identity.permissions());
-        if (authTimer != null) {
-            authTimer.cancel(false);
-        }
+        keepalive.authenticated();
         if (parsed.verbose()) {
             send(OK);
         }
@@ -220,15 +206,9 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     @Override
     public void publish(String published, String reply, int headerLength, ByteBuf message) {
         var size = message.readableBytes();
-        if (tracing) {
-            var op = headerLength < 0 ? "PUB" : "HPUB";
-            var sizes = headerLength < 0 ? String.valueOf(size) : headerLength + " " + size;
-            TRACE.trace("{} - <<- [{} {}{} {}]", logPrefix, op, published, reply == null ? "" : " " + reply, sizes);
-        }
+        trace.publish(published, reply, headerLength, size);
         var subject = server.mapped(published);
-        if (tracing && !subject.equals(published)) {
-            TRACE.trace("{} - <<- [MAPPING {} -> {}]", logPrefix, published, subject);
-        }
+        trace.mapping(published, subject);
         inMsgs++;
         inBytes += size;
         bindNoAuthUser();
@@ -255,9 +235,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void subscribe(String subject, String queue, String sid) {
-        if (tracing) {
-            TRACE.trace("{} - <<- [SUB {}{} {}]", logPrefix, subject, queue == null ? "" : " " + queue, sid);
-        }
+        trace.subscribe(subject, queue, sid);
         bindNoAuthUser();
         if (SYSTEM_QUEUE_GROUP.equals(queue) || permissions != null && !permissions.canSubscribe(subject, queue)) {
             var text = "Permissions Violation for Subscription to \"" + subject + "\"";
@@ -285,9 +263,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void unsubscribe(String sid, long max) {
-        if (tracing) {
-            TRACE.trace("{} - <<- [UNSUB {}{}]", logPrefix, sid, max < 0 ? "" : " " + max);
-        }
+        trace.unsubscribe(sid, max);
         bindNoAuthUser();
         var subscription = subscriptions.get(sid);
         if (subscription != null) {
@@ -304,21 +280,16 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void ping() {
-        if (tracing) {
-            TRACE.trace("{} - <<- [PING]", logPrefix);
-            TRACE.trace("{} - ->> [PONG]", logPrefix);
-        }
+        trace.ping();
         bindNoAuthUser();
         send(PONG);
     }
 
     @Override
     public void pong() {
-        if (tracing) {
-            TRACE.trace("{} - <<- [PONG]", logPrefix);
-        }
+        trace.pong();
         bindNoAuthUser();
-        pingsOut = 0;
+        keepalive.pongReceived();
     }
 
     @Override
@@ -365,16 +336,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     /** Appends a message for this client; false when it is closed or was just closed as a slow consumer. */
     @Override
     public boolean enqueue(Delivery delivery, Subscription subscription, Publisher publisher) {
-        if (tracing) {
-            TRACE.trace(
-                    "{} - ->> [{}MSG {} {}{} {}]",
-                    logPrefix,
-                    delivery.hasHeaders() ? "H" : "",
-                    delivery.subject(),
-                    subscription.sid(),
-                    delivery.reply() == null ? "" : " " + delivery.reply(),
-                    delivery.message().readableBytes());
-        }
+        trace.message(delivery, subscription.sid());
         // A client that did not enable headers gets the payload alone, in a MSG, as nats-server strips them.
         var headers = connect.headers();
         var result = outbound.message(
@@ -424,52 +386,18 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
 
     @Override
     public void stall(Outbound receiver) {
-        if (stalled || stalledThisBatch || closed) {
-            return;
-        }
-        stalled = true;
-        stalledThisBatch = true;
-        context.channel().config().setAutoRead(false);
-        var pause = receiver.isFull() ? STALL_MAX : STALL_MIN;
-        var before = receiver.pendingBytes();
-        var timeout = context.executor()
-                .schedule(
-                        () -> {
-                            // A receiver that wrote nothing during a whole pause is not reading: stalling the
-                            // publisher again for it only slows everyone until it reaches max_pending.
-                            if (receiver.pendingBytes() >= before) {
-                                receiver.markStuck();
-                            }
-                            resume();
-                        },
-                        pause.toNanos(),
-                        TimeUnit.NANOSECONDS);
-        receiver.whenDrained(() -> {
-            timeout.cancel(false);
-            context.executor().execute(this::resume);
-        });
+        readStall.stall(receiver);
     }
 
     @Override
     public boolean isStalled() {
-        return stalled;
+        return readStall.isStalled();
     }
 
-    /** Reads on after a stall: first what is already buffered, then from the socket again. */
-    private void resume() {
-        if (!stalled) {
-            return;
-        }
-        stalled = false;
-        if (closed) {
-            return;
-        }
+    /** Parses what the decoder has buffered, after a stall ended. */
+    void readBuffered() {
         parser.parse(internalBuffer());
         flushPending();
-        stalledThisBatch = false;
-        if (!stalled) {
-            context.channel().config().setAutoRead(true);
-        }
     }
 
     @Override
@@ -506,7 +434,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         closed = true;
         closedReason = reason;
         stop = Instant.now();
-        cancelTimers();
+        keepalive.stop();
         for (var subscription : subscriptions.values()) {
             server.index().remove(subscription);
         }
@@ -535,7 +463,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         context.channel().close();
     }
 
-    private void closeWithError(String text, ClosedReason reason) {
+    void closeWithError(String text, ClosedReason reason) {
         sendError(text);
         close(reason);
     }
@@ -561,9 +489,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
             connectReceived = true;
             authorizedUser = identity.username();
             permissions = ClientPermissions.compile(identity.permissions());
-            if (authTimer != null) {
-                authTimer.cancel(false);
-            }
+            keepalive.authenticated();
         }
     }
 
@@ -574,9 +500,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
     }
 
     void sendError(String text) {
-        if (tracing) {
-            TRACE.trace("{} - ->> [-ERR '{}']", logPrefix, text);
-        }
+        trace.error(text);
         send(("-ERR '" + text + "'\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -603,44 +527,21 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         toFlush.clear();
     }
 
-    private void startTimers(ChannelHandlerContext ctx) {
-        var interval = options.pingInterval().toNanos();
-        pingTimer = ctx.executor().scheduleAtFixedRate(this::pingTimerFired, interval, interval, TimeUnit.NANOSECONDS);
-        if (server.authenticator().isRequired()) {
-            authTimer = ctx.executor()
-                    .schedule(this::authTimerFired, options.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void cancelTimers() {
-        if (pingTimer != null) {
-            pingTimer.cancel(false);
-        }
-        if (authTimer != null) {
-            authTimer.cancel(false);
-        }
-    }
-
-    private void pingTimerFired() {
-        if (closed
-                || System.nanoTime() - lastActivityNanos
-                        < options.pingInterval().toNanos()) {
-            return;
-        }
-        if (pingsOut + 1 > options.maxPingsOut()) {
-            LOG.debug("{} - Stale Client Connection - Closing", logPrefix);
-            closeWithError("Stale Connection", ClosedReason.STALE_CONNECTION);
-            return;
-        }
-        pingsOut++;
+    void sendPing() {
         send(PING);
         flushPending();
     }
 
-    private void authTimerFired() {
-        if (!closed && !connectReceived) {
-            closeWithError("Authentication Timeout", ClosedReason.AUTHENTICATION_TIMEOUT);
-        }
+    long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    boolean connectReceived() {
+        return connectReceived;
+    }
+
+    String logPrefix() {
+        return logPrefix;
     }
 
     /** A subject of nats-server's gateway-routed replies, which clients may not publish to. */
@@ -658,7 +559,7 @@ final class ClientConnection extends ByteToMessageDecoder implements ClientOpHan
         var subjects = withSubscriptions
                 ? subscriptions.values().stream().map(Subscription::subject).toList()
                 : List.<String>of();
-        var idleNanos = System.nanoTime() - lastActivityNanos;
+        var idleNanos = idleNanos();
         return new ConnectionInfo(
                 cid,
                 remoteIp,
