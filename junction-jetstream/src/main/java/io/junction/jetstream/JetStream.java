@@ -72,7 +72,7 @@ public final class JetStream implements AutoCloseable {
             LOG.info("    Domain: {}", config.domain());
             DomainMappings.of(config.domain()).forEach(server::addMapping);
         }
-        server.reportJetStream(this::jszReport);
+        server.reportJetStream(new JszReport(server, config, registry, dispatcher)::write);
         server.announceJetStream();
         LOG.info("JetStream started: {} streams", registry.size());
     }
@@ -87,53 +87,6 @@ public final class JetStream implements AutoCloseable {
         dispatcher.close();
         directGets.close();
         registry.close();
-    }
-
-    /** {@code /jsz} as nats-server shapes it, for the one account Junction has. */
-    private ObjectNode jszReport() {
-        var json = io.junction.jetstream.api.Json.object();
-        json.put("server_id", server.serverId());
-        json.put("now", java.time.Instant.now().toString());
-        var configJson = json.putObject("config");
-        configJson.put("max_memory", config.maxMemory());
-        configJson.put("max_storage", config.maxStore());
-        configJson.put("store_dir", config.storeDir().resolve("jetstream").toString());
-        if (config.syncInterval() != null) {
-            configJson.put("sync_interval", config.syncInterval().toNanos());
-        }
-        if (config.domain() != null) {
-            configJson.put("domain", config.domain());
-        }
-        long memory = 0;
-        long storage = 0;
-        long messages = 0;
-        long bytes = 0;
-        var consumers = 0;
-        for (var stream : registry.all()) {
-            var state = stream.store().state();
-            messages += state.messages();
-            bytes += state.bytes();
-            consumers += stream.observers().size();
-            if (stream.config().storage() == StreamConfig.Storage.MEMORY) {
-                memory += state.bytes();
-            } else {
-                storage += state.bytes();
-            }
-        }
-        json.put("memory", memory);
-        json.put("storage", storage);
-        json.put("reserved_memory", 0);
-        json.put("reserved_storage", 0);
-        json.put("accounts", 1);
-        json.put("ha_assets", 0);
-        var api = json.putObject("api");
-        api.put("total", dispatcher.total());
-        api.put("errors", dispatcher.errors());
-        json.put("streams", registry.size());
-        json.put("consumers", consumers);
-        json.put("messages", messages);
-        json.put("bytes", bytes);
-        return json;
     }
 
     private ObjectNode accountInfo(ApiRequest request) {

@@ -7,6 +7,7 @@ import io.junction.nats.monitor.MonitorServer;
 import io.junction.nats.server.NatsServer;
 import io.junction.nats.server.ServerOptions;
 import io.nats.client.Nats;
+import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,6 +97,83 @@ class JszTest {
             assertThat(jsz.path("config").path("domain").asText()).isEqualTo("hub");
             assertThat(varz.path("jetstream").path("config").path("domain").asText())
                     .isEqualTo("hub");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void detailsTheAccountItsStreamsAndConsumersWhenAsked() throws Exception {
+        var options = ServerOptions.builder()
+                .host("127.0.0.1")
+                .port(-1)
+                .httpHost("127.0.0.1")
+                .httpPort(-1)
+                .build();
+        var server = new NatsServer(options);
+        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1));
+        jetStream.start();
+        server.addCompanion(jetStream);
+        server.start();
+        try (var connection = Nats.connect(server.clientUrl())) {
+            var monitor = MonitorServer.start(server);
+            var jsm = connection.jetStreamManagement();
+            jsm.addStream(
+                    StreamConfiguration.builder().name("S").subjects("s.>").build());
+            connection.jetStream().publish("s.a", new byte[3]);
+            jsm.addOrUpdateConsumer(
+                    "S", ConsumerConfiguration.builder().durable("C").build());
+
+            var plain = Json.parseObject(get(monitor.url() + "/jsz"));
+            var accounts = Json.parseObject(get(monitor.url() + "/jsz?accounts=true"));
+            var consumers = Json.parseObject(get(monitor.url() + "/jsz?consumers=1"));
+            var configs = Json.parseObject(get(monitor.url() + "/jsz?acc=$G&consumers=true&config=true"));
+            var pastTheAccount = Json.parseObject(get(monitor.url() + "/jsz?streams=true&offset=1"));
+            var otherAccount = Json.parseObject(get(monitor.url() + "/jsz?acc=OTHER&streams=true"));
+            var badBoolean = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(monitor.url() + "/jsz?leader-only=maybe"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(plain.has("account_details")).isFalse();
+            assertThat(plain.path("total").asInt()).isEqualTo(1);
+            var account = accounts.path("account_details").path(0);
+            assertThat(account.path("name").asText()).isEqualTo("$G");
+            assertThat(account.path("storage").asLong()).isPositive();
+            assertThat(account.path("reserved_storage").asText()).isEqualTo("18446744073709551615");
+            assertThat(account.has("stream_detail")).isFalse();
+            var stream = consumers
+                    .path("account_details")
+                    .path(0)
+                    .path("stream_detail")
+                    .path(0);
+            assertThat(stream.path("name").asText()).isEqualTo("S");
+            assertThat(stream.path("state").path("messages").asInt()).isEqualTo(1);
+            assertThat(stream.has("config")).isFalse();
+            var consumer = stream.path("consumer_detail").path(0);
+            assertThat(consumer.path("name").asText()).isEqualTo("C");
+            assertThat(consumer.path("num_pending").asInt()).isEqualTo(1);
+            assertThat(consumer.has("config")).isFalse();
+            var configured = configs.path("account_details")
+                    .path(0)
+                    .path("stream_detail")
+                    .path(0);
+            assertThat(configured.path("config").path("subjects").path(0).asText())
+                    .isEqualTo("s.>");
+            assertThat(configured
+                            .path("consumer_detail")
+                            .path(0)
+                            .path("config")
+                            .path("durable_name")
+                            .asText())
+                    .isEqualTo("C");
+            assertThat(pastTheAccount.has("account_details")).isFalse();
+            assertThat(otherAccount.has("account_details")).isFalse();
+            assertThat(badBoolean.statusCode()).isEqualTo(400);
+            assertThat(badBoolean.body())
+                    .isEqualTo("Error decoding boolean for 'leader-only': strconv.ParseBool: parsing \"maybe\": "
+                            + "invalid syntax");
         } finally {
             server.close();
         }

@@ -1,11 +1,14 @@
 package io.junction.nats.monitor;
 
+import io.junction.nats.server.JszOptions;
 import io.junction.nats.server.NatsServer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 
 /**
  * {@code /jsz}: JetStream's report when it runs, or nats-server's answer for a server without it, {@code disabled}.
+ * Reads nats-server's parameters {@code acc}, {@code accounts}, {@code streams}, {@code consumers}, {@code config},
+ * {@code offset} and {@code limit}.
  */
 final class JszEndpoint implements Endpoint {
     private final NatsServer server;
@@ -16,7 +19,19 @@ final class JszEndpoint implements Endpoint {
 
     @Override
     public MonitorResponse handle(QueryParameters query) {
-        var report = server.jetStreamReport();
+        var options = JszOptions.of(
+                query.string("acc"),
+                query.bool("accounts"),
+                query.bool("streams"),
+                query.bool("consumers"),
+                query.bool("config"),
+                query.integer("offset"),
+                query.integer("limit"));
+        // One server leads every stream and has no Raft groups: these change nothing, but are checked as booleans.
+        query.bool("leader-only");
+        query.bool("raft");
+        query.bool("stream-leader-only");
+        var report = server.jetStreamReport(options);
         if (report != null) {
             return MonitorResponse.json(report);
         }

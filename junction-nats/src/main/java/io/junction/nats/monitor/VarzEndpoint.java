@@ -127,7 +127,7 @@ final class VarzEndpoint implements Endpoint {
 
     /** nats-server's {@code jetstream} block of {@code /varz}: the config and usage, from JetStream's report. */
     private Map<String, Object> jetStream() {
-        var node = server.jetStreamReport();
+        var node = server.jetStreamReport(io.junction.nats.server.JszOptions.PLAIN);
         if (node == null) {
             return Map.of();
         }

@@ -67,7 +67,7 @@ public final class NatsServer implements AutoCloseable {
     private int port;
     private volatile boolean running;
     private volatile boolean servesJetStream;
-    private volatile java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> jetStreamReport;
+    private volatile java.util.function.Function<JszOptions, com.fasterxml.jackson.databind.JsonNode> jetStreamReport;
     private volatile List<SubjectMapping> mappings = List.of();
 
     public NatsServer(ServerOptions options) {
@@ -176,14 +176,15 @@ public final class NatsServer implements AutoCloseable {
     }
 
     /** Gives the monitor JetStream's {@code /jsz} report, built on request. */
-    public void reportJetStream(java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> report) {
+    public void reportJetStream(
+            java.util.function.Function<JszOptions, com.fasterxml.jackson.databind.JsonNode> report) {
         jetStreamReport = report;
     }
 
-    /** JetStream's {@code /jsz} report, or null when JetStream does not run. */
-    public com.fasterxml.jackson.databind.JsonNode jetStreamReport() {
+    /** JetStream's {@code /jsz} report with the details asked for, or null when JetStream does not run. */
+    public com.fasterxml.jackson.databind.JsonNode jetStreamReport(JszOptions options) {
         var report = jetStreamReport;
-        return report == null ? null : report.get();
+        return report == null ? null : report.apply(options);
     }
 
     /** Registers something to start with the server's lifetime and close before it, such as the monitor. */
