@@ -143,7 +143,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             return;
         }
         try {
-            var json = Json.MAPPER.readTree(meta);
+            var json = Json.read(meta);
             var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
             var created = json.path("created").asLong();
             var stream =

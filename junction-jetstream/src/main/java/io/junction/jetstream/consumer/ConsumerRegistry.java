@@ -62,7 +62,7 @@ public final class ConsumerRegistry implements AutoCloseable {
                         LOG.warn("stream={} consumer directory {} has no {}; skipped", stream.name(), entry, META);
                         continue;
                     }
-                    var meta = Json.MAPPER.readTree(metaBytes);
+                    var meta = Json.read(metaBytes);
                     var config = ConsumerConfigs.read(meta.get("config"));
                     var name = entry.getFileName().toString();
                     var state = readState(entry.resolve(STATE), name);
@@ -95,7 +95,7 @@ public final class ConsumerRegistry implements AutoCloseable {
     private ConsumerState readState(Path file, String name) {
         try {
             var bytes = files.read(file);
-            return bytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(bytes));
+            return bytes == null ? null : ConsumerState.fromJson(Json.read(bytes));
         } catch (IOException | RuntimeException e) {
             LOG.warn(
                     "stream={} consumer={} state file={} could not be read, consumer restored from its start: {}",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
-import io.junction.jetstream.api.WireSubjects;
 import io.junction.nats.subject.Subjects;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ public final class StreamConfigs {
         return new StreamConfig(
                 Json.text(json, "name", ""),
                 Json.text(json, "description", null),
-                WireSubjects.fromJson(Json.texts(json, "subjects")),
+                Json.texts(json, "subjects"),
                 Json.enumValue(StreamConfig.Retention.class, Json.text(json, "retention", "limits")),
                 orUnlimited(Json.number(json, "max_consumers", 0)),
                 orUnlimited(Json.number(json, "max_msgs", 0)),
@@ -183,7 +182,7 @@ public final class StreamConfigs {
             json.put("description", config.description());
         }
         if (!config.subjects().isEmpty()) {
-            json.set("subjects", Json.array(WireSubjects.toJson(config.subjects())));
+            json.set("subjects", Json.array(config.subjects()));
         }
         json.put("retention", Json.lower(config.retention()));
         json.put("max_consumers", config.maxConsumers());
