@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.api.Names;
 import io.junction.jetstream.stream.ConsumerLimits;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamTransforms;
@@ -206,10 +207,7 @@ public final class ConsumerConfigs {
         if (name.contains("/") || name.contains("\\")) {
             throw ApiError.CONSUMER_NAME_HAS_PATH_SEPARATORS.exception();
         }
-        if (name.contains(".")
-                || name.contains("*")
-                || name.contains(">")
-                || name.chars().anyMatch(Character::isWhitespace)) {
+        if (!Names.isValid(name)) {
             throw new ApiError(400, 10103, "durable name can not contain '.', '*', '>'").exception();
         }
         if (name.length() > 255) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.api.Names;
 import io.junction.nats.subject.Subjects;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -159,12 +160,7 @@ public final class StreamConfigs {
 
     /** Checks a stream name as nats-server does for the API subject and the config. */
     public static void checkName(String name) {
-        if (name == null
-                || name.isEmpty()
-                || name.contains(".")
-                || name.contains("*")
-                || name.contains(">")
-                || name.chars().anyMatch(Character::isWhitespace)) {
+        if (!Names.isValid(name)) {
             throw invalid("stream name is required and can not contain '.', '*', '>'");
         }
         if (name.contains("/") || name.contains("\\")) {
