@@ -69,8 +69,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final FlowControl flowControl;
     private final ConsumerEvents events;
     private StoredMessage held;
-    private long pendingAfterCursor = -1;
-    private long countedUpTo;
+    private final PendingTally pending;
     private long lastReplayTimestampNanos;
     private long lastReplayAtNanos;
 
@@ -90,6 +89,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.createdNanos = createdNanos;
         this.stateStore = stateStore;
         this.waiting = new PullQueue(server);
+        this.pending = new PendingTally(stream.store(), config.filters());
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
         this.events = new ConsumerEvents(
                 advisories, stream.name(), name, ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
@@ -331,11 +331,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 return message;
             }
         }
-        countPending();
+        pending.afterCursor(cursor);
         var message = nextMatching(cursor + 1);
         if (message != null) {
             cursor = message.sequence();
-            deliveredNew(message.sequence());
+            pending.deliveredNew(message.sequence());
         }
         return message;
     }
@@ -402,8 +402,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             state.queueRedelivery(sequence);
         } else if (sequence <= cursorBefore) {
             lastPerSubject.add(sequence);
-        } else if (pendingAfterCursor >= 0) {
-            pendingAfterCursor++;
+        } else {
+            pending.putBack();
         }
         cursor = cursorBefore;
     }
@@ -579,36 +579,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** Messages after the cursor that this consumer would deliver, plus the initial last-per-subject ones. */
     private long numPending() {
-        countPending();
-        return lastPerSubject.size() + pendingAfterCursor;
-    }
-
-    /**
-     * Keeps the count of matching messages after the cursor up to {@code countedUpTo} cheaply: counted once, then
-     * extended by the messages appended since and decreased by each new message delivered; counted again after any
-     * removal. Each count and the last sequence it covers are read together, as the writer appends meanwhile.
-     */
-    private void countPending() {
-        var store = stream.store();
-        if (pendingAfterCursor < 0) {
-            var counted = store.numPendingNow(cursor + 1, config.filters());
-            pendingAfterCursor = counted.count();
-            countedUpTo = Math.max(counted.lastSequence(), cursor);
-        } else if (store.state().lastSeq() > countedUpTo) {
-            var counted = store.numPendingNow(countedUpTo + 1, config.filters());
-            pendingAfterCursor += counted.count();
-            countedUpTo = Math.max(countedUpTo, counted.lastSequence());
-        }
-    }
-
-    /** A new message went out: it leaves the count, unless it was appended after the count was last extended. */
-    private void deliveredNew(long sequence) {
-        if (sequence <= countedUpTo) {
-            pendingAfterCursor = Math.max(0, pendingAfterCursor - 1);
-        } else {
-            // the first match after the cursor: nothing between the two was counted, nor is there anything to count
-            countedUpTo = sequence;
-        }
+        return lastPerSubject.size() + pending.afterCursor(cursor);
     }
 
     private void position() {
@@ -617,7 +588,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void afterRemoval() {
-        pendingAfterCursor = -1;
+        pending.recount();
         var store = stream.store();
         var first = store.state().firstSeq();
         if (cursor < first - 1) {
@@ -628,7 +599,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void restore(ConsumerState recovered) {
-        pendingAfterCursor = -1;
+        pending.recount();
         cursor = recovered.cursor();
         state.restore(recovered, System.nanoTime());
         lastPerSubject.addAll(recovered.lastPerSubject());
