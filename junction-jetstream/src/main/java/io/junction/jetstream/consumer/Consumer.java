@@ -67,11 +67,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean deleted;
     private final FlowControl flowControl;
+    private final Pacing pacing;
     private final ConsumerEvents events;
     private StoredMessage held;
     private final PendingTally pending;
-    private long lastReplayTimestampNanos;
-    private long lastReplayAtNanos;
+    private long wakeAtNanos;
 
     Consumer(
             NatsServer server,
@@ -91,6 +91,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.waiting = new PullQueue(server);
         this.pending = new PendingTally(stream.store(), config.filters());
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
+        this.pacing = new Pacing(
+                config.replayPolicy() == ConsumerConfig.ReplayPolicy.ORIGINAL,
+                config.isPull()
+                        ? null
+                        : RateLimit.of(
+                                config.rateLimitBps(),
+                                stream.config().maxMsgSize(),
+                                server.options().maxPayload(),
+                                System.nanoTime()));
         this.events = new ConsumerEvents(
                 advisories, stream.name(), name, ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -279,10 +288,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             if (message == null) {
                 break;
             }
-            var wait = replayWait(message);
+            var wait = pacing.waitFor(message, () -> outgoing(message).size(), System.nanoTime());
             if (wait > 0) {
                 held = message;
-                executor.schedule(this::deliverAvailable, wait, TimeUnit.NANOSECONDS);
+                wakeIn(wait);
                 break;
             }
             if (!deliver(message)) {
@@ -297,20 +306,30 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         persistSoon();
     }
 
+    /**
+     * Tries delivering again after the wait, unless a try is already due by then: a rate-limited consumer that waits
+     * seconds hears of every message appended meanwhile, and must not pile up a timer for each.
+     */
+    private void wakeIn(long waitNanos) {
+        var at = System.nanoTime() + waitNanos;
+        if (wakeAtNanos != 0 && wakeAtNanos - at <= 0) {
+            return;
+        }
+        wakeAtNanos = at;
+        executor.schedule(
+                () -> {
+                    wakeAtNanos = 0;
+                    deliverAvailable();
+                },
+                waitNanos,
+                TimeUnit.NANOSECONDS);
+    }
+
     private boolean hasTarget() {
         if (config.isPull()) {
             return waiting.hasLiveRequest();
         }
         return (flowControl == null || !flowControl.isStalled()) && server.hasInterest(config.deliverSubject());
-    }
-
-    /** With {@code replay_policy: original}, how long to wait so messages keep the spacing they were stored with. */
-    private long replayWait(StoredMessage message) {
-        if (config.replayPolicy() != ConsumerConfig.ReplayPolicy.ORIGINAL || lastReplayTimestampNanos == 0) {
-            return 0;
-        }
-        var gap = message.timestampNanos() - lastReplayTimestampNanos;
-        return gap - (System.nanoTime() - lastReplayAtNanos);
     }
 
     private StoredMessage next() {
@@ -349,22 +368,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var sequence = message.sequence();
         var count = state.deliveryCount(sequence) + 1;
         var consumerSequence = state.deliveredConsumerSeq() + 1;
-        var reply = AckSubject.format(
-                stream.name(), name, count, sequence, consumerSequence, message.timestampNanos(), numPending());
-        var headers = message.headers();
-        var payload = message.payload();
-        if (config.headersOnly()) {
-            headers = Headers.append(headers, Map.of("Nats-Msg-Size", Integer.toString(payload.length)));
-            payload = new byte[0];
-        }
+        var outgoing = outgoing(message);
         var target = config.deliverSubject();
         if (config.isPull()) {
-            // Sized as nats-server sizes it against a request's max_bytes
-            var size = message.subject().length()
-                    + reply.length()
-                    + (headers == null ? 0 : headers.length)
-                    + payload.length;
-            target = waiting.take(size);
+            target = waiting.take(outgoing.size());
             if (target == null) {
                 return false;
             }
@@ -377,10 +384,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 count,
                 config.ackPolicy() != ConsumerConfig.AckPolicy.NONE,
                 now + ackWait(count));
-        server.deliver(target, message.subject(), reply, headers, payload);
+        server.deliver(target, outgoing.subject(), outgoing.reply(), outgoing.headers(), outgoing.payload());
         lastDeliveryNanos = now;
-        lastReplayTimestampNanos = message.timestampNanos();
-        lastReplayAtNanos = now;
+        pacing.delivered(message, now);
         if (flowControl != null) {
             var request = flowControl.delivered(message.storedSize());
             if (request != null) {
@@ -393,6 +399,20 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         lastActiveNanos = Clock.nowNanos();
         return true;
+    }
+
+    /** The message as it would go out now, with the ack reply its next delivery gets. */
+    private Outgoing outgoing(StoredMessage message) {
+        var sequence = message.sequence();
+        var reply = AckSubject.format(
+                stream.name(),
+                name,
+                state.deliveryCount(sequence) + 1,
+                sequence,
+                state.deliveredConsumerSeq() + 1,
+                message.timestampNanos(),
+                numPending());
+        return Outgoing.of(message, reply, config.headersOnly());
     }
 
     /** Returns a message that {@link #next()} took but that was not delivered, so that it goes out next time. */
