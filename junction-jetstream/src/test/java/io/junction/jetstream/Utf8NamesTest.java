@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class Utf8NamesTest {
             api(connection, "$JS.API.STREAM.CREATE.ördërs", create("ördërs", "orders.>"));
             api(connection, "$JS.API.CONSUMER.CREATE.ördërs.dür", durable("ördërs", "dür"));
             for (var i = 0; i < 3; i++) {
-                connection.jetStream().publish("orders.new", new byte[] {(byte) i});
+                var ack = connection.jetStream().publish("orders.new", new byte[] {(byte) i});
+                assertThat(ack.getStream()).isEqualTo("ördërs");
             }
             // a pulled message arrives under its own subject, which a request's reply matching does not expect
             var inbox = connection.subscribe("pulled");
@@ -78,6 +80,30 @@ class Utf8NamesTest {
             assertThat(streamDirectories()).containsExactlyInAnyOrder("ORDERS", ".c3.b6rd.c3.abrs");
             assertThat(Files.isDirectory(streams().resolve(".c3.b6rd.c3.abrs/obs/d.c3.bcr")))
                     .isTrue();
+        }
+    }
+
+    @Test
+    void advisoriesNameStreamsAndConsumersInTheirSubjectsAndJson() throws Exception {
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(new Options.Builder()
+                        .server(server.url())
+                        .supportUTF8Subjects()
+                        .build())) {
+            var streams = connection.subscribe("$JS.EVENT.ADVISORY.STREAM.CREATED.>");
+            var consumers = connection.subscribe("$JS.EVENT.ADVISORY.CONSUMER.CREATED.>");
+            connection.flush(WAIT);
+
+            api(connection, "$JS.API.STREAM.CREATE.ördërs", create("ördërs", "ö"));
+            api(connection, "$JS.API.CONSUMER.CREATE.ördërs.dür", durable("ördërs", "dür"));
+
+            var stream = streams.nextMessage(WAIT);
+            var consumer = consumers.nextMessage(WAIT);
+            assertThat(stream.getSubject()).isEqualTo("$JS.EVENT.ADVISORY.STREAM.CREATED.ördërs");
+            assertThat(JSON.readTree(stream.getData()).path("stream").asText()).isEqualTo("ördërs");
+            assertThat(consumer.getSubject()).isEqualTo("$JS.EVENT.ADVISORY.CONSUMER.CREATED.ördërs.dür");
+            assertThat(JSON.readTree(consumer.getData()).path("consumer").asText())
+                    .isEqualTo("dür");
         }
     }
 
