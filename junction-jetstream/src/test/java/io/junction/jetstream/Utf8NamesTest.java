@@ -77,8 +77,8 @@ class Utf8NamesTest {
             api(connection, "$JS.API.STREAM.CREATE.ördërs", create("ördërs", "ö"));
             api(connection, "$JS.API.CONSUMER.CREATE.ördërs.dür", durable("ördërs", "dür"));
 
-            assertThat(streamDirectories()).containsExactlyInAnyOrder("ORDERS", ".c3.b6rd.c3.abrs");
-            assertThat(Files.isDirectory(streams().resolve(".c3.b6rd.c3.abrs/obs/d.c3.bcr")))
+            assertThat(streamDirectories()).containsExactlyInAnyOrder("ORDERS", "utf8-.c3.b6rd.c3.abrs");
+            assertThat(Files.isDirectory(streams().resolve("utf8-.c3.b6rd.c3.abrs/obs/utf8-d.c3.bcr")))
                     .isTrue();
         }
     }
@@ -121,7 +121,7 @@ class Utf8NamesTest {
                     .isEqualTo("stream name is too long, maximum allowed is 255");
             assertThat(streamDirectories()).singleElement().satisfies(directory -> {
                 assertThat(directory.length()).isLessThanOrEqualTo(255);
-                assertThat(directory).startsWith(".e8.ae.a2.e8.ae.a2").contains(".h");
+                assertThat(directory).startsWith("utf8-.e8.ae.a2.e8.ae.a2").contains(".h");
             });
         }
 

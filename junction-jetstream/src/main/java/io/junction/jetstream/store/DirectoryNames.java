@@ -11,14 +11,16 @@ import java.util.HexFormat;
  * <p>An ASCII name is the directory's name, as nats-server lays it out and as every earlier Junction store has it.
  * A name with other bytes (in the wire form, one char per byte) would be written as whatever the JVM's file name
  * encoding makes of it, which depends on the locale it runs in; instead each such byte is written as {@code .} and
- * two hex digits ({@code ördër} as {@code .c3.b6rd.c3.abr}). Names never hold a {@code .}, so this never meets an
- * ASCII name, and it is the same whatever the locale. Where that would pass a file system's 255-byte limit, the
- * directory takes the first part of it, {@code .h} and the SHA-256 of the name. The name itself is kept in the
- * directory's {@code meta.state}, which is what recovery reads.
+ * two hex digits, after {@code utf8-} so that the directory is not hidden ({@code ördër} as
+ * {@code utf8-.c3.b6rd.c3.abr}). Names never hold a {@code .}, so this never meets an ASCII name, and it is the same
+ * whatever the locale. Where that would pass a file system's 255-byte limit, the directory takes the first part of
+ * it, {@code .h} and the SHA-256 of the name. The name itself is kept in the directory's {@code meta.state}, which is
+ * what recovery reads.
  */
 public final class DirectoryNames {
+    private static final String PREFIX = "utf8-";
     private static final int MAX_LENGTH = 255;
-    private static final int HASHED_PREFIX = MAX_LENGTH - 2 - 64;
+    private static final int KEPT_BEFORE_HASH = MAX_LENGTH - 2 - 64;
     private static final HexFormat HEX = HexFormat.of();
 
     private DirectoryNames() {}
@@ -27,7 +29,7 @@ public final class DirectoryNames {
         if (name.chars().allMatch(c -> c < 0x80)) {
             return name;
         }
-        var escaped = new StringBuilder(name.length() * 2);
+        var escaped = new StringBuilder(PREFIX.length() + name.length() * 2).append(PREFIX);
         for (var i = 0; i < name.length(); i++) {
             var c = name.charAt(i);
             if (c < 0x80) {
@@ -39,7 +41,7 @@ public final class DirectoryNames {
         if (escaped.length() <= MAX_LENGTH) {
             return escaped.toString();
         }
-        var cut = HASHED_PREFIX;
+        var cut = KEPT_BEFORE_HASH;
         // an escape is not cut in two, so the prefix still reads as the name's first bytes
         while (escaped.charAt(cut - 1) == '.' || escaped.charAt(cut - 2) == '.') {
             cut--;
