@@ -5,6 +5,7 @@ import io.junction.jetstream.api.ApiDispatcher;
 import io.junction.jetstream.api.ApiRequest;
 import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
+import io.junction.jetstream.api.WireText;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.nats.server.NatsServer;
 import java.util.concurrent.Executors;
@@ -31,7 +32,13 @@ public final class JetStream implements AutoCloseable {
     /** Prepares JetStream for a server that has not started yet; {@link #start} before the server's start. */
     public JetStream(NatsServer server, JetStreamConfig config) {
         this.server = server;
-        this.config = config;
+        // the domain goes into subjects and JSON as every name here does, in the wire form
+        this.config = new JetStreamConfig(
+                config.storeDir(),
+                config.maxMemory(),
+                config.maxStore(),
+                config.syncInterval(),
+                WireText.fromText(config.domain()));
         var streamsDirectory =
                 config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
         this.registry = new StreamRegistry(
@@ -44,8 +51,8 @@ public final class JetStream implements AutoCloseable {
         this.dispatcher = new ApiDispatcher(server);
         this.directGets = new DirectGets(server, registry);
         var advisories = registry.advisories();
-        dispatcher.audit(
-                (subject, request, response) -> advisories.apiAudit(server.serverName(), subject, request, response));
+        dispatcher.audit((subject, request, response) ->
+                advisories.apiAudit(WireText.fromText(server.serverName()), subject, request, response));
     }
 
     public void start() {
@@ -69,7 +76,7 @@ public final class JetStream implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(directGets::joinCaughtUpMirrors, 100, 100, TimeUnit.MILLISECONDS);
         dispatcher.register(new ApiRoute("$JS.API.INFO", "account_info_response", this::accountInfo));
         if (config.domain() != null) {
-            LOG.info("    Domain: {}", config.domain());
+            LOG.info("    Domain: {}", WireText.toText(config.domain()));
             DomainMappings.of(config.domain()).forEach(server::addMapping);
         }
         server.reportJetStream(new JszReport(server, config, registry, dispatcher)::write);

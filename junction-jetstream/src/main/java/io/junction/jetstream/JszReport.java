@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiDispatcher;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.api.WireText;
 import io.junction.jetstream.consumer.Consumer;
 import io.junction.jetstream.consumer.ConsumerInfos;
 import io.junction.jetstream.stream.Stream;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * {@code /jsz} as nats-server shapes it, for the one account Junction has, {@code $G}: the totals, and on request
  * the account's detail with its streams, their consumers and their configs. Built on the monitor's thread from the
- * registries' concurrent maps; a consumer deleted meanwhile is left out, as nats-server leaves it.
+ * registries' concurrent maps; a consumer deleted meanwhile is left out, as nats-server leaves it. Strings are
+ * built in JetStream's wire form and turned into text once, at the end.
  */
 final class JszReport {
     static final String ACCOUNT = "$G";
@@ -61,7 +63,16 @@ final class JszReport {
             writeAccount(json.putArray("account_details").addObject(), streams, options);
         }
         json.put("total", 1);
-        return json;
+        return asText(json);
+    }
+
+    /** The monitor writes the report itself: its wire-form strings (names, subjects) become the text they stand for. */
+    private static ObjectNode asText(ObjectNode wire) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(Json.bytes(wire));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot reread the /jsz report", e);
+        }
     }
 
     /** The one account is detailed when named, or when all are asked for and the page starts at it. */
@@ -75,7 +86,9 @@ final class JszReport {
     private void writeConfig(ObjectNode json) {
         json.put("max_memory", config.maxMemory());
         json.put("max_storage", config.maxStore());
-        json.put("store_dir", config.storeDir().resolve("jetstream").toString());
+        json.put(
+                "store_dir",
+                WireText.fromText(config.storeDir().resolve("jetstream").toString()));
         if (config.syncInterval() != null) {
             json.put("sync_interval", config.syncInterval().toNanos());
         }
@@ -127,7 +140,7 @@ final class JszReport {
         var info = StreamInfos.write(Json.object(), stream, false, null);
         json.put("name", stream.name());
         json.put("created", Json.time(stream.createdNanos()));
-        json.putObject("cluster").put("leader", server.serverName());
+        json.putObject("cluster").put("leader", WireText.fromText(server.serverName()));
         if (options.config()) {
             json.set("config", info.get("config"));
         }

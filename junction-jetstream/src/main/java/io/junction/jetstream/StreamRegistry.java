@@ -2,8 +2,10 @@ package io.junction.jetstream;
 
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.api.WireText;
 import io.junction.jetstream.consumer.ConsumerRegistry;
 import io.junction.jetstream.event.Advisories;
+import io.junction.jetstream.store.DirectoryNames;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.StorageBudget;
@@ -143,7 +145,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             return;
         }
         try {
-            var json = Json.MAPPER.readTree(meta);
+            var json = Json.read(meta);
             var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
             var created = json.path("created").asLong();
             var stream =
@@ -156,7 +158,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             LOG.info(
                     "Restored {} messages for stream {} (last_seq={})",
                     state.messages(),
-                    config.name(),
+                    WireText.toText(config.name()),
                     state.lastSeq());
         } catch (IOException | RuntimeException e) {
             LOG.error("stream directory {} could not be restored: {}", directory, e.getMessage(), e);
@@ -205,7 +207,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         checkOverlap(config, null);
         StreamTransforms.checkOnCreate(config);
         checkReservation(config, null);
-        var directory = root.resolve(config.name());
+        var directory = root.resolve(DirectoryNames.of(config.name()));
         var created = Clock.nowNanos();
         MessageStore store;
         try {
@@ -220,7 +222,10 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         streams.put(config.name(), stream);
         stream.start(this::get);
         consumerRegistry(stream, directory);
-        LOG.info("stream={} created with subjects {}", config.name(), config.subjects());
+        LOG.info(
+                "stream={} created with subjects {}",
+                WireText.toText(config.name()),
+                config.subjects().stream().map(WireText::toText).toList());
         return new Created(stream, true);
     }
 
@@ -257,7 +262,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         StreamTransforms.checkOnUpdate(config, old);
         checkReservation(config, config.name());
         try {
-            writeMeta(root.resolve(config.name()), config, stream.createdNanos());
+            writeMeta(root.resolve(DirectoryNames.of(config.name())), config, stream.createdNanos());
         } catch (IOException e) {
             throw ApiError.streamGeneral("cannot update stream: " + e.getMessage())
                     .exception();
@@ -319,8 +324,8 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
             registry.deleteAll();
         }
         stream.close();
-        deleteRecursively(root.resolve(name));
-        LOG.info("stream={} deleted", name);
+        deleteRecursively(root.resolve(DirectoryNames.of(name)));
+        LOG.info("stream={} deleted", WireText.toText(name));
     }
 
     @Override

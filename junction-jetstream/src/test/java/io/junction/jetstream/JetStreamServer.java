@@ -45,6 +45,11 @@ public final class JetStreamServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The core server, for tests that speak the protocol by hand. */
+    NatsServer nats() {
+        return server;
+    }
+
     JetStream jetStream() {
         return jetStream;
     }

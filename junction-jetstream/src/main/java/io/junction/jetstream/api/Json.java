@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.List;
 
 /**
  * JSON as the JetStream API writes and reads it: snake_case fields, durations in nanoseconds, times in RFC 3339 with
- * nanoseconds. Reading is lenient where Go's decoder is (unknown fields ignored) and strict about types.
+ * nanoseconds. Reading is lenient where Go's decoder is (unknown fields ignored) and strict about types. Every string
+ * read, names and keys included, comes out in {@link WireText}'s wire form, and every string written goes out as the
+ * UTF-8 text it stands for, so subjects and names in JSON match the bytes clients publish.
  */
 public final class Json {
     /** Refuses anything after the top-level value, as Go's {@code json.Unmarshal} does. */
@@ -32,7 +35,7 @@ public final class Json {
             return MAPPER.createObjectNode();
         }
         try {
-            var node = MAPPER.readTree(body);
+            var node = read(body);
             if (node instanceof ObjectNode object) {
                 return object;
             }
@@ -51,7 +54,7 @@ public final class Json {
             throw ApiError.INVALID_JSON.exception();
         }
         try {
-            var node = MAPPER.readTree(body);
+            var node = read(body);
             if (node instanceof ObjectNode object) {
                 return object;
             }
@@ -73,7 +76,7 @@ public final class Json {
             return true;
         }
         try {
-            return MAPPER.readTree(body) instanceof ObjectNode object && object.isEmpty();
+            return read(body) instanceof ObjectNode object && object.isEmpty();
         } catch (IOException e) {
             return false;
         }
@@ -83,12 +86,74 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /**
+     * Reads a JSON document with its strings and keys in the wire form. Bytes that are not UTF-8 become U+FFFD first,
+     * as Go's decoder reads them.
+     *
+     * @return the document, or null for an empty one
+     * @throws IOException when it is not JSON
+     */
+    public static JsonNode read(byte[] body) throws IOException {
+        if (isAscii(body) && !hasEscape(body)) {
+            // every string in it is ASCII already, which is its own wire form: the usual request costs nothing more
+            return MAPPER.readTree(body);
+        }
+        var node = MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+        return node == null ? null : toWire(node);
+    }
+
+    /** The document as UTF-8 JSON, its wire-form strings written as the text they stand for. */
     public static byte[] bytes(JsonNode node) {
+        byte[] written;
         try {
-            return MAPPER.writeValueAsBytes(node);
+            written = MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+        if (isAscii(written)) {
+            return written;
+        }
+        // Jackson wrote each wire-form char as UTF-8; the bytes they stand for are decoded once more, so that a subject
+        // that is not UTF-8 comes out with U+FFFD where Go's encoder puts it
+        var bytes = WireText.bytes(new String(written, StandardCharsets.UTF_8));
+        return new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode toWire(JsonNode node) {
+        if (node.isTextual()) {
+            var text = node.textValue();
+            return WireText.isAscii(text) ? node : TextNode.valueOf(WireText.fromText(text));
+        }
+        if (node instanceof ArrayNode array) {
+            for (var i = 0; i < array.size(); i++) {
+                array.set(i, toWire(array.get(i)));
+            }
+            return array;
+        }
+        if (node instanceof ObjectNode object) {
+            var copy = MAPPER.createObjectNode();
+            object.properties().forEach(field -> copy.set(WireText.fromText(field.getKey()), toWire(field.getValue())));
+            return copy;
+        }
+        return node;
+    }
+
+    private static boolean hasEscape(byte[] bytes) {
+        for (var b : bytes) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (var b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String text(JsonNode node, String field, String fallback) {

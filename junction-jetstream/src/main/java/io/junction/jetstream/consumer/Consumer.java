@@ -67,12 +67,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean deleted;
     private final FlowControl flowControl;
+    private final Pacing pacing;
     private final ConsumerEvents events;
     private StoredMessage held;
-    private long pendingAfterCursor = -1;
-    private long countedUpTo;
-    private long lastReplayTimestampNanos;
-    private long lastReplayAtNanos;
+    private final PendingTally pending;
+    private long wakeAtNanos;
 
     Consumer(
             NatsServer server,
@@ -90,7 +89,17 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.createdNanos = createdNanos;
         this.stateStore = stateStore;
         this.waiting = new PullQueue(server);
+        this.pending = new PendingTally(stream.store(), config.filters());
         this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
+        this.pacing = new Pacing(
+                config.replayPolicy() == ConsumerConfig.ReplayPolicy.ORIGINAL,
+                config.isPull()
+                        ? null
+                        : RateLimit.of(
+                                config.rateLimitBps(),
+                                stream.config().maxMsgSize(),
+                                server.options().maxPayload(),
+                                System.nanoTime()));
         this.events = new ConsumerEvents(
                 advisories, stream.name(), name, ConsumerEvents.parseSampleFrequency(config.sampleFrequency()));
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -279,10 +288,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             if (message == null) {
                 break;
             }
-            var wait = replayWait(message);
+            var wait = pacing.waitFor(message, () -> outgoing(message).size(), System.nanoTime());
             if (wait > 0) {
                 held = message;
-                executor.schedule(this::deliverAvailable, wait, TimeUnit.NANOSECONDS);
+                wakeIn(wait);
                 break;
             }
             if (!deliver(message)) {
@@ -297,20 +306,30 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         persistSoon();
     }
 
+    /**
+     * Tries delivering again after the wait, unless a try is already due by then: a rate-limited consumer that waits
+     * seconds hears of every message appended meanwhile, and must not pile up a timer for each.
+     */
+    private void wakeIn(long waitNanos) {
+        var at = System.nanoTime() + waitNanos;
+        if (wakeAtNanos != 0 && wakeAtNanos - at <= 0) {
+            return;
+        }
+        wakeAtNanos = at;
+        executor.schedule(
+                () -> {
+                    wakeAtNanos = 0;
+                    deliverAvailable();
+                },
+                waitNanos,
+                TimeUnit.NANOSECONDS);
+    }
+
     private boolean hasTarget() {
         if (config.isPull()) {
             return waiting.hasLiveRequest();
         }
         return (flowControl == null || !flowControl.isStalled()) && server.hasInterest(config.deliverSubject());
-    }
-
-    /** With {@code replay_policy: original}, how long to wait so messages keep the spacing they were stored with. */
-    private long replayWait(StoredMessage message) {
-        if (config.replayPolicy() != ConsumerConfig.ReplayPolicy.ORIGINAL || lastReplayTimestampNanos == 0) {
-            return 0;
-        }
-        var gap = message.timestampNanos() - lastReplayTimestampNanos;
-        return gap - (System.nanoTime() - lastReplayAtNanos);
     }
 
     private StoredMessage next() {
@@ -331,11 +350,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 return message;
             }
         }
-        countPending();
+        pending.afterCursor(cursor);
         var message = nextMatching(cursor + 1);
         if (message != null) {
             cursor = message.sequence();
-            deliveredNew(message.sequence());
+            pending.deliveredNew(message.sequence());
         }
         return message;
     }
@@ -349,22 +368,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         var sequence = message.sequence();
         var count = state.deliveryCount(sequence) + 1;
         var consumerSequence = state.deliveredConsumerSeq() + 1;
-        var reply = AckSubject.format(
-                stream.name(), name, count, sequence, consumerSequence, message.timestampNanos(), numPending());
-        var headers = message.headers();
-        var payload = message.payload();
-        if (config.headersOnly()) {
-            headers = Headers.append(headers, Map.of("Nats-Msg-Size", Integer.toString(payload.length)));
-            payload = new byte[0];
-        }
+        var outgoing = outgoing(message);
         var target = config.deliverSubject();
         if (config.isPull()) {
-            // Sized as nats-server sizes it against a request's max_bytes
-            var size = message.subject().length()
-                    + reply.length()
-                    + (headers == null ? 0 : headers.length)
-                    + payload.length;
-            target = waiting.take(size);
+            target = waiting.take(outgoing.size());
             if (target == null) {
                 return false;
             }
@@ -377,10 +384,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 count,
                 config.ackPolicy() != ConsumerConfig.AckPolicy.NONE,
                 now + ackWait(count));
-        server.deliver(target, message.subject(), reply, headers, payload);
+        server.deliver(target, outgoing.subject(), outgoing.reply(), outgoing.headers(), outgoing.payload());
         lastDeliveryNanos = now;
-        lastReplayTimestampNanos = message.timestampNanos();
-        lastReplayAtNanos = now;
+        pacing.delivered(message, now);
         if (flowControl != null) {
             var request = flowControl.delivered(message.storedSize());
             if (request != null) {
@@ -395,6 +401,20 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return true;
     }
 
+    /** The message as it would go out now, with the ack reply its next delivery gets. */
+    private Outgoing outgoing(StoredMessage message) {
+        var sequence = message.sequence();
+        var reply = AckSubject.format(
+                stream.name(),
+                name,
+                state.deliveryCount(sequence) + 1,
+                sequence,
+                state.deliveredConsumerSeq() + 1,
+                message.timestampNanos(),
+                numPending());
+        return Outgoing.of(message, reply, config.headersOnly());
+    }
+
     /** Returns a message that {@link #next()} took but that was not delivered, so that it goes out next time. */
     private void putBack(StoredMessage message, long cursorBefore) {
         var sequence = message.sequence();
@@ -402,8 +422,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             state.queueRedelivery(sequence);
         } else if (sequence <= cursorBefore) {
             lastPerSubject.add(sequence);
-        } else if (pendingAfterCursor >= 0) {
-            pendingAfterCursor++;
+        } else {
+            pending.putBack();
         }
         cursor = cursorBefore;
     }
@@ -579,36 +599,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** Messages after the cursor that this consumer would deliver, plus the initial last-per-subject ones. */
     private long numPending() {
-        countPending();
-        return lastPerSubject.size() + pendingAfterCursor;
-    }
-
-    /**
-     * Keeps the count of matching messages after the cursor up to {@code countedUpTo} cheaply: counted once, then
-     * extended by the messages appended since and decreased by each new message delivered; counted again after any
-     * removal. Each count and the last sequence it covers are read together, as the writer appends meanwhile.
-     */
-    private void countPending() {
-        var store = stream.store();
-        if (pendingAfterCursor < 0) {
-            var counted = store.numPendingNow(cursor + 1, config.filters());
-            pendingAfterCursor = counted.count();
-            countedUpTo = Math.max(counted.lastSequence(), cursor);
-        } else if (store.state().lastSeq() > countedUpTo) {
-            var counted = store.numPendingNow(countedUpTo + 1, config.filters());
-            pendingAfterCursor += counted.count();
-            countedUpTo = Math.max(countedUpTo, counted.lastSequence());
-        }
-    }
-
-    /** A new message went out: it leaves the count, unless it was appended after the count was last extended. */
-    private void deliveredNew(long sequence) {
-        if (sequence <= countedUpTo) {
-            pendingAfterCursor = Math.max(0, pendingAfterCursor - 1);
-        } else {
-            // the first match after the cursor: nothing between the two was counted, nor is there anything to count
-            countedUpTo = sequence;
-        }
+        return lastPerSubject.size() + pending.afterCursor(cursor);
     }
 
     private void position() {
@@ -617,7 +608,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void afterRemoval() {
-        pendingAfterCursor = -1;
+        pending.recount();
         var store = stream.store();
         var first = store.state().firstSeq();
         if (cursor < first - 1) {
@@ -628,7 +619,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void restore(ConsumerState recovered) {
-        pendingAfterCursor = -1;
+        pending.recount();
         cursor = recovered.cursor();
         state.restore(recovered, System.nanoTime());
         lastPerSubject.addAll(recovered.lastPerSubject());

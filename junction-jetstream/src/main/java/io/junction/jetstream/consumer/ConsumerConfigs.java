@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.ApiException;
 import io.junction.jetstream.api.Json;
-import io.junction.jetstream.api.WireSubjects;
+import io.junction.jetstream.api.Names;
 import io.junction.jetstream.stream.ConsumerLimits;
 import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamTransforms;
@@ -46,8 +46,8 @@ public final class ConsumerConfigs {
                 Json.number(json, "ack_wait", 0),
                 Json.number(json, "max_deliver", 0),
                 backoff,
-                WireSubjects.fromJson(Json.text(json, "filter_subject", null)),
-                WireSubjects.fromJson(Json.texts(json, "filter_subjects")),
+                Json.text(json, "filter_subject", null),
+                Json.texts(json, "filter_subjects"),
                 Json.enumValue(ConsumerConfig.ReplayPolicy.class, Json.text(json, "replay_policy", "instant")),
                 Json.unsigned(json, "rate_limit_bps", 0),
                 Json.text(json, "sample_freq", null),
@@ -207,10 +207,7 @@ public final class ConsumerConfigs {
         if (name.contains("/") || name.contains("\\")) {
             throw ApiError.CONSUMER_NAME_HAS_PATH_SEPARATORS.exception();
         }
-        if (name.contains(".")
-                || name.contains("*")
-                || name.contains(">")
-                || name.chars().anyMatch(Character::isWhitespace)) {
+        if (!Names.isValid(name)) {
             throw new ApiError(400, 10103, "durable name can not contain '.', '*', '>'").exception();
         }
         if (name.length() > 255) {
@@ -237,9 +234,9 @@ public final class ConsumerConfigs {
             var backoff = json.putArray("backoff");
             c.backoffNanos().forEach(backoff::add);
         }
-        putIfSet(json, "filter_subject", WireSubjects.toJson(c.filterSubject()));
+        putIfSet(json, "filter_subject", c.filterSubject());
         if (!c.filterSubjects().isEmpty()) {
-            json.set("filter_subjects", Json.array(WireSubjects.toJson(c.filterSubjects())));
+            json.set("filter_subjects", Json.array(c.filterSubjects()));
         }
         json.put("replay_policy", Json.lower(c.replayPolicy()));
         if (c.rateLimitBps() > 0) {

@@ -2,7 +2,9 @@ package io.junction.jetstream.consumer;
 
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.api.WireText;
 import io.junction.jetstream.event.Advisories;
+import io.junction.jetstream.store.DirectoryNames;
 import io.junction.jetstream.stream.Clock;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfig;
@@ -59,12 +61,16 @@ public final class ConsumerRegistry implements AutoCloseable {
                 try {
                     var metaBytes = files.read(entry.resolve(META));
                     if (metaBytes == null) {
-                        LOG.warn("stream={} consumer directory {} has no {}; skipped", stream.name(), entry, META);
+                        LOG.warn(
+                                "stream={} consumer directory {} has no {}; skipped",
+                                WireText.toText(stream.name()),
+                                entry,
+                                META);
                         continue;
                     }
-                    var meta = Json.MAPPER.readTree(metaBytes);
+                    var meta = Json.read(metaBytes);
                     var config = ConsumerConfigs.read(meta.get("config"));
-                    var name = entry.getFileName().toString();
+                    var name = nameOf(config, entry.getFileName().toString());
                     var state = readState(entry.resolve(STATE), name);
                     var consumer = new Consumer(
                             server,
@@ -78,11 +84,15 @@ public final class ConsumerRegistry implements AutoCloseable {
                     consumers.put(name, consumer);
                     consumer.start();
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("stream={} consumer directory {} not restored: {}", stream.name(), entry, e.getMessage());
+                    LOG.error(
+                            "stream={} consumer directory {} not restored: {}",
+                            WireText.toText(stream.name()),
+                            entry,
+                            e.getMessage());
                 }
             }
         } catch (IOException e) {
-            LOG.error("stream={} consumers not listed: {}", stream.name(), e.getMessage());
+            LOG.error("stream={} consumers not listed: {}", WireText.toText(stream.name()), e.getMessage());
         }
         removeAcknowledged();
     }
@@ -95,7 +105,7 @@ public final class ConsumerRegistry implements AutoCloseable {
     private ConsumerState readState(Path file, String name) {
         try {
             var bytes = files.read(file);
-            return bytes == null ? null : ConsumerState.fromJson(Json.MAPPER.readTree(bytes));
+            return bytes == null ? null : ConsumerState.fromJson(Json.read(bytes));
         } catch (IOException | RuntimeException e) {
             LOG.warn(
                     "stream={} consumer={} state file={} could not be read, consumer restored from its start: {}",
@@ -138,7 +148,7 @@ public final class ConsumerRegistry implements AutoCloseable {
             }
         }
         if (removed > 0) {
-            LOG.info("stream={} removed {} messages no consumer needs", stream.name(), removed);
+            LOG.info("stream={} removed {} messages no consumer needs", WireText.toText(stream.name()), removed);
         }
     }
 
@@ -189,7 +199,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         }
         checkLimits(config);
         var consumer = create(name, config, null, Clock.nowNanos());
-        LOG.debug("stream={} consumer={} created", stream.name(), name);
+        LOG.debug("stream={} consumer={} created", WireText.toText(stream.name()), name);
         advisories.consumerAction(Advisories.CONSUMER_CREATED, stream.name(), name, "create");
         return consumer;
     }
@@ -212,7 +222,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         consumers.remove(name);
         consumer.delete();
         if (directory != null) {
-            files.deleteTree(directory.resolve(name));
+            files.deleteTree(directory.resolve(DirectoryNames.of(name)));
         }
         advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), name, "delete");
     }
@@ -221,7 +231,7 @@ public final class ConsumerRegistry implements AutoCloseable {
     public void sweep(long nowNanos) {
         for (var consumer : consumers.values()) {
             if (consumer.isInactive(nowNanos)) {
-                LOG.debug("stream={} consumer={} inactive, removed", stream.name(), consumer.name());
+                LOG.debug("stream={} consumer={} inactive, removed", WireText.toText(stream.name()), consumer.name());
                 consumers.remove(consumer.name());
                 consumer.delete();
                 if (stream.config().retention() == StreamConfig.Retention.INTEREST) {
@@ -248,7 +258,7 @@ public final class ConsumerRegistry implements AutoCloseable {
     private Consumer create(String name, ConsumerConfig config, ConsumerState state, long created) {
         ConsumerState.Store stateStore = null;
         if (config.isDurable() && directory != null && !config.memoryStorage()) {
-            var consumerDirectory = directory.resolve(name);
+            var consumerDirectory = directory.resolve(DirectoryNames.of(name));
             var meta = Json.object();
             meta.set("config", ConsumerConfigs.write(config));
             meta.put("created", created);
@@ -297,6 +307,17 @@ public final class ConsumerRegistry implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The name a consumer was created under, as its configuration holds it; the directory's name only for a file
+     * without one, since a name that is not ASCII is escaped in its directory's name.
+     */
+    private static String nameOf(ConsumerConfig config, String directoryName) {
+        if (config.name() != null && !config.name().isEmpty()) {
+            return config.name();
+        }
+        return config.isDurable() ? config.durableName() : directoryName;
     }
 
     private static String randomName() {

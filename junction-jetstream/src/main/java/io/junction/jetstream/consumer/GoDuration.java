@@ -1,7 +1,12 @@
 package io.junction.jetstream.consumer;
 
+import io.junction.jetstream.api.WireText;
+
 /** Formats and parses durations as Go does ({@code 1m30s}, {@code 250ms}), for texts clients compare. */
 final class GoDuration {
+    /** Go's unit for microseconds, in the wire form of the texts (JSON errors, status lines) it goes into. */
+    private static final String MICROSECONDS = WireText.fromText("µs");
+
     private GoDuration() {}
 
     static String format(long nanos) {
@@ -12,7 +17,7 @@ final class GoDuration {
             return nanos + "ns";
         }
         if (nanos < 1_000_000) {
-            return trim(nanos / 1_000.0) + "µs";
+            return trim(nanos / 1_000.0) + MICROSECONDS;
         }
         if (nanos < 1_000_000_000) {
             return trim(nanos / 1_000_000.0) + "ms";

@@ -77,10 +77,11 @@ public final class Advisories {
         client.put("acc", "$G");
         client.put("server", serverName);
         event.put("subject", subject);
+        // one char per byte, the wire form that writing the event turns back into the text that was sent
         if (request != null && request.length > 0) {
-            event.put("request", new String(request, StandardCharsets.UTF_8));
+            event.put("request", new String(request, StandardCharsets.ISO_8859_1));
         }
-        event.put("response", new String(response, StandardCharsets.UTF_8));
+        event.put("response", new String(response, StandardCharsets.ISO_8859_1));
         send(API_AUDIT, event);
     }
 

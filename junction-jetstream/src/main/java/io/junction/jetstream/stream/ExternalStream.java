@@ -19,12 +19,13 @@ public record ExternalStream(String api, String deliver) {
 
     /**
      * The suffix nats-server puts after the origin's name in the index name and the {@code Nats-Stream-Source}
-     * header, so that one stream name in two domains makes two sources: eight characters of the API prefix's SHA-256.
+     * header, so that one stream name in two domains makes two sources: eight characters of the SHA-256 of the API
+     * prefix's bytes (one per char of the wire form).
      */
     String hash() {
         byte[] digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256").digest(api.getBytes(StandardCharsets.UTF_8));
+            digest = MessageDigest.getInstance("SHA-256").digest(api.getBytes(StandardCharsets.ISO_8859_1));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

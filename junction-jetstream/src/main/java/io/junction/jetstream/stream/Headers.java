@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Reads and writes NATS header blocks ({@code NATS/1.0[ status]\r\nKey: Value\r\n...\r\n}). Keys are case-sensitive,
- * as nats-server matches them; only the first value of a repeated key is read.
+ * as nats-server matches them; only the first value of a repeated key is read. A block is read and written one char
+ * per byte, the wire form subjects and names take here, so that a value holds the bytes a client sent.
  */
 public final class Headers {
     public static final String MSG_ID = "Nats-Msg-Id";
@@ -24,7 +25,7 @@ public final class Headers {
         if (block == null) {
             return values;
         }
-        var text = new String(block, StandardCharsets.UTF_8);
+        var text = new String(block, StandardCharsets.ISO_8859_1);
         var lines = text.split("\r\n");
         for (var i = 1; i < lines.length; i++) {
             var colon = lines[i].indexOf(':');
@@ -47,7 +48,7 @@ public final class Headers {
         values.forEach(
                 (key, value) -> text.append(key).append(": ").append(value).append("\r\n"));
         text.append("\r\n");
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The stored block with extra keys appended, as direct get adds its {@code Nats-*} headers. */
@@ -55,12 +56,12 @@ public final class Headers {
         if (block == null || block.length < 4) {
             return build(null, extra);
         }
-        var text = new String(block, StandardCharsets.UTF_8);
+        var text = new String(block, StandardCharsets.ISO_8859_1);
         var end = text.endsWith("\r\n\r\n") ? text.length() - 2 : text.length();
         var result = new StringBuilder(text.substring(0, end));
         extra.forEach(
                 (key, value) -> result.append(key).append(": ").append(value).append("\r\n"));
         result.append("\r\n");
-        return result.toString().getBytes(StandardCharsets.UTF_8);
+        return result.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }

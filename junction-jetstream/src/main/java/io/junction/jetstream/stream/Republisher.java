@@ -89,7 +89,7 @@ final class Republisher {
             text.append("NATS/1.0\r\n");
         } else {
             // the stored block ends in an empty line; the stream's headers go before it
-            var block = new String(original, StandardCharsets.UTF_8);
+            var block = new String(original, StandardCharsets.ISO_8859_1);
             text.append(block, 0, block.endsWith("\r\n\r\n") ? block.length() - 2 : block.length());
         }
         text.append("Nats-Stream: ").append(stream).append("\r\n");
@@ -101,7 +101,7 @@ final class Republisher {
             text.append("Nats-Msg-Size: ").append(payloadSize).append("\r\n");
         }
         text.append("\r\n");
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     record Pending(String subject, byte[] headers, byte[] payload) {}

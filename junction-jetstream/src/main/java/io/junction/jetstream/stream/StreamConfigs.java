@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
-import io.junction.jetstream.api.WireSubjects;
+import io.junction.jetstream.api.Names;
 import io.junction.nats.subject.Subjects;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ public final class StreamConfigs {
         return new StreamConfig(
                 Json.text(json, "name", ""),
                 Json.text(json, "description", null),
-                WireSubjects.fromJson(Json.texts(json, "subjects")),
+                Json.texts(json, "subjects"),
                 Json.enumValue(StreamConfig.Retention.class, Json.text(json, "retention", "limits")),
                 orUnlimited(Json.number(json, "max_consumers", 0)),
                 orUnlimited(Json.number(json, "max_msgs", 0)),
@@ -160,12 +160,7 @@ public final class StreamConfigs {
 
     /** Checks a stream name as nats-server does for the API subject and the config. */
     public static void checkName(String name) {
-        if (name == null
-                || name.isEmpty()
-                || name.contains(".")
-                || name.contains("*")
-                || name.contains(">")
-                || name.chars().anyMatch(Character::isWhitespace)) {
+        if (!Names.isValid(name)) {
             throw invalid("stream name is required and can not contain '.', '*', '>'");
         }
         if (name.contains("/") || name.contains("\\")) {
@@ -183,7 +178,7 @@ public final class StreamConfigs {
             json.put("description", config.description());
         }
         if (!config.subjects().isEmpty()) {
-            json.set("subjects", Json.array(WireSubjects.toJson(config.subjects())));
+            json.set("subjects", Json.array(config.subjects()));
         }
         json.put("retention", Json.lower(config.retention()));
         json.put("max_consumers", config.maxConsumers());

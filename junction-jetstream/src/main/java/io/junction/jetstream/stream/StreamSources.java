@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.api.Names;
 import io.junction.jetstream.transform.MappingDestinations;
 import io.junction.nats.subject.Subjects;
 import java.util.ArrayDeque;
@@ -80,14 +81,14 @@ public final class StreamSources {
             }
             checkMirrorTransforms(mirror);
             // nats-server checks an external origin's name nowhere: it may name a stream only the other side knows.
-            if (mirror.external() == null && !isValidName(mirror.name())) {
+            if (mirror.external() == null && !Names.isValid(mirror.name())) {
                 throw ApiError.MIRROR_INVALID_STREAM_NAME.exception();
             }
             checkFilter(mirror);
         }
         var indexNames = new HashSet<String>();
         for (var source : config.sources()) {
-            if (!isValidName(source.name())) {
+            if (!Names.isValid(source.name())) {
                 throw ApiError.SOURCE_INVALID_STREAM_NAME.exception();
             }
             if (!indexNames.add(source.indexName())) {
@@ -260,12 +261,6 @@ public final class StreamSources {
         if (source.filterSubject() != null && !Subjects.isValidSubject(source.filterSubject())) {
             throw invalid("stream source filter subject is invalid");
         }
-    }
-
-    private static boolean isValidName(String name) {
-        return name != null
-                && !name.isEmpty()
-                && name.chars().noneMatch(c -> c == '.' || c == '*' || c == '>' || Character.isWhitespace(c));
     }
 
     private static io.junction.jetstream.api.ApiException invalid(String problem) {

@@ -136,7 +136,7 @@ final class StreamSourcing {
         if (headers == null || headers.length == 0) {
             text.append("NATS/1.0\r\n");
         } else {
-            var lines = new String(headers, StandardCharsets.UTF_8).split("\r\n");
+            var lines = new String(headers, StandardCharsets.ISO_8859_1).split("\r\n");
             text.append(lines[0]).append("\r\n");
             for (var i = 1; i < lines.length; i++) {
                 var line = lines[i];
@@ -147,7 +147,7 @@ final class StreamSourcing {
             }
         }
         text.append(SOURCE_HEADER).append(": ").append(value).append("\r\n\r\n");
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The last origin sequence each source's header names, scanning back from the last message until all are found. */

@@ -1,11 +1,10 @@
 package io.junction.jetstream.transform;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
  * Writes one destination token for a subject, as nats-server 2.10's mapping functions do. Positions and sizes count
- * bytes of the token, as Go's string indexes do; subjects in practice are ASCII.
+ * bytes of the token, as Go's string indexes do: subjects here are in the wire form, one char per byte.
  */
 final class Functions {
     private Functions() {}
@@ -34,59 +33,59 @@ final class Functions {
         }
     }
 
-    private static byte[] source(DestinationToken token, String[] subject) {
-        return subject[token.wildcards().getFirst()].getBytes(StandardCharsets.UTF_8);
+    private static String source(DestinationToken token, String[] subject) {
+        return subject[token.wildcards().getFirst()];
     }
 
     /** Two tokens cut at the position from the left or the right; a token too short to cut is left whole. */
-    private static void splitAt(StringBuilder out, byte[] token, int position, boolean fromRight) {
-        if (position <= 0 || position >= token.length) {
-            out.append(text(token, 0, token.length));
+    private static void splitAt(StringBuilder out, String token, int position, boolean fromRight) {
+        if (position <= 0 || position >= token.length()) {
+            out.append(text(token, 0, token.length()));
             return;
         }
-        var cut = fromRight ? token.length - position : position;
-        out.append(text(token, 0, cut)).append('.').append(text(token, cut, token.length));
+        var cut = fromRight ? token.length() - position : position;
+        out.append(text(token, 0, cut)).append('.').append(text(token, cut, token.length()));
     }
 
     /** Slices of the size from the left, the remainder last. */
-    private static void sliceFromLeft(StringBuilder out, byte[] token, int size) {
-        if (size <= 0 || size >= token.length) {
-            out.append(text(token, 0, token.length));
+    private static void sliceFromLeft(StringBuilder out, String token, int size) {
+        if (size <= 0 || size >= token.length()) {
+            out.append(text(token, 0, token.length()));
             return;
         }
-        for (var i = 0; i + size <= token.length; i += size) {
+        for (var i = 0; i + size <= token.length(); i += size) {
             if (i != 0) {
                 out.append('.');
             }
             out.append(text(token, i, i + size));
-            if (i + size != token.length && i + size + size > token.length) {
-                out.append('.').append(text(token, i + size, token.length));
+            if (i + size != token.length() && i + size + size > token.length()) {
+                out.append('.').append(text(token, i + size, token.length()));
                 break;
             }
         }
     }
 
     /** Slices of the size from the right, the remainder first. */
-    private static void sliceFromRight(StringBuilder out, byte[] token, int size) {
-        if (size <= 0 || size >= token.length) {
-            out.append(text(token, 0, token.length));
+    private static void sliceFromRight(StringBuilder out, String token, int size) {
+        if (size <= 0 || size >= token.length()) {
+            out.append(text(token, 0, token.length()));
             return;
         }
-        var remainder = token.length % size;
+        var remainder = token.length() % size;
         if (remainder > 0) {
             out.append(text(token, 0, remainder)).append('.');
         }
-        for (var i = remainder; i + size <= token.length; i += size) {
+        for (var i = remainder; i + size <= token.length(); i += size) {
             out.append(text(token, i, i + size));
-            if (i + size < token.length) {
+            if (i + size < token.length()) {
                 out.append('.');
             }
         }
     }
 
     /** The token's parts between delimiters as tokens; empty parts are dropped, as nats-server drops them. */
-    private static void split(StringBuilder out, byte[] token, String delimiter) {
-        var parts = parts(new String(token, StandardCharsets.UTF_8), delimiter);
+    private static void split(StringBuilder out, String token, String delimiter) {
+        var parts = parts(token, delimiter);
         for (var j = 0; j < parts.length; j++) {
             var part = parts[j];
             if (!part.isEmpty()) {
@@ -98,10 +97,10 @@ final class Functions {
         }
     }
 
-    /** Go's {@code strings.Split}: every occurrence cuts; an empty delimiter cuts between characters. */
+    /** Go's {@code strings.Split}: every occurrence cuts; an empty delimiter cuts between UTF-8 characters. */
     private static String[] parts(String text, String delimiter) {
         if (delimiter.isEmpty()) {
-            return text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+            return Utf8Sequences.split(text);
         }
         var parts = new ArrayList<String>();
         var start = 0;
@@ -116,15 +115,15 @@ final class Functions {
     }
 
     /** The first or last bytes of the token; a token not longer than that is kept whole. */
-    private static void keep(StringBuilder out, byte[] token, int length, boolean fromRight) {
-        if (length <= 0 || length >= token.length) {
-            out.append(text(token, 0, token.length));
+    private static void keep(StringBuilder out, String token, int length, boolean fromRight) {
+        if (length <= 0 || length >= token.length()) {
+            out.append(text(token, 0, token.length()));
             return;
         }
-        out.append(fromRight ? text(token, token.length - length, token.length) : text(token, 0, length));
+        out.append(fromRight ? text(token, token.length() - length, token.length()) : text(token, 0, length));
     }
 
-    private static String text(byte[] bytes, int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    private static String text(String token, int from, int to) {
+        return token.substring(from, to);
     }
 }

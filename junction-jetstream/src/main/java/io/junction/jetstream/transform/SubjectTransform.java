@@ -1,7 +1,6 @@
 package io.junction.jetstream.transform;
 
 import io.junction.jetstream.transform.DestinationToken.Kind;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,11 +139,14 @@ public final class SubjectTransform {
         return out.toString();
     }
 
-    /** nats-server's hash partition: FNV-1a (32 bits) of the key's UTF-8 bytes, modulo the partition count. */
+    /**
+     * nats-server's hash partition: FNV-1a (32 bits) of the key's bytes (one per char of the wire form), modulo the
+     * partition count.
+     */
     static String partition(String key, int partitions) {
         var hash = 0x811c9dc5;
-        for (var b : key.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
+        for (var i = 0; i < key.length(); i++) {
+            hash ^= key.charAt(i) & 0xff;
             hash *= 0x01000193;
         }
         var buckets = Integer.toUnsignedLong(partitions);
