@@ -10,8 +10,10 @@ import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.PurgeOptions;
 import io.nats.client.api.AckPolicy;
+import io.nats.client.api.CompressionOption;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfoOptions;
@@ -113,6 +115,53 @@ class StreamSnapshotTest {
         assertThat(restored.has("error")).as(restored.toString()).isFalse();
         assertThat(StreamView.of(jsm).withoutConsumers()).isEqualTo(stream.withoutConsumers());
         assertThat(jsm.getConsumerNames("ORDERS")).isEmpty();
+    }
+
+    @Test
+    void restoresACompressedWorkQueueWhereItsConsumerLeftOff() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        jsm.addStream(StreamConfiguration.builder()
+                .name("JOBS")
+                .subjects("jobs")
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .compressionOption(CompressionOption.S2)
+                .build());
+        jsm.addOrUpdateConsumer(
+                "JOBS",
+                ConsumerConfiguration.builder()
+                        .durable("RUNNER")
+                        .ackPolicy(AckPolicy.Explicit)
+                        .ackWait(Duration.ofMinutes(5))
+                        .build());
+        for (var i = 1; i <= 30; i++) {
+            connection.jetStream().publish("jobs", ("job " + i).repeat(20).getBytes(StandardCharsets.UTF_8));
+        }
+        var runner = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("JOBS", "RUNNER"));
+        var taken = new ArrayList<io.nats.client.Message>();
+        while (taken.size() < 12) {
+            taken.addAll(runner.fetch(12 - taken.size(), WAIT));
+        }
+        for (var message : taken.subList(0, 10)) {
+            message.ackSync(WAIT);
+        }
+        runner.unsubscribe();
+        await().atMost(WAIT)
+                .until(() -> jsm.getStreamInfo("JOBS").getStreamState().getMsgCount() == 20);
+        var stream = StreamView.of(jsm, "JOBS");
+        var consumer = ConsumerView.of(jsm.getConsumerInfo("JOBS", "RUNNER"));
+
+        var backup = client.snapshot("JOBS", "{}");
+        jsm.deleteStream("JOBS");
+        var restored = client.restore("JOBS", backup.restoreRequest(), backup.archive());
+
+        assertThat(restored.has("error")).as(restored.toString()).isFalse();
+        assertThat(restored.path("config").path("compression").asText()).isEqualTo("s2");
+        assertThat(StreamView.of(jsm, "JOBS")).isEqualTo(stream);
+        assertThat(ConsumerView.of(jsm.getConsumerInfo("JOBS", "RUNNER"))).isEqualTo(consumer);
+        var next = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("JOBS", "RUNNER"));
+        var fetched = next.fetch(1, WAIT);
+        assertThat(fetched).hasSize(1);
+        assertThat(fetched.getFirst().metaData().streamSequence()).isEqualTo(13);
     }
 
     @Test
