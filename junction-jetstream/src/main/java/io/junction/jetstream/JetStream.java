@@ -26,6 +26,7 @@ public final class JetStream implements AutoCloseable {
     private final StreamRegistry registry;
     private final ApiDispatcher dispatcher;
     private final DirectGets directGets;
+    private SnapshotEndpoints snapshots;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("jetstream-sweeper").daemon().factory());
 
@@ -68,6 +69,8 @@ public final class JetStream implements AutoCloseable {
         new StreamEndpoints(registry, directGets::sync, directGets::forget, registry.advisories(), config.domain())
                 .register(dispatcher);
         new ConsumerEndpoints(registry).register(dispatcher);
+        snapshots = new SnapshotEndpoints(server, registry, dispatcher, directGets::sync);
+        snapshots.register();
         sweeper.scheduleWithFixedDelay(
                 () -> dispatcher.execute(() -> registry.sweepConsumers(io.junction.jetstream.stream.Clock.nowNanos())),
                 1,
@@ -92,6 +95,9 @@ public final class JetStream implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         dispatcher.close();
+        if (snapshots != null) {
+            snapshots.close();
+        }
         directGets.close();
         registry.close();
     }

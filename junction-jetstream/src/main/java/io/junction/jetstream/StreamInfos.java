@@ -2,10 +2,13 @@ package io.junction.jetstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.Json;
+import io.junction.jetstream.store.StreamState;
 import io.junction.jetstream.stream.SourceReport;
 import io.junction.jetstream.stream.Stream;
 import io.junction.jetstream.stream.StreamConfigs;
 import io.junction.jetstream.stream.StreamSources;
+import java.util.List;
+import java.util.Map;
 
 /** Writes a stream's info as nats-server does: config, created, state, timestamp. */
 final class StreamInfos {
@@ -53,7 +56,26 @@ final class StreamInfos {
         json.put("created", Json.time(stream.createdNanos()));
         var store = stream.store();
         var state = store.state();
-        var stateJson = json.putObject("state");
+        var subjects = subjectsFilter != null && !subjectsFilter.isEmpty() ? store.subjectCounts(subjectsFilter) : null;
+        var deleted = state.numDeleted() > 0 && deletedDetails ? store.deletedSequences() : null;
+        writeState(json.putObject("state"), state, subjects, deleted)
+                .put("consumer_count", stream.observers().size());
+        if (domain != null) {
+            json.put("domain", domain);
+        }
+        writeSources(json, stream);
+        json.put("ts", Json.time(io.junction.jetstream.stream.Clock.nowNanos()));
+        return json;
+    }
+
+    /**
+     * nats-server's {@code StreamState} but the consumer count, in its order.
+     *
+     * @param subjects the message counts by subject to list, or null for none
+     * @param deleted the deleted sequences to list, or null for none
+     */
+    static ObjectNode writeState(
+            ObjectNode stateJson, StreamState state, Map<String, Long> subjects, List<Long> deleted) {
         stateJson.put("messages", state.messages());
         stateJson.put("bytes", state.bytes());
         // A stream that never stored a message reports 0, as nats-server does; after a purge it reports last + 1.
@@ -68,23 +90,15 @@ final class StreamInfos {
         if (state.numSubjects() > 0) {
             stateJson.put("num_subjects", state.numSubjects());
         }
-        if (subjectsFilter != null && !subjectsFilter.isEmpty()) {
-            var subjects = stateJson.putObject("subjects");
-            store.subjectCounts(subjectsFilter).forEach(subjects::put);
+        if (subjects != null) {
+            subjects.forEach(stateJson.putObject("subjects")::put);
         }
         if (state.numDeleted() > 0) {
             stateJson.put("num_deleted", state.numDeleted());
-            if (deletedDetails) {
-                var deleted = stateJson.putArray("deleted");
-                store.deletedSequences().forEach(deleted::add);
-            }
         }
-        stateJson.put("consumer_count", stream.observers().size());
-        if (domain != null) {
-            json.put("domain", domain);
+        if (deleted != null) {
+            deleted.forEach(stateJson.putArray("deleted")::add);
         }
-        writeSources(json, stream);
-        json.put("ts", Json.time(io.junction.jetstream.stream.Clock.nowNanos()));
-        return json;
+        return stateJson;
     }
 }

@@ -1,5 +1,6 @@
 package io.junction.jetstream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireText;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamRegistry implements AutoCloseable, StorageBudget {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
     private static final String META = "meta.state";
+    private static final String RESTORES = "__snapshots__";
 
     private final NatsServer server;
     private final Path root;
@@ -114,6 +116,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
 
     /** Opens every stream found under the store directory. */
     void recover() {
+        removeUnfinishedRestores();
         if (!Files.isDirectory(root)) {
             return;
         }
@@ -338,6 +341,102 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         streams.clear();
     }
 
+    /**
+     * Where restores keep uploads and unpacked archives until a stream is in place: beside the streams' directory, so
+     * that the move is a rename, and outside it, so that a start never takes one for a stream.
+     */
+    Path restoreDirectory() {
+        return root.resolveSibling(RESTORES);
+    }
+
+    /** A restore a crash interrupted left only files in the restore directory: they go. */
+    private void removeUnfinishedRestores() {
+        var directory = restoreDirectory();
+        try (var entries = Files.list(directory)) {
+            var left = entries.toList();
+            if (!left.isEmpty()) {
+                LOG.info("removing {} files of unfinished restores in {}", left.size(), directory);
+                left.forEach(StreamRegistry::deleteRecursively);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no restore ever ran here
+        } catch (IOException e) {
+            LOG.warn("unfinished restores in {} not removed: {}", directory, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a restore before its upload, as nats-server does: the configuration, the account's reservations, and
+     * that no stream has the name.
+     */
+    StreamConfig checkRestore(StreamConfig requested) {
+        var config = StreamSources.checkAgainst(StreamConfigs.checked(requested), this::configOf);
+        checkReservation(config, null);
+        if (streams.containsKey(config.name())) {
+            throw ApiError.STREAM_NAME_EXISTS_RESTORE.exception();
+        }
+        return config;
+    }
+
+    /**
+     * Puts a restored stream in place: checks the configuration as a create does, writes it into the unpacked
+     * directory's {@code meta.state} with the snapshot's creation time, moves the directory into the streams'
+     * directory and opens the stream and its consumers. A stream that does not open, or opens without every consumer
+     * the archive held, is closed and its directory removed.
+     */
+    Stream restore(StreamConfig requested, long createdNanos, Path unpacked, int consumerCount) {
+        var config = checkRestore(requested);
+        StreamTransforms.checkSourcesOnCreate(config);
+        checkOverlap(config, null);
+        StreamTransforms.checkOnCreate(config);
+        var directory = root.resolve(DirectoryNames.of(config.name()));
+        try {
+            writeMeta(unpacked, config, createdNanos);
+            if (Files.exists(directory)) {
+                deleteRecursively(directory);
+            }
+            Files.createDirectories(root);
+            Files.move(unpacked, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            io.junction.jetstream.store.Directories.force(root);
+        } catch (IOException e) {
+            throw ApiError.restoreFailed(e.getMessage()).exception();
+        }
+        Stream stream = null;
+        try {
+            stream = new Stream(
+                    server, config, Stores.open(config, directory), createdNanos, syncInterval, this, domain);
+            streams.put(config.name(), stream);
+            stream.start(this::get);
+            var registry = consumerRegistry(stream, directory);
+            registry.recover();
+            if (registry.all().size() != consumerCount) {
+                throw new IllegalStateException(
+                        "restored " + registry.all().size() + " of the archive's " + consumerCount + " consumers");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("stream={} restore failed, stream removed: {}", config.name(), e.getMessage());
+            discard(config.name(), stream, directory);
+            throw ApiError.restoreFailed(String.valueOf(e.getMessage())).exception();
+        }
+        LOG.info(
+                "stream={} restored: {} messages",
+                config.name(),
+                stream.store().state().messages());
+        return stream;
+    }
+
+    private void discard(String name, Stream stream, Path directory) {
+        streams.remove(name);
+        var registry = consumers.remove(name);
+        if (registry != null) {
+            registry.close();
+        }
+        if (stream != null) {
+            stream.close();
+        }
+        deleteRecursively(directory);
+    }
+
     private void checkOverlap(StreamConfig config, String self) {
         for (var other : streams.values()) {
             if (other.name().equals(self)) {
@@ -354,10 +453,15 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     }
 
     private static void writeMeta(Path directory, StreamConfig config, long created) throws IOException {
+        Stores.writeDurably(directory.resolve(META), Json.bytes(metaJson(config, created)));
+    }
+
+    /** The content of a stream's {@code meta.state}. */
+    static ObjectNode metaJson(StreamConfig config, long created) {
         var json = Json.object();
         json.set("config", StreamConfigs.write(config));
         json.put("created", created);
-        Stores.writeDurably(directory.resolve(META), Json.bytes(json));
+        return json;
     }
 
     private static void deleteRecursively(Path path) {

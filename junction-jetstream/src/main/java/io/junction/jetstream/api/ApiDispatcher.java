@@ -25,6 +25,8 @@ public final class ApiDispatcher implements AutoCloseable {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile Audit audit = (subject, request, response) -> {};
+    // confined to the API thread
+    private final List<Runnable> afterResponse = new ArrayList<>();
 
     public ApiDispatcher(NatsServer server) {
         this.server = server;
@@ -48,6 +50,15 @@ public final class ApiDispatcher implements AutoCloseable {
         executor.execute(work);
     }
 
+    /**
+     * From a handler: runs work on the API thread once the response of the request being served has been published,
+     * for work whose messages must reach the client after the response (a snapshot's chunks). Dropped when the
+     * request fails.
+     */
+    public void afterResponse(Runnable work) {
+        afterResponse.add(work);
+    }
+
     public long total() {
         return total.get();
     }
@@ -61,12 +72,15 @@ public final class ApiDispatcher implements AutoCloseable {
         var tokens = subject.substring(PREFIX.length()).split("\\.");
         var request = new ApiRequest(subject, tokens, reply, headers, body);
         com.fasterxml.jackson.databind.node.ObjectNode response;
+        afterResponse.clear();
         try {
             response = route.handler().handle(request);
         } catch (ApiException e) {
+            afterResponse.clear();
             errors.incrementAndGet();
             response = ApiResponses.error(route.responseType(), e.error());
         } catch (RuntimeException e) {
+            afterResponse.clear();
             errors.incrementAndGet();
             LOG.error("api subject={} failed", subject, e);
             response = ApiResponses.error(route.responseType(), ApiError.streamGeneral(String.valueOf(e.getMessage())));
@@ -76,6 +90,14 @@ public final class ApiDispatcher implements AutoCloseable {
             server.publish(reply, null, null, bytes);
             audit.served(subject, body, bytes);
         }
+        for (var work : List.copyOf(afterResponse)) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("api subject={} follow-up failed", subject, e);
+            }
+        }
+        afterResponse.clear();
     }
 
     /** What is told of each API request served: nats-server publishes an {@code api_audit} advisory. */

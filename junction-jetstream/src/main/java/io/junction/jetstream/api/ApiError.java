@@ -50,6 +50,11 @@ public record ApiError(int code, int errCode, String description) {
     public static final ApiError STREAM_NAME_EXISTS =
             new ApiError(400, 10058, "stream name already in use with a different configuration");
     public static final ApiError STREAM_NOT_FOUND = new ApiError(404, 10059, "stream not found");
+    public static final ApiError STREAM_NAME_EXISTS_RESTORE =
+            new ApiError(400, 10130, "stream name already in use, cannot restore");
+    public static final ApiError SNAPSHOT_DELIVER_SUBJECT_INVALID =
+            new ApiError(400, 10015, "deliver subject not valid");
+    public static final ApiError INSUFFICIENT_RESOURCES = new ApiError(503, 10023, "insufficient resources");
     public static final ApiError EXPECTED_STREAM_MISMATCH = new ApiError(400, 10060, "expected stream does not match");
     public static final ApiError SUBJECT_OVERLAP = new ApiError(400, 10065, "subjects overlap with an existing stream");
     public static final ApiError REPLICAS_NOT_SUPPORTED =
@@ -166,6 +171,16 @@ public record ApiError(int code, int errCode, String description) {
     /** {@code JSStreamMsgDeleteFailedF}. */
     public static ApiError messageDeleteFailed(String problem) {
         return new ApiError(500, 10057, problem);
+    }
+
+    /** {@code JSStreamSnapshotErrF}. */
+    public static ApiError snapshotFailed(String problem) {
+        return new ApiError(500, 10064, "snapshot failed: " + problem);
+    }
+
+    /** {@code JSStreamRestoreErrF}. */
+    public static ApiError restoreFailed(String problem) {
+        return new ApiError(500, 10062, "restore failed: " + problem);
     }
 
     /** {@code JSStreamPurgeFailedF}. */

@@ -1,5 +1,6 @@
 package io.junction.jetstream.consumer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.ApiError;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.api.WireText;
@@ -227,6 +228,27 @@ public final class ConsumerRegistry implements AutoCloseable {
         advisories.consumerAction(Advisories.CONSUMER_DELETED, stream.name(), name, "delete");
     }
 
+    /**
+     * The files of every consumer this registry keeps on disk (durable ones, without {@code mem_storage}), with each
+     * consumer's state as it is now, asked of the consumer itself rather than read from a file a moment old. For a
+     * stream snapshot: called on the stream's writer, so that no consumer has seen a message the cut has not.
+     */
+    public List<Saved> saved() {
+        var saved = new ArrayList<Saved>();
+        if (directory == null) {
+            return saved;
+        }
+        for (var consumer : all()) {
+            if (consumer.config().isDurable() && !consumer.config().memoryStorage()) {
+                saved.add(new Saved(
+                        consumer.name(),
+                        Json.bytes(meta(consumer.config(), consumer.createdNanos())),
+                        consumer.stateForReplacement().toJson()));
+            }
+        }
+        return saved;
+    }
+
     /** Removes ephemeral consumers idle longer than their inactive threshold. */
     public void sweep(long nowNanos) {
         for (var consumer : consumers.values()) {
@@ -259,16 +281,20 @@ public final class ConsumerRegistry implements AutoCloseable {
         ConsumerState.Store stateStore = null;
         if (config.isDurable() && directory != null && !config.memoryStorage()) {
             var consumerDirectory = directory.resolve(DirectoryNames.of(name));
-            var meta = Json.object();
-            meta.set("config", ConsumerConfigs.write(config));
-            meta.put("created", created);
-            files.write(consumerDirectory.resolve(META), Json.bytes(meta));
+            files.write(consumerDirectory.resolve(META), Json.bytes(meta(config, created)));
             stateStore = stateStore(consumerDirectory);
         }
         var consumer = new Consumer(server, stream, name, config, created, stateStore, state, advisories);
         consumers.put(name, consumer);
         consumer.start();
         return consumer;
+    }
+
+    private static ObjectNode meta(ConsumerConfig config, long created) {
+        var meta = Json.object();
+        meta.set("config", ConsumerConfigs.write(config));
+        meta.put("created", created);
+        return meta;
     }
 
     private ConsumerState.Store stateStore(Path consumerDirectory) {
@@ -337,4 +363,7 @@ public final class ConsumerRegistry implements AutoCloseable {
 
         void deleteTree(Path directory);
     }
+
+    /** A consumer's {@code meta.state} and {@code consumer.state} content, as this registry writes them. */
+    public record Saved(String name, byte[] meta, byte[] state) {}
 }

@@ -22,6 +22,10 @@ public final class Advisories {
     static final String MSG_NAKED = "$JS.EVENT.ADVISORY.CONSUMER.MSG_NAKED.";
     static final String CONSUMER_ACK = "$JS.EVENT.METRIC.CONSUMER.ACK.";
     static final String API_AUDIT = "$JS.EVENT.ADVISORY.API";
+    static final String SNAPSHOT_CREATE = "$JS.EVENT.ADVISORY.STREAM.SNAPSHOT_CREATE.";
+    static final String SNAPSHOT_COMPLETE = "$JS.EVENT.ADVISORY.STREAM.SNAPSHOT_COMPLETE.";
+    static final String RESTORE_CREATE = "$JS.EVENT.ADVISORY.STREAM.RESTORE_CREATE.";
+    static final String RESTORE_COMPLETE = "$JS.EVENT.ADVISORY.STREAM.RESTORE_COMPLETE.";
 
     static final String ADVISORY_TYPE = "io.nats.jetstream.advisory.v1.";
     private static final Nuid NUID = new Nuid();
@@ -62,6 +66,52 @@ public final class Advisories {
         event.put("consumer", consumer);
         event.put("action", action);
         send(subject, event);
+    }
+
+    /** {@code snapshot_create}: a snapshot was cut and its chunks are about to go; {@code state} is at the cut. */
+    public void snapshotCreate(String stream, ObjectNode state) {
+        var subject = SNAPSHOT_CREATE + stream;
+        if (server.hasInterest(subject)) {
+            var event = typed(ADVISORY_TYPE + "snapshot_create");
+            event.put("stream", stream);
+            event.set("state", state);
+            send(subject, event);
+        }
+    }
+
+    /** {@code snapshot_complete}: a snapshot's chunks went out, from {@code startNanos} to {@code endNanos}. */
+    public void snapshotComplete(String stream, long startNanos, long endNanos) {
+        var subject = SNAPSHOT_COMPLETE + stream;
+        if (server.hasInterest(subject)) {
+            var event = typed(ADVISORY_TYPE + "snapshot_complete");
+            event.put("stream", stream);
+            event.put("start", Json.time(startNanos));
+            event.put("end", Json.time(endNanos));
+            send(subject, event);
+        }
+    }
+
+    /** {@code restore_create}: a restore is waiting for its upload. */
+    public void restoreCreate(String stream) {
+        var subject = RESTORE_CREATE + stream;
+        if (server.hasInterest(subject)) {
+            var event = typed(ADVISORY_TYPE + "restore_create");
+            event.put("stream", stream);
+            send(subject, event);
+        }
+    }
+
+    /** {@code restore_complete}: a restore ended, restored or not, after {@code bytes} of upload. */
+    public void restoreComplete(String stream, long startNanos, long endNanos, long bytes) {
+        var subject = RESTORE_COMPLETE + stream;
+        if (server.hasInterest(subject)) {
+            var event = typed(ADVISORY_TYPE + "restore_complete");
+            event.put("stream", stream);
+            event.put("start", Json.time(startNanos));
+            event.put("end", Json.time(endNanos));
+            event.put("bytes", bytes);
+            send(subject, event);
+        }
     }
 
     /** {@code api_audit}: an API request and the response it got, both as the text that went over the wire. */

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
  * that grows by a random step, with a new prefix when the sequence runs out. Thread-safe; advisories are rare enough
  * for one lock.
  */
-final class Nuid {
+public final class Nuid {
     private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final int PREFIX_LENGTH = 12;
     private static final int SEQUENCE_LENGTH = 10;
@@ -20,11 +20,11 @@ final class Nuid {
     private long sequence;
     private long increment;
 
-    Nuid() {
+    public Nuid() {
         newPrefix();
     }
 
-    synchronized String next() {
+    public synchronized String next() {
         sequence += increment;
         if (sequence >= MAX_SEQUENCE) {
             newPrefix();

@@ -1,11 +1,9 @@
 package io.junction.jetstream.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * {@link SegmentCompaction} has the rule and the crash-safe sequence of writes. Index entries move to the new offsets
  * under the write lock, so state, deleted sequences and every read answer as before.
  *
+ * <h2>Snapshots</h2>
+ * {@link #snapshot} freezes the segments under the write lock for a stream snapshot; {@link FrameRewrites} shows each
+ * open snapshot the bytes of every later write in place first, so that it yields the files as they were at the cut.
+ *
  * <h2>Concurrency</h2>
  * One read-write lock guards the index and the segment list: mutations hold the write lock, reads the read lock and
  * read frames with positional reads through a channel separate from the writer's. {@link #sync} may run on a thread
@@ -75,9 +77,8 @@ public final class FileStore implements MessageStore {
     private final ReentrantLock syncLock = new ReentrantLock();
     private final MessageIndex<FileEntry> index = new MessageIndex<>();
     private final SegmentList segments;
-    private final List<FileEntry> removed = new ArrayList<>();
+    private final FrameRewrites rewrites = new FrameRewrites();
     private final FrameEncoder encoder = new FrameEncoder();
-    private final ByteBuffer deletedState = ByteBuffer.allocateDirect(1).put(0, SegmentFormat.DELETED);
     private StoreLimits limits;
     private boolean compressed;
     private long mutations;
@@ -227,8 +228,7 @@ public final class FileStore implements MessageStore {
             var frame = erase ? entry.segment().read(entry.offset(), entry.frameLength()) : null;
             removeLocked(sequence);
             if (erase) {
-                removed.removeLast();
-                entry.segment().writeAt(encoder.erasure(frame), entry.offset() + SegmentFormat.STATE_OFFSET);
+                rewrites.erase(entry, encoder.erasure(frame));
             }
 
             return true;
@@ -373,6 +373,15 @@ public final class FileStore implements MessageStore {
         });
     }
 
+    /** Freezes the segments as they are now; see {@link StoreSnapshot}. Close it once read. */
+    @Override
+    public StoreSnapshot snapshot() {
+        return writing(
+                "snapshot",
+                () -> rewrites.track(
+                        StoreSnapshot.take(segments.all(), index.state(), lock.readLock(), rewrites::untrack)));
+    }
+
     @Override
     public StreamState state() {
         return reading(index::state);
@@ -447,7 +456,7 @@ public final class FileStore implements MessageStore {
             roll();
         }
         Retention.all(index, limits, this::removeLocked);
-        flushRemovals();
+        rewrites.flush();
         sync();
         var state = index.state();
         LOG.info(
@@ -472,7 +481,7 @@ public final class FileStore implements MessageStore {
             checkWritable();
             mutations++;
             var result = mutation.apply();
-            flushRemovals();
+            rewrites.flush();
 
             return result;
         } catch (IOException e) {
@@ -558,20 +567,9 @@ public final class FileStore implements MessageStore {
             return false;
         }
         entry.segment().removeLive(entry.frameLength());
-        removed.add(entry);
+        rewrites.removed(entry);
 
         return true;
-    }
-
-    /**
-     * Marks the removed frames deleted on disk, also in segments left empty, so that a process killed before the
-     * sync that removes those segments comes back without them.
-     */
-    private void flushRemovals() throws IOException {
-        for (var entry : removed) {
-            entry.segment().writeAt(deletedState.clear(), entry.offset() + SegmentFormat.STATE_OFFSET);
-        }
-        removed.clear();
     }
 
     private void removeSegments(List<Segment> empty) throws IOException {

@@ -110,6 +110,17 @@ public interface MessageStore extends AutoCloseable {
      */
     void startAt(long firstSequence);
 
+    /**
+     * Freezes the store's files as they are now, for a stream snapshot, while writes go on; the caller closes it once
+     * read. A mutating method: only the writer calls it.
+     *
+     * @throws UnsupportedOperationException for a store without files (memory), as nats-server's memory store has
+     *     no snapshots
+     */
+    default StoreSnapshot snapshot() {
+        throw new UnsupportedOperationException("no impl");
+    }
+
     StreamState state();
 
     /** Interior sequences between first and last that hold no message, ascending. */

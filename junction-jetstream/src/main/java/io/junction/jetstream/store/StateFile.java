@@ -24,17 +24,23 @@ public record StateFile(Path path) {
     private static final int MAGIC = 0x4A4E5354;
     private static final int HEADER_SIZE = 12;
 
-    /** Replaces the state; durable when this returns. */
-    public void write(byte[] state) {
-        var temporary = path.resolveSibling(path.getFileName() + ".tmp");
+    /** The bytes of a state file holding this state: what {@link #write} puts in the file. */
+    public static byte[] encode(byte[] state) {
         var crc = new CRC32C();
         crc.update(state);
-        var bytes = ByteBuffer.allocate(HEADER_SIZE + state.length)
+
+        return ByteBuffer.allocate(HEADER_SIZE + state.length)
                 .putInt(MAGIC)
                 .putInt(state.length)
                 .putInt((int) crc.getValue())
                 .put(state)
-                .flip();
+                .array();
+    }
+
+    /** Replaces the state; durable when this returns. */
+    public void write(byte[] state) {
+        var temporary = path.resolveSibling(path.getFileName() + ".tmp");
+        var bytes = ByteBuffer.wrap(encode(state));
         try {
             try (var channel = FileChannel.open(
                     temporary,
