@@ -24,17 +24,7 @@ class JszTest {
 
     @Test
     void reportsStreamsMessagesAndTheStoreDirectory() throws Exception {
-        var options = ServerOptions.builder()
-                .host("127.0.0.1")
-                .port(-1)
-                .httpHost("127.0.0.1")
-                .httpPort(-1)
-                .build();
-        var server = new NatsServer(options);
-        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1));
-        jetStream.start();
-        server.addCompanion(jetStream);
-        server.start();
+        var server = start(new JetStreamConfig(storeDir, -1, -1));
         try (var connection = Nats.connect(server.clientUrl())) {
             var monitor = MonitorServer.start(server);
             connection
@@ -77,17 +67,7 @@ class JszTest {
 
     @Test
     void namesTheDomainInTheConfigOfJszAndVarz() throws Exception {
-        var options = ServerOptions.builder()
-                .host("127.0.0.1")
-                .port(-1)
-                .httpHost("127.0.0.1")
-                .httpPort(-1)
-                .build();
-        var server = new NatsServer(options);
-        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1, null, "hub"));
-        jetStream.start();
-        server.addCompanion(jetStream);
-        server.start();
+        var server = start(new JetStreamConfig(storeDir, -1, -1, null, "hub"));
         try {
             var monitor = MonitorServer.start(server);
 
@@ -104,17 +84,7 @@ class JszTest {
 
     @Test
     void detailsTheAccountItsStreamsAndConsumersWhenAsked() throws Exception {
-        var options = ServerOptions.builder()
-                .host("127.0.0.1")
-                .port(-1)
-                .httpHost("127.0.0.1")
-                .httpPort(-1)
-                .build();
-        var server = new NatsServer(options);
-        var jetStream = new JetStream(server, new JetStreamConfig(storeDir, -1, -1));
-        jetStream.start();
-        server.addCompanion(jetStream);
-        server.start();
+        var server = start(new JetStreamConfig(storeDir, -1, -1));
         try (var connection = Nats.connect(server.clientUrl())) {
             var monitor = MonitorServer.start(server);
             var jsm = connection.jetStreamManagement();
@@ -177,6 +147,22 @@ class JszTest {
         } finally {
             server.close();
         }
+    }
+
+    /** A server with JetStream and the monitoring port, both on free ports. */
+    private static NatsServer start(JetStreamConfig config) {
+        var options = ServerOptions.builder()
+                .host("127.0.0.1")
+                .port(-1)
+                .httpHost("127.0.0.1")
+                .httpPort(-1)
+                .build();
+        var server = new NatsServer(options);
+        var jetStream = new JetStream(server, config);
+        jetStream.start();
+        server.addCompanion(jetStream);
+        server.start();
+        return server;
     }
 
     private static byte[] get(String url) throws Exception {
