@@ -18,12 +18,14 @@ final class ConsumerEndpoints {
     private static final int NAMES_PAGE = 1024;
 
     private final StreamRegistry streams;
+    private ApiDispatcher dispatcher;
 
     ConsumerEndpoints(StreamRegistry streams) {
         this.streams = streams;
     }
 
     void register(ApiDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         dispatcher.register(new ApiRoute("$JS.API.CONSUMER.CREATE.>", "consumer_create_response", this::create));
         dispatcher.register(
                 new ApiRoute("$JS.API.CONSUMER.DURABLE.CREATE.*.*", "consumer_create_response", this::createDurable));
@@ -83,7 +85,15 @@ final class ConsumerEndpoints {
         }
         var stream = streams.require(streamName);
         var consumer = consumersOf(streamName).createOrUpdate(config, Json.text(body, "action", ""));
-        return ConsumerInfos.write(ApiResponses.ofType("consumer_create_response"), stream.name(), consumer);
+        ObjectNode response;
+        try {
+            response = ConsumerInfos.write(ApiResponses.ofType("consumer_create_response"), stream.name(), consumer);
+        } catch (RuntimeException e) {
+            consumer.responseSent();
+            throw e;
+        }
+        dispatcher.afterResponse(consumer::responseSent);
+        return response;
     }
 
     /** The configuration named by the subject: a legacy durable subject needs the same durable name in the body. */

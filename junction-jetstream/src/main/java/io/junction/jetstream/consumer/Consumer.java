@@ -65,6 +65,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private volatile long lastActiveNanos;
     private long lastDeliveryNanos = System.nanoTime();
     private volatile boolean closed;
+    /** Set in {@link #start} before any of the executor's work is queued, then read and cleared on the executor. */
+    private boolean awaitingResponse;
+
     private volatile boolean deleted;
     private final FlowControl flowControl;
     private final Pacing pacing;
@@ -114,7 +117,12 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
     }
 
-    void start() {
+    /**
+     * Starts delivering. A consumer made by a request waits for {@link #responseSent}, since nats-server answers the
+     * request before the consumer's first message.
+     */
+    void start(boolean afterResponse) {
+        awaitingResponse = afterResponse;
         var ackPrefix = "$JS.ACK." + stream.name() + "." + name;
         subscriptions.add(server.subscribe(
                 ackPrefix + ".>",
@@ -144,6 +152,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         executor.execute(this::deliverAvailable);
+    }
+
+    /** The request that made or returned this consumer was answered: deliveries may begin. */
+    public void responseSent() {
+        executor.execute(() -> {
+            awaitingResponse = false;
+            deliverAvailable();
+        });
     }
 
     public String name() {
@@ -277,7 +293,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     // Delivery
 
     private void deliverAvailable() {
-        if (closed) {
+        if (closed || awaitingResponse) {
             return;
         }
         while (hasTarget() && (config.maxAckPending() <= 0 || state.pendingCount() < config.maxAckPending())) {

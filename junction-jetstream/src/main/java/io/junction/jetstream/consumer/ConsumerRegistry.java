@@ -83,7 +83,7 @@ public final class ConsumerRegistry implements AutoCloseable {
                             state,
                             advisories);
                     consumers.put(name, consumer);
-                    consumer.start();
+                    consumer.start(false);
                 } catch (IOException | RuntimeException e) {
                     LOG.error(
                             "stream={} consumer directory {} not restored: {}",
@@ -173,7 +173,7 @@ public final class ConsumerRegistry implements AutoCloseable {
 
     /**
      * Creates, returns or replaces a consumer, as the request's action asks ({@code create}, {@code update} or empty
-     * for either).
+     * for either). The consumer delivers nothing until the caller says {@link Consumer#responseSent}.
      */
     public Consumer createOrUpdate(ConsumerConfig requested, String action) {
         var name = requested.name() != null && !requested.name().isEmpty()
@@ -286,7 +286,7 @@ public final class ConsumerRegistry implements AutoCloseable {
         }
         var consumer = new Consumer(server, stream, name, config, created, stateStore, state, advisories);
         consumers.put(name, consumer);
-        consumer.start();
+        consumer.start(true);
         return consumer;
     }
 
