@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -437,17 +438,23 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         deleteRecursively(directory);
     }
 
+    /** Two literal subjects overlap only when equal, so they are looked up, not compared pair by pair. */
     private void checkOverlap(StreamConfig config, String self) {
+        var literals = new HashSet<String>();
+        var wildcards = new ArrayList<String>();
         for (var other : streams.values()) {
-            if (other.name().equals(self)) {
-                continue;
-            }
-            for (var mine : config.subjects()) {
+            if (!other.name().equals(self)) {
                 for (var theirs : other.config().subjects()) {
-                    if (Subjects.overlaps(mine, theirs)) {
-                        throw ApiError.SUBJECT_OVERLAP.exception();
-                    }
+                    (Subjects.isLiteral(theirs) ? literals : wildcards).add(theirs);
                 }
+            }
+        }
+        for (var mine : config.subjects()) {
+            var literal = Subjects.isLiteral(mine);
+            if (literal && literals.contains(mine)
+                    || wildcards.stream().anyMatch(theirs -> Subjects.overlaps(mine, theirs))
+                    || !literal && literals.stream().anyMatch(theirs -> Subjects.overlaps(mine, theirs))) {
+                throw ApiError.SUBJECT_OVERLAP.exception();
             }
         }
     }
