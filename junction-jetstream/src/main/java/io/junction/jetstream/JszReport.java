@@ -46,6 +46,8 @@ final class JszReport {
         json.putObject("limits");
         var streams = registry.all();
         writeUsage(json, streams);
+        json.put("reserved_memory", 0);
+        json.put("reserved_storage", 0);
         json.put("accounts", 1);
         json.put("ha_assets", 0);
         writeApi(json);

@@ -69,6 +69,38 @@ class ApiErrorTextsTest {
     }
 
     @Test
+    void checksConsumerBackoffDescriptionAndMetadataAsNats210Does() throws Exception {
+        request("$JS.API.STREAM.CREATE.C", "{\"name\":\"C\",\"subjects\":[\"c\"]}");
+        var asManyBackoffsAsDeliveries = "{\"stream_name\":\"C\",\"config\":{\"durable_name\":\"B\","
+                + "\"ack_policy\":\"explicit\",\"max_deliver\":2,\"backoff\":[1000000000,2000000000]}}";
+        var moreBackoffsThanDeliveries = "{\"stream_name\":\"C\",\"config\":{\"durable_name\":\"M\","
+                + "\"ack_policy\":\"explicit\",\"max_deliver\":1,\"backoff\":[1000000000,2000000000]}}";
+        var longDescription = "{\"stream_name\":\"C\",\"config\":{\"durable_name\":\"D\",\"description\":\""
+                + "d".repeat(4097) + "\"}}";
+        var largeMetadata = "{\"stream_name\":\"C\",\"config\":{\"durable_name\":\"L\",\"metadata\":{\"k\":\""
+                + "v".repeat(128 * 1024) + "\"}}}";
+
+        var allowed = request("$JS.API.CONSUMER.CREATE.C.B", asManyBackoffsAsDeliveries);
+
+        assertThat(allowed.has("error")).as(allowed.toString()).isFalse();
+        assertError(
+                request("$JS.API.CONSUMER.CREATE.C.M", moreBackoffsThanDeliveries),
+                400,
+                10116,
+                "max deliver is required to be > length of backoff values");
+        assertError(
+                request("$JS.API.CONSUMER.CREATE.C.D", longDescription),
+                400,
+                10107,
+                "consumer description is too long, maximum allowed is 4096");
+        assertError(
+                request("$JS.API.CONSUMER.CREATE.C.L", largeMetadata),
+                400,
+                10135,
+                "consumer metadata exceeds maximum size of 128KB");
+    }
+
+    @Test
     void answersFieldsOfTheWrongTypeAndTrailingGarbageWithInvalidJson() throws Exception {
         for (var field : new String[] {
             "\"subject_transform\":\"x\"",

@@ -108,6 +108,7 @@ class JszTest {
 
             assertThat(plain.has("account_details")).isFalse();
             assertThat(plain.path("total").asInt()).isEqualTo(1);
+            assertThat(plain.path("reserved_storage").isNumber()).isTrue();
             var account = accounts.path("account_details").path(0);
             assertThat(account.path("name").asText()).isEqualTo("$G");
             assertThat(account.path("storage").asLong()).isPositive();

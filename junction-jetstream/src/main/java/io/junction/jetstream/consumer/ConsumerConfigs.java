@@ -19,6 +19,9 @@ public final class ConsumerConfigs {
     static final long DEFAULT_MAX_ACK_PENDING = 1000;
     static final long DEFAULT_MAX_WAITING = 512;
     private static final long MIN_HEARTBEAT_NANOS = 100_000_000L;
+    // nats-server's limits, in bytes, as the wire form's String.length counts them
+    private static final int MAX_DESCRIPTION_BYTES = 4 * 1024;
+    private static final int MAX_METADATA_BYTES = 128 * 1024;
 
     private ConsumerConfigs() {}
 
@@ -79,10 +82,14 @@ public final class ConsumerConfigs {
         if (c.replicas() < 0) {
             throw ApiError.REPLICAS_NEGATIVE.exception();
         }
-        if (!c.backoffNanos().isEmpty()
-                && c.maxDeliver() > 0
-                && c.maxDeliver() <= c.backoffNanos().size()) {
+        // 2.10 allows as many backoff values as deliveries (2.9 wanted one fewer)
+        if (c.maxDeliver() > 0 && c.backoffNanos().size() > c.maxDeliver()) {
             throw new ApiError(400, 10116, "max deliver is required to be > length of backoff values").exception();
+        }
+        if (c.description() != null && c.description().length() > MAX_DESCRIPTION_BYTES) {
+            throw new ApiError(
+                            400, 10107, "consumer description is too long, maximum allowed is " + MAX_DESCRIPTION_BYTES)
+                    .exception();
         }
         if (!pull) {
             if (!Subjects.isLiteral(c.deliverSubject())) {
@@ -141,6 +148,12 @@ public final class ConsumerConfigs {
             if (c.deliverPolicy() != ConsumerConfig.DeliverPolicy.ALL) {
                 throw ApiError.WORKQUEUE_NOT_DELIVER_ALL.exception();
             }
+        }
+        var metadataBytes = c.metadata().entrySet().stream()
+                .mapToLong(entry -> entry.getKey().length() + entry.getValue().length())
+                .sum();
+        if (metadataBytes > MAX_METADATA_BYTES) {
+            throw new ApiError(400, 10135, "consumer metadata exceeds maximum size of 128KB").exception();
         }
         var ackWait = c.ackWaitNanos() == 0 && explicitOrAll ? DEFAULT_ACK_WAIT_NANOS : c.ackWaitNanos();
         if (!c.backoffNanos().isEmpty()) {
