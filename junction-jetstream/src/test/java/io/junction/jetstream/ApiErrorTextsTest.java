@@ -101,6 +101,18 @@ class ApiErrorTextsTest {
     }
 
     @Test
+    void readsJsonNestedAsDeepAsGoDoesAndNoDeeper() throws Exception {
+        var deep = "{\"name\":\"N\",\"subjects\":[\"n\"],\"unknown\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        var tooDeep =
+                "{\"name\":\"T\",\"subjects\":[\"t\"],\"unknown\":" + "[".repeat(10_001) + "]".repeat(10_001) + "}";
+
+        var created = request("$JS.API.STREAM.CREATE.N", deep);
+
+        assertThat(created.has("error")).as(created.toString()).isFalse();
+        assertError(request("$JS.API.STREAM.CREATE.T", tooDeep), 400, 10025, "invalid JSON");
+    }
+
+    @Test
     void answersFieldsOfTheWrongTypeAndTrailingGarbageWithInvalidJson() throws Exception {
         for (var field : new String[] {
             "\"subject_transform\":\"x\"",

@@ -21,8 +21,16 @@ import java.util.List;
  * UTF-8 text it stands for, so subjects and names in JSON match the bytes clients publish.
  */
 public final class Json {
-    /** Refuses anything after the top-level value, as Go's {@code json.Unmarshal} does. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Refuses anything after the top-level value, and nests as deep as Go's decoder allows (10,000 levels, where
+     * Jackson stops at 1,000), as Go's {@code json.Unmarshal} does.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(10_000)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
