@@ -149,6 +149,23 @@ class SnapshotErrorsTest {
     }
 
     @Test
+    void refusesBytesAppendedToAWholeArchive() throws Exception {
+        var backup = client.snapshot("ORDERS", "{}");
+        connection.jetStreamManagement().deleteStream("ORDERS");
+        var archive = backup.archive();
+        var appended = Arrays.copyOf(archive, archive.length + 7);
+        System.arraycopy(
+                "garbage".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, appended, archive.length, 7);
+
+        var restored = client.restore("ORDERS", backup.restoreRequest(), appended);
+
+        assertThat(restored.path("error").path("err_code").asInt())
+                .as(restored.toString())
+                .isEqualTo(10062);
+        assertNothingLeft();
+    }
+
+    @Test
     void refusesADamagedArchive() throws Exception {
         var backup = client.snapshot("ORDERS", "{}");
         connection.jetStreamManagement().deleteStream("ORDERS");

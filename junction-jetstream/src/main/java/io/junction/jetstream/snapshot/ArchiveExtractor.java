@@ -70,6 +70,7 @@ final class ArchiveExtractor {
             if (trailer == null) {
                 throw new ArchiveException("the archive is truncated: it has no " + SnapshotArchive.TRAILER);
             }
+            tar.requireEnd();
             var consumers = check(trailer, written);
             forceDirectories(directory);
 

@@ -54,6 +54,21 @@ final class TarReader {
         }
     }
 
+    /**
+     * After the archive's end: what follows, up to the end of the input, may only be the zero blocks that pad a tar
+     * to its record size; anything else (bytes appended to a whole archive) is refused.
+     */
+    void requireEnd() throws IOException {
+        var buffer = new byte[BLOCK];
+        for (var read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            for (var i = 0; i < read; i++) {
+                if (buffer[i] != 0) {
+                    throw new ArchiveException("the archive holds data after its end");
+                }
+            }
+        }
+    }
+
     /** The current file's content, which ends with it. */
     InputStream content() {
         return new InputStream() {
