@@ -95,15 +95,21 @@ final class StreamEndpoints {
         return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null, domain);
     }
 
+    /** The response carries nats-server's paging fields, which page the subject counts a filter asks for. */
     private ObjectNode info(ApiRequest request) {
         var stream = registry.require(request.token(2));
         var body = Json.parseObject(request.body());
-        return StreamInfos.write(
-                ApiResponses.ofType("stream_info_response"),
-                stream,
-                Json.bool(body, "deleted_details", false),
-                Json.text(body, "subjects_filter", null),
-                domain);
+        var filter = Json.text(body, "subjects_filter", null);
+        var offset = (int) Math.clamp(Json.number(body, "offset", 0), 0, Integer.MAX_VALUE);
+        var counts = filter == null || filter.isEmpty()
+                ? java.util.Map.<String, Long>of()
+                : stream.store().subjectCounts(filter);
+        var page = StreamInfos.SubjectsPage.of(counts, offset);
+        var json = ApiResponses.ofType("stream_info_response");
+        json.put("total", page.total());
+        json.put("offset", page.offset());
+        json.put("limit", page.limit());
+        return StreamInfos.write(json, stream, Json.bool(body, "deleted_details", false), page.subjects(), domain);
     }
 
     private ObjectNode names(ApiRequest request) {
