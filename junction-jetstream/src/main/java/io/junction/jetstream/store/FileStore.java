@@ -66,7 +66,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileStore implements MessageStore {
     public static final int DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
-    private static final long COMPACTION_PAUSE_NANOS = 60_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
@@ -83,8 +82,7 @@ public final class FileStore implements MessageStore {
     private boolean compressed;
     private long mutations;
     private long mutationsAtPlan;
-    private boolean compactionPaused;
-    private long compactionPausedUntilNanos;
+    private final CompactionPause compactionPause;
     private long purgeFloor;
     private boolean closed;
     private volatile Exception failure;
@@ -93,6 +91,7 @@ public final class FileStore implements MessageStore {
             Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression, FileChannel lockFile) {
         this.directory = directory;
         this.segments = new SegmentList(directory);
+        this.compactionPause = new CompactionPause(directory);
         this.limits = limits;
         this.compressed = compression == StoreCompression.S2;
         this.segmentBytes = segmentBytes;
@@ -299,7 +298,7 @@ public final class FileStore implements MessageStore {
             try {
                 newSize = SegmentCompaction.write(plan);
             } catch (IOException | RuntimeException e) {
-                pauseCompaction(plan, e);
+                compactionPause.pause(plan.segment(), e);
                 return 0;
             }
             if (!replaceCompacted(plan, newSize)) {
@@ -321,22 +320,15 @@ public final class FileStore implements MessageStore {
         lock.readLock().lock();
         try {
             checkWritable();
-            if (compactionPaused && System.nanoTime() - compactionPausedUntilNanos < 0) {
+            if (compactionPause.isPaused()) {
                 return null;
             }
-            compactionPaused = false;
             mutationsAtPlan = mutations;
 
             return SegmentCompaction.choose(segments.all(), index, segmentBytes);
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private void pauseCompaction(SegmentCompaction.Plan plan, Exception e) {
-        compactionPaused = true;
-        compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
-        LOG.warn("store={} segment={} could not be compacted; paused for a minute", directory, plan.segment(), e);
     }
 
     /** Renames the new file over the segment and points the index at it, unless the store changed meanwhile. */
@@ -351,7 +343,7 @@ public final class FileStore implements MessageStore {
                 SegmentCompaction.replace(plan);
             } catch (IOException e) {
                 Files.deleteIfExists(plan.file());
-                pauseCompaction(plan, e);
+                compactionPause.pause(plan.segment(), e);
                 return false;
             }
             segments.replace(plan.segment(), SegmentCompaction.install(plan, newSize, index));
@@ -548,10 +540,7 @@ public final class FileStore implements MessageStore {
             index.clear();
             segments.all().forEach(Segment::clearLive);
         } else {
-            while (index.firstSequence() < floor) {
-                var entry = index.remove(index.firstSequence());
-                entry.segment().removeLive(entry.frameLength());
-            }
+            FileEntry.removeBelow(index, floor);
             purged -= index.messages();
         }
         index.advanceTo(floor - 1, index.lastTimestampNanos());

@@ -81,10 +81,7 @@ final class SegmentRecovery {
 
     /** The messages a purge of everything removed: their frames stay live until their segments go. */
     private void dropBelowPurgeFloor() {
-        while (index.messages() > 0 && index.firstSequence() < purgeFloor) {
-            var entry = index.remove(index.firstSequence());
-            entry.segment().removeLive(entry.frameLength());
-        }
+        FileEntry.removeBelow(index, purgeFloor);
     }
 
     private static List<Long> segmentIds(Path directory) throws IOException {
