@@ -124,6 +124,21 @@ final class SegmentFormat {
         return header.flip();
     }
 
+    /**
+     * What the version and flags of a header that failed its checks say of compression, or null when they are not
+     * what a writer puts there: damage elsewhere in the header leaves them readable.
+     */
+    static Boolean compressionOfDamagedHeader(ByteBuffer buffer) {
+        if (buffer.limit() < 8) {
+            return null;
+        }
+        var versionAndFlags = buffer.getInt(4);
+        if (versionAndFlags == VERSION << 16) {
+            return false;
+        }
+        return versionAndFlags == (VERSION_FLAGS << 16 | COMPRESSED) ? Boolean.TRUE : null;
+    }
+
     /** Whether a good header says its frames are compressed; version 1 headers never do. */
     static boolean isCompressed(ByteBuffer buffer) {
         return buffer.getShort(4) == VERSION_FLAGS && (buffer.getShort(6) & COMPRESSED) != 0;

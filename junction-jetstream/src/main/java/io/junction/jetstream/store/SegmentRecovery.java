@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds a file store's segments and index from its directory, in segment order, and repairs what a crash or a
- * corruption left: an empty file is removed, a file without a good header is renamed aside, a bad frame followed by
- * good ones is skipped, and a bad tail is cut off. A compaction's new file that never replaced its segment is removed,
- * since the segment it was written from is whole. Each repair is logged at WARN with the segment and offset.
+ * corruption left: an empty file is removed, a bad frame followed by good ones is skipped, and a bad tail is cut off.
+ * A segment whose header is damaged is read frame by frame all the same, and its header rewritten from what the
+ * frames and the segments before it say ({@link DamagedHeader}); one with no good frame either is renamed aside. A
+ * compaction's new file that never replaced its segment is removed, since the segment it was written from is whole.
+ * Each repair is logged at WARN with the segment and offset.
  */
 final class SegmentRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentRecovery.class);
@@ -104,20 +106,54 @@ final class SegmentRecovery {
         var bytes = readAll(path, size);
         var base = SegmentFormat.baseSequence(bytes, crc);
         if (base < 0) {
+            return recoverWithoutHeader(path, bytes);
+        }
+        index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
+        purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
+        var segment = Segment.recovered(path, size, SegmentFormat.isCompressed(bytes));
+
+        return scanned(segment, bytes);
+    }
+
+    /**
+     * A segment whose header fails its checks: its frames carry their own sequences and checksums, so they are read as
+     * any segment's are, and the header is rewritten with what it must have said. Every frame is above the base
+     * sequence, so the first good frame's sequence less one stands in for it; the purge floor is the highest of the
+     * segments before (a later segment's header carries any later one). A file with no good
+     * frame holds nothing to recover and is renamed aside, as before.
+     */
+    private Segment recoverWithoutHeader(Path path, ByteBuffer bytes) throws IOException {
+        var compressed = DamagedHeader.compressed(bytes, crc);
+        if (resynchronize(compressed, bytes, HEADER_SIZE, bytes.limit()) < 0) {
             var aside = path.resolveSibling(path.getFileName() + ".corrupt-" + System.currentTimeMillis());
             LOG.warn(
-                    "store={} segment={} has no valid header and was renamed to {}",
+                    "store={} segment={} has no valid header and no good frame; renamed to {}",
                     directory,
                     path.getFileName(),
                     aside.getFileName());
             Files.move(path, aside);
             return null;
         }
-        index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
-        purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
-        var segment = Segment.recovered(path, size, SegmentFormat.isCompressed(bytes));
+        var base = SegmentFormat.sequence(bytes, firstGoodHead(compressed, bytes)) - 1;
+        var segment = Segment.recovered(path, bytes.limit(), compressed);
+        segment.writeAt(SegmentFormat.header(base, index.lastTimestampNanos(), purgeFloor, compressed, crc), 0);
+        LOG.warn(
+                "store={} segment={} has a damaged header={}; read it frame by frame and rewrote the header with"
+                        + " baseSeq={} purgeFloor={} compressed={}",
+                directory,
+                segment,
+                DamagedHeader.hex(bytes),
+                base,
+                purgeFloor,
+                compressed);
+
+        return scanned(segment, bytes);
+    }
+
+    /** The segment with its frames added to the index and its bad tail, if any, cut off. */
+    private Segment scanned(Segment segment, ByteBuffer bytes) throws IOException {
         var end = scanFrames(segment, bytes, bytes.limit());
-        if (end < size) {
+        if (end < bytes.limit()) {
             segment.truncate(end);
         }
 
@@ -128,13 +164,13 @@ final class SegmentRecovery {
     private int scanFrames(Segment segment, ByteBuffer bytes, int size) throws IOException {
         var offset = HEADER_SIZE;
         while (offset < size) {
-            var length = checkHead(segment, bytes, offset, size);
+            var length = checkHead(segment.isCompressed(), bytes, offset, size);
             if (length > 0) {
                 accept(segment, bytes, offset, length);
                 offset += length;
                 continue;
             }
-            var next = resynchronize(segment, bytes, offset + 1, size);
+            var next = resynchronize(segment.isCompressed(), bytes, offset + 1, size);
             if (next < 0) {
                 LOG.warn(
                         "store={} segment={} offset={} holds a torn or corrupt frame; cut back, dropping bytes={}",
@@ -157,8 +193,8 @@ final class SegmentRecovery {
     }
 
     /** A frame with a good head and a sequence above every one seen so far; anything else is treated as corrupt. */
-    private int checkHead(Segment segment, ByteBuffer bytes, int offset, int size) {
-        var length = SegmentFormat.checkHead(bytes, offset, size, segment.isCompressed(), crc);
+    private int checkHead(boolean compressed, ByteBuffer bytes, int offset, int size) {
+        var length = SegmentFormat.checkHead(bytes, offset, size, compressed, crc);
         if (length < 0 || SegmentFormat.sequence(bytes, offset) <= index.lastSequence()) {
             return -1;
         }
@@ -166,10 +202,20 @@ final class SegmentRecovery {
         return length;
     }
 
+    /** The first offset that holds a good frame head, whatever its content; there is one when a whole frame is. */
+    private int firstGoodHead(boolean compressed, ByteBuffer bytes) {
+        var offset = HEADER_SIZE;
+        while (checkHead(compressed, bytes, offset, bytes.limit()) < 0) {
+            offset++;
+        }
+
+        return offset;
+    }
+
     /** The next offset that holds a whole good frame, or -1. */
-    private int resynchronize(Segment segment, ByteBuffer bytes, int from, int size) {
+    private int resynchronize(boolean compressed, ByteBuffer bytes, int from, int size) {
         for (var offset = from; offset + SegmentFormat.FRAME_OVERHEAD <= size; offset++) {
-            var length = checkHead(segment, bytes, offset, size);
+            var length = checkHead(compressed, bytes, offset, size);
             if (length > 0
                     && (SegmentFormat.state(bytes, offset) == SegmentFormat.DELETED
                             || SegmentFormat.checkContent(bytes, offset, length, crc))) {
