@@ -74,6 +74,26 @@ class CorruptSegmentTest {
         }
     }
 
+    @Test
+    void neverReusesAnAcknowledgedSequenceOnceTheNewestSegmentWasCutShort() throws Exception {
+        writeMessages();
+
+        Files.write(segment(), java.util.Arrays.copyOf(Files.readAllBytes(segment()), 20));
+
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            var state = connection.jetStreamManagement().getStreamInfo("ORDERS").getStreamState();
+
+            assertThat(state.getLastSequence()).isEqualTo(MESSAGES);
+            assertThat(state.getMsgCount()).isZero();
+            assertThat(connection
+                            .jetStream()
+                            .publish(SUBJECT, payload(MESSAGES + 1))
+                            .getSeqno())
+                    .isEqualTo(MESSAGES + 1);
+        }
+    }
+
     private void restartAndCheck() throws Exception {
         try (var log = new LogCapture("io.junction.jetstream.store")) {
             try (var server = JetStreamServer.start(storeDir);

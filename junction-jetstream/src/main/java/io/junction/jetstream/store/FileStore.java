@@ -31,19 +31,18 @@ import org.slf4j.LoggerFactory;
  * leaves a good head. A purge of every subject below a sequence (or of everything) and {@link #startAt} start a new
  * segment whose header carries the new purge floor, and mark no frame. Every new segment copies the current floor,
  * so the newest segment always holds the latest one. Sync forces every segment written since the last sync, then the
- * directory when segments were created, and only then removes the segments that hold no live message, and forces the
- * directory again. So after a killed process the store comes back exactly as it was, after a power loss at least as
- * of the last completed sync, and the last sequence always survives in a frame or in the header of the newest
- * segment, which is never removed.
+ * directory when segments were created, records the {@link HighWaterMark}, and only then removes the segments that
+ * hold no live message, and forces the directory again. So after a killed process the store comes back exactly as it
+ * was, after a power loss at least as of the last completed sync, and the last sequence always survives in a frame or
+ * in the header of the newest segment, which is never removed, and in the high-water mark.
  *
  * <h2>Recovery</h2>
- * Open reads the segments in id order. An empty file is removed and one without a good header is renamed aside. A
- * frame whose head fails its checks (length within the file, field lengths, state, head CRC, a sequence above all
- * before it) is skipped when a whole good frame follows it, and otherwise the segment is cut back to its last good
- * frame, which is what a torn append looks like. A frame with a good head but a bad content CRC (a torn erase, or
- * damage) keeps its sequence, loses its message, and is marked deleted in place. Each repair is logged at WARN with
- * the segment and offset. The last sequence is the highest of any good head or segment header, so a sequence that a
- * sync covered is never reused, even when every message was deleted; messages below the highest purge floor are
+ * Open rebuilds the index from the segments in id order, and {@link SegmentRecovery} repairs what a crash or damage
+ * left, logging each repair at WARN: a torn tail is cut back to the last good frame, a corrupt frame skipped, a frame
+ * whose content fails its checksum kept as a deleted sequence, a damaged header rewritten from the frames behind it.
+ * The last sequence is the highest of any good head, segment header or the {@link HighWaterMark}, which each sync
+ * records once the segments are forced, so a sequence that a sync covered is never reused, even when every message
+ * was deleted or the newest segment was cut or destroyed from outside; messages below the highest purge floor are
  * dropped. Open ends with a sync of every segment and the directory, so the recovered state is durable before any
  * segment is removed.
  *
@@ -84,6 +83,7 @@ public final class FileStore implements MessageStore {
     private long mutationsAtPlan;
     private final CompactionPause compactionPause;
     private long purgeFloor;
+    private HighWaterMark highWater;
     private boolean closed;
     private volatile Exception failure;
 
@@ -169,17 +169,24 @@ public final class FileStore implements MessageStore {
 
     @Override
     public void sync() {
+        sync(false);
+    }
+
+    /** @param forceMark whether to force the high-water mark too, as open and close do */
+    private void sync(boolean forceMark) {
         syncLock.lock();
         try {
             List<Segment> written;
             List<Segment> empty;
             boolean forceDirectory;
+            HighWaterMark.Mark mark;
             lock.writeLock().lock();
             try {
                 checkWritable();
                 written = segments.takeWritten();
                 empty = segments.empty();
                 forceDirectory = segments.takeDirectoryDirty();
+                mark = new HighWaterMark.Mark(index.lastSequence(), index.lastTimestampNanos(), purgeFloor);
             } finally {
                 lock.writeLock().unlock();
             }
@@ -189,6 +196,7 @@ public final class FileStore implements MessageStore {
             if (forceDirectory) {
                 Directories.force(directory);
             }
+            highWater.record(mark, forceMark);
             removeSegments(empty);
         } catch (IOException e) {
             throw fail("sync", e);
@@ -406,7 +414,7 @@ public final class FileStore implements MessageStore {
         syncLock.lock();
         try {
             if (!closed && failure == null) {
-                sync();
+                sync(true);
             }
         } finally {
             lock.writeLock().lock();
@@ -441,7 +449,8 @@ public final class FileStore implements MessageStore {
     }
 
     private void recover() throws IOException {
-        var recovered = SegmentRecovery.recover(directory, index);
+        highWater = HighWaterMark.open(directory);
+        var recovered = SegmentRecovery.recover(directory, index, highWater.recovered());
         segments.recovered(recovered.segments(), recovered.lastSegmentId());
         purgeFloor = recovered.purgeFloor();
         if (segments.isEmpty() || active().size() >= segmentBytes || active().isCompressed() != compressed) {
@@ -449,7 +458,7 @@ public final class FileStore implements MessageStore {
         }
         Retention.all(index, limits, this::removeLocked);
         rewrites.flush();
-        sync();
+        sync(true);
         var state = index.state();
         LOG.info(
                 "store={} recovered messages={} bytes={} firstSeq={} lastSeq={} segments={}",
@@ -598,6 +607,9 @@ public final class FileStore implements MessageStore {
 
     private void releaseFiles() {
         segments.closeAll();
+        if (highWater != null) {
+            highWater.close();
+        }
         try {
             lockFile.close();
         } catch (IOException e) {

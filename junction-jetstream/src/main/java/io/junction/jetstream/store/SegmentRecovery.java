@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * A segment whose header is damaged is read frame by frame all the same, and its header rewritten from what the
  * frames and the segments before it say ({@link DamagedHeader}); one with no good frame either is renamed aside. A
  * compaction's new file that never replaced its segment is removed, since the segment it was written from is whole.
+ * Last, the store's high-water mark raises the last sequence and the purge floor to what the segments may have lost.
  * Each repair is logged at WARN with the segment and offset.
  */
 final class SegmentRecovery {
@@ -44,7 +45,9 @@ final class SegmentRecovery {
     /** The recovered segments, oldest first, with the index filled in. */
     record Recovered(List<Segment> segments, long lastSegmentId, long purgeFloor) {}
 
-    static Recovered recover(Path directory, MessageIndex<FileEntry> index) throws IOException {
+    /** @param mark the store's high-water mark as it opened, {@link HighWaterMark.Mark#NONE} for none */
+    static Recovered recover(Path directory, MessageIndex<FileEntry> index, HighWaterMark.Mark mark)
+            throws IOException {
         var recovery = new SegmentRecovery(directory, index);
         recovery.removeUnfinishedCompactions();
         for (var id : segmentIds(directory)) {
@@ -55,6 +58,7 @@ final class SegmentRecovery {
             }
         }
 
+        recovery.raiseTo(mark);
         recovery.dropBelowPurgeFloor();
 
         return new Recovered(recovery.segments, recovery.lastSegmentId, recovery.purgeFloor);
@@ -78,6 +82,31 @@ final class SegmentRecovery {
                     directory,
                     path.getFileName());
             Files.delete(path);
+        }
+    }
+
+    /**
+     * Nothing but damage from outside leaves the segments below the mark, which is recorded only once they were
+     * forced: a newest segment cut short or destroyed takes its frames, and its header the purge floor. The
+     * sequences it held stay used (counted as deleted inside the stream), and a purge stays in force.
+     */
+    private void raiseTo(HighWaterMark.Mark mark) {
+        if (mark.lastSequence() > index.lastSequence()) {
+            LOG.warn(
+                    "store={} segments end at lastSeq={} below the high-water mark seq={}: messages were lost with a"
+                            + " damaged segment; their sequences are kept as deleted and never reused",
+                    directory,
+                    index.lastSequence(),
+                    mark.lastSequence());
+            index.advanceTo(mark.lastSequence(), mark.lastTimestampNanos());
+        }
+        if (mark.purgeFloor() > purgeFloor) {
+            LOG.warn(
+                    "store={} purge floor={} of the high-water mark is above the segments' floor={}; purge kept",
+                    directory,
+                    mark.purgeFloor(),
+                    purgeFloor);
+            purgeFloor = mark.purgeFloor();
         }
     }
 
@@ -119,7 +148,7 @@ final class SegmentRecovery {
      * A segment whose header fails its checks: its frames carry their own sequences and checksums, so they are read as
      * any segment's are, and the header is rewritten with what it must have said. Every frame is above the base
      * sequence, so the first good frame's sequence less one stands in for it; the purge floor is the highest of the
-     * segments before (a later segment's header carries any later one). A file with no good
+     * segments before (a later segment's header, or the high-water mark, carries any later one). A file with no good
      * frame holds nothing to recover and is renamed aside, as before.
      */
     private Segment recoverWithoutHeader(Path path, ByteBuffer bytes) throws IOException {
