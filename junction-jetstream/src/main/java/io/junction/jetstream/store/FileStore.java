@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * The store for {@code storage: file}: messages in append-only segment files, and an index of them in memory.
  *
  * <h2>Layout</h2>
- * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}),
- * each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
+ * A stream's directory holds a {@code lock} file, the {@link HighWaterMark} and segment files named by a growing id
+ * ({@code 0000000001.seg}), each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
  * until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment of its
  * own. The store's compression applies to the segments it creates, so a change starts a new segment, and each
  * segment is read as its own header says. The index counts a message's size uncompressed, as nats-server does.
