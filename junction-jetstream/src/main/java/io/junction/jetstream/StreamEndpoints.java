@@ -8,6 +8,8 @@ import io.junction.jetstream.api.ApiResponses;
 import io.junction.jetstream.api.ApiRoute;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.event.Advisories;
+import io.junction.jetstream.store.StreamState;
+import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamConfigs;
 import java.util.Base64;
 
@@ -93,15 +95,21 @@ final class StreamEndpoints {
         return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null, domain);
     }
 
+    /** The response carries nats-server's paging fields, which page the subject counts a filter asks for. */
     private ObjectNode info(ApiRequest request) {
         var stream = registry.require(request.token(2));
         var body = Json.parseObject(request.body());
-        return StreamInfos.write(
-                ApiResponses.ofType("stream_info_response"),
-                stream,
-                Json.bool(body, "deleted_details", false),
-                Json.text(body, "subjects_filter", null),
-                domain);
+        var filter = Json.text(body, "subjects_filter", null);
+        var offset = (int) Math.clamp(Json.number(body, "offset", 0), 0, Integer.MAX_VALUE);
+        var counts = filter == null || filter.isEmpty()
+                ? java.util.Map.<String, Long>of()
+                : stream.store().subjectCounts(filter);
+        var page = StreamInfos.SubjectsPage.of(counts, offset);
+        var json = ApiResponses.ofType("stream_info_response");
+        json.put("total", page.total());
+        json.put("offset", page.offset());
+        json.put("limit", page.limit());
+        return StreamInfos.write(json, stream, Json.bool(body, "deleted_details", false), page.subjects(), domain);
     }
 
     private ObjectNode names(ApiRequest request) {
@@ -193,6 +201,24 @@ final class StreamEndpoints {
         return json;
     }
 
+    /**
+     * What nats-server answers when the sequence holds no message. Its memory store reports every such sequence as not
+     * found (10043); its file store does so only for one inside the stream, and reports one past the last sequence as
+     * the end of the store, and one before the first (or in an empty stream, or 0) as no message, both with 10057.
+     */
+    private static ApiError noMessageToDelete(StreamConfig.Storage storage, StreamState state, long sequence) {
+        if (storage == StreamConfig.Storage.MEMORY) {
+            return ApiError.sequenceNotFound(sequence);
+        }
+        if (sequence > state.lastSeq()) {
+            return ApiError.messageDeleteFailed("stream store EOF");
+        }
+        if (sequence == 0 || sequence < state.firstSeq() || state.messages() == 0) {
+            return ApiError.messageDeleteFailed("no message found");
+        }
+        return ApiError.sequenceNotFound(sequence);
+    }
+
     private ObjectNode deleteMessage(ApiRequest request) {
         if (Json.isEmptyRequest(request.body())) {
             throw ApiError.BAD_REQUEST.exception();
@@ -207,9 +233,11 @@ final class StreamEndpoints {
         }
         var sequence = Json.unsigned(body, "seq", 0);
         var erase = !Json.bool(body, "no_erase", false);
-        boolean deleted = stream.call(() -> stream.store().delete(sequence, erase));
-        if (!deleted) {
-            throw ApiError.messageDeleteFailed("no message found").exception();
+        var refusal = stream.call(() -> stream.store().delete(sequence, erase)
+                ? null
+                : noMessageToDelete(stream.config().storage(), stream.store().state(), sequence));
+        if (refusal != null) {
+            throw refusal.exception();
         }
         stream.observers().forEach(io.junction.jetstream.stream.StreamObserver::removed);
         var json = ApiResponses.ofType("stream_msg_delete_response");

@@ -45,18 +45,46 @@ final class StreamInfos {
         }
     }
 
-    static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter) {
-        return write(json, stream, deletedDetails, subjectsFilter, null);
+    /**
+     * The page of a stream info's subject counts that starts at {@code offset}, as nats-server 2.10 pages them: all of
+     * them at offset 0 when they fit one page, otherwise the page of the subjects in sorted order. With no subject
+     * matching, the paging fields stay 0 whatever the offset asked, as nats-server leaves them.
+     */
+    record SubjectsPage(Map<String, Long> subjects, int total, int offset, int limit) {
+        static final int LIMIT = 100_000;
+
+        static SubjectsPage of(Map<String, Long> counts, int offset) {
+            if (counts.isEmpty()) {
+                return new SubjectsPage(null, 0, 0, 0);
+            }
+            if (offset == 0 && counts.size() <= LIMIT) {
+                return new SubjectsPage(counts, counts.size(), 0, LIMIT);
+            }
+            var from = Math.min(offset, counts.size());
+            var page = new java.util.LinkedHashMap<String, Long>();
+            counts.keySet().stream()
+                    .sorted()
+                    .skip(from)
+                    .limit(LIMIT)
+                    .forEach(subject -> page.put(subject, counts.get(subject)));
+            return new SubjectsPage(page, counts.size(), offset, LIMIT);
+        }
     }
 
-    /** @param domain the JetStream domain, named after the state as nats-server does in all but create; or null */
+    static ObjectNode write(ObjectNode json, Stream stream, boolean deletedDetails, Map<String, Long> subjects) {
+        return write(json, stream, deletedDetails, subjects, null);
+    }
+
+    /**
+     * @param subjects the message counts by subject to list in the state, or null for none
+     * @param domain the JetStream domain, named after the state as nats-server does in all but create; or null
+     */
     static ObjectNode write(
-            ObjectNode json, Stream stream, boolean deletedDetails, String subjectsFilter, String domain) {
+            ObjectNode json, Stream stream, boolean deletedDetails, Map<String, Long> subjects, String domain) {
         json.set("config", StreamConfigs.write(stream.config()));
         json.put("created", Json.time(stream.createdNanos()));
         var store = stream.store();
         var state = store.state();
-        var subjects = subjectsFilter != null && !subjectsFilter.isEmpty() ? store.subjectCounts(subjectsFilter) : null;
         var deleted = state.numDeleted() > 0 && deletedDetails ? store.deletedSequences() : null;
         writeState(json.putObject("state"), state, subjects, deleted)
                 .put("consumer_count", stream.observers().size());
@@ -90,7 +118,7 @@ final class StreamInfos {
         if (state.numSubjects() > 0) {
             stateJson.put("num_subjects", state.numSubjects());
         }
-        if (subjects != null) {
+        if (subjects != null && !subjects.isEmpty()) {
             subjects.forEach(stateJson.putObject("subjects")::put);
         }
         if (state.numDeleted() > 0) {

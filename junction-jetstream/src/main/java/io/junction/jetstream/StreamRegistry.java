@@ -150,7 +150,9 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         }
         try {
             var json = Json.read(meta);
-            var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")));
+            // an earlier Junction sealed streams without the settings nats-server forces on them
+            var config = StreamConfigs.checked(StreamConfigs.read(json.get("config")))
+                    .asSealed();
             var created = json.path("created").asLong();
             var stream =
                     new Stream(server, config, Stores.open(config, directory), created, syncInterval, this, domain);
@@ -233,11 +235,32 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         return new Created(stream, true);
     }
 
-    /** Applies nats-server's update rules, then the new configuration. */
+    /**
+     * Applies nats-server's update rules in its order, then the new configuration. A sealed stream gets the settings
+     * nats-server forces on one ({@link StreamConfig#asSealed}) once the checks against the old configuration pass,
+     * so re-sending {@code sealed: true} without {@code deny_delete} is refused as nats-server refuses it.
+     */
     public Stream update(StreamConfig requested) {
         var stream = require(requested.name());
-        var config = StreamSources.checkAgainst(StreamConfigs.checked(requested), this::configOf);
+        var checked = StreamSources.checkAgainst(StreamConfigs.checked(requested), this::configOf);
         var old = stream.config();
+        var config = checkedAgainstOld(checked, old).asSealed();
+        checkReservation(config, config.name());
+        checkConsumersWithin(config, old);
+        checkOverlap(config, config.name());
+        StreamTransforms.checkOnUpdate(config, old);
+        try {
+            writeMeta(root.resolve(DirectoryNames.of(config.name())), config, stream.createdNanos());
+        } catch (IOException e) {
+            throw ApiError.streamGeneral("cannot update stream: " + e.getMessage())
+                    .exception();
+        }
+        stream.update(config);
+        return stream;
+    }
+
+    /** nats-server's {@code configUpdateCheck}: what an update may not change. */
+    private static StreamConfig checkedAgainstOld(StreamConfig config, StreamConfig old) {
         if (config.maxConsumers() != old.maxConsumers()) {
             throw invalid("stream configuration update can not change MaxConsumers");
         }
@@ -261,18 +284,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         if (!java.util.Objects.equals(config.mirror(), old.mirror())) {
             throw ApiError.MIRROR_NOT_UPDATABLE.exception();
         }
-        checkConsumersWithin(config, old);
-        checkOverlap(config, config.name());
-        StreamTransforms.checkOnUpdate(config, old);
-        checkReservation(config, config.name());
-        try {
-            writeMeta(root.resolve(DirectoryNames.of(config.name())), config, stream.createdNanos());
-        } catch (IOException e) {
-            throw ApiError.streamGeneral("cannot update stream: " + e.getMessage())
-                    .exception();
-        }
-        stream.update(config);
-        return stream;
+        return config;
     }
 
     /**

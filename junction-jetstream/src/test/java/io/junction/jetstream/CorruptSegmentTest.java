@@ -48,6 +48,52 @@ class CorruptSegmentTest {
         restartAndCheck();
     }
 
+    @Test
+    void keepsEveryRecordOfASegmentWhoseHeaderHasAByteFlipped() throws Exception {
+        writeMessages();
+
+        damage(10, 1);
+
+        try (var log = new LogCapture("io.junction.jetstream.store");
+                var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            var jsm = connection.jetStreamManagement();
+            var state = jsm.getStreamInfo("ORDERS").getStreamState();
+
+            assertThat(log.warnings()).singleElement().asString().contains("0000000001.seg", "damaged header");
+            assertThat(state.getMsgCount()).isEqualTo(MESSAGES);
+            assertThat(state.getLastSequence()).isEqualTo(MESSAGES);
+            for (var sequence = 1; sequence <= MESSAGES; sequence++) {
+                assertThat(jsm.getMessage("ORDERS", sequence).getData()).isEqualTo(payload(sequence));
+            }
+            assertThat(connection
+                            .jetStream()
+                            .publish(SUBJECT, payload(MESSAGES + 1))
+                            .getSeqno())
+                    .isEqualTo(MESSAGES + 1);
+        }
+    }
+
+    @Test
+    void neverReusesAnAcknowledgedSequenceOnceTheNewestSegmentWasCutShort() throws Exception {
+        writeMessages();
+
+        Files.write(segment(), java.util.Arrays.copyOf(Files.readAllBytes(segment()), 20));
+
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            var state = connection.jetStreamManagement().getStreamInfo("ORDERS").getStreamState();
+
+            assertThat(state.getLastSequence()).isEqualTo(MESSAGES);
+            assertThat(state.getMsgCount()).isZero();
+            assertThat(connection
+                            .jetStream()
+                            .publish(SUBJECT, payload(MESSAGES + 1))
+                            .getSeqno())
+                    .isEqualTo(MESSAGES + 1);
+        }
+    }
+
     private void restartAndCheck() throws Exception {
         try (var log = new LogCapture("io.junction.jetstream.store")) {
             try (var server = JetStreamServer.start(storeDir);

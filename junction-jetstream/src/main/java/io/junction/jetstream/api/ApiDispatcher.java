@@ -2,8 +2,10 @@ package io.junction.jetstream.api;
 
 import io.junction.nats.server.InternalSubscription;
 import io.junction.nats.server.NatsServer;
+import io.junction.nats.subject.Subjects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,17 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes to each API subject and serves requests on one thread, so changes to streams and consumers never race.
- * Requests without a reply subject are dropped, as nats-server does. Counts requests and errors for account info.
+ * Takes every request on {@code $JS.API.>}, as nats-server's one subscription to its API does, and serves each on
+ * one thread, so changes to streams and consumers never race. A request no route serves gets no reply at all, as from
+ * nats-server, rather than the no-responders status a client would take for JetStream being off. Direct gets and pull
+ * requests are passed over, as nats-server's import of the API passes over them, so that one for a stream or consumer
+ * that does not serve it still gets no responders. Requests without a reply subject are dropped, as nats-server does.
+ * Counts requests served and errors for account info.
  */
 public final class ApiDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final String PREFIX = "$JS.API.";
+    // nats-server's jsDirectGetPre has no trailing dot, jsRequestNextPre has one
+    private static final String DIRECT_GET = "$JS.API.DIRECT.GET";
+    private static final String PULL_REQUEST = "$JS.API.CONSUMER.MSG.NEXT.";
 
     private final NatsServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("jetstream-api").daemon().factory());
-    private final List<InternalSubscription> subscriptions = new ArrayList<>();
+    private final List<ApiRoute> routes = new CopyOnWriteArrayList<>();
+    private InternalSubscription subscription;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile Audit audit = (subject, request, response) -> {};
@@ -37,12 +47,31 @@ public final class ApiDispatcher implements AutoCloseable {
         this.audit = audit;
     }
 
-    public void register(ApiRoute route) {
-        subscriptions.add(server.subscribe(route.subject(), null, (subject, reply, headers, body) -> {
-            if (reply != null) {
-                executor.execute(() -> serve(route, subject, reply, headers, body));
+    /** Serves requests on the route's subject from now on; the first route opens the subscription to the API. */
+    public synchronized void register(ApiRoute route) {
+        routes.add(route);
+        if (subscription == null) {
+            subscription =
+                    server.subscribe(PREFIX + ">", null, ApiDispatcher::takes, (subject, reply, headers, body) -> {
+                        if (reply != null) {
+                            executor.execute(() -> dispatch(subject, reply, headers, body));
+                        }
+                    });
+        }
+    }
+
+    private static boolean takes(String subject) {
+        return !subject.startsWith(DIRECT_GET) && !subject.startsWith(PULL_REQUEST);
+    }
+
+    private void dispatch(String subject, String reply, byte[] headers, byte[] body) {
+        for (var route : routes) {
+            if (Subjects.matches(subject, route.subject())) {
+                serve(route, subject, reply, headers, body);
+                return;
             }
-        }));
+        }
+        LOG.debug("api subject={} is not served; no reply, as from nats-server", subject);
     }
 
     /** Runs work on the API thread, in order with requests. */
@@ -108,7 +137,11 @@ public final class ApiDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.forEach(InternalSubscription::close);
+        synchronized (this) {
+            if (subscription != null) {
+                subscription.close();
+            }
+        }
         executor.shutdown();
     }
 }

@@ -173,6 +173,11 @@ public record ApiError(int code, int errCode, String description) {
         return new ApiError(500, 10057, problem);
     }
 
+    /** {@code JSSequenceNotFoundErrF}. */
+    public static ApiError sequenceNotFound(long sequence) {
+        return new ApiError(400, 10043, "sequence " + sequence + " not found");
+    }
+
     /** {@code JSStreamSnapshotErrF}. */
     public static ApiError snapshotFailed(String problem) {
         return new ApiError(500, 10064, "snapshot failed: " + problem);

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * The store for {@code storage: file}: messages in append-only segment files, and an index of them in memory.
  *
  * <h2>Layout</h2>
- * A stream's directory holds a {@code lock} file and segment files named by a growing id ({@code 0000000001.seg}),
- * each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
+ * A stream's directory holds a {@code lock} file, the {@link HighWaterMark} and segment files named by a growing id
+ * ({@code 0000000001.seg}), each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
  * until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment of its
  * own. The store's compression applies to the segments it creates, so a change starts a new segment, and each
  * segment is read as its own header says. The index counts a message's size uncompressed, as nats-server does.
@@ -31,19 +31,18 @@ import org.slf4j.LoggerFactory;
  * leaves a good head. A purge of every subject below a sequence (or of everything) and {@link #startAt} start a new
  * segment whose header carries the new purge floor, and mark no frame. Every new segment copies the current floor,
  * so the newest segment always holds the latest one. Sync forces every segment written since the last sync, then the
- * directory when segments were created, and only then removes the segments that hold no live message, and forces the
- * directory again. So after a killed process the store comes back exactly as it was, after a power loss at least as
- * of the last completed sync, and the last sequence always survives in a frame or in the header of the newest
- * segment, which is never removed.
+ * directory when segments were created, records the {@link HighWaterMark}, and only then removes the segments that
+ * hold no live message, and forces the directory again. So after a killed process the store comes back exactly as it
+ * was, after a power loss at least as of the last completed sync, and the last sequence always survives in a frame or
+ * in the header of the newest segment, which is never removed, and in the high-water mark.
  *
  * <h2>Recovery</h2>
- * Open reads the segments in id order. An empty file is removed and one without a good header is renamed aside. A
- * frame whose head fails its checks (length within the file, field lengths, state, head CRC, a sequence above all
- * before it) is skipped when a whole good frame follows it, and otherwise the segment is cut back to its last good
- * frame, which is what a torn append looks like. A frame with a good head but a bad content CRC (a torn erase, or
- * damage) keeps its sequence, loses its message, and is marked deleted in place. Each repair is logged at WARN with
- * the segment and offset. The last sequence is the highest of any good head or segment header, so a sequence that a
- * sync covered is never reused, even when every message was deleted; messages below the highest purge floor are
+ * Open rebuilds the index from the segments in id order, and {@link SegmentRecovery} repairs what a crash or damage
+ * left, logging each repair at WARN: a torn tail is cut back to the last good frame, a corrupt frame skipped, a frame
+ * whose content fails its checksum kept as a deleted sequence, a damaged header rewritten from the frames behind it.
+ * The last sequence is the highest of any good head, segment header or the {@link HighWaterMark}, which each sync
+ * records once the segments are forced, so a sequence that a sync covered is never reused, even when every message
+ * was deleted or the newest segment was cut or destroyed from outside; messages below the highest purge floor are
  * dropped. Open ends with a sync of every segment and the directory, so the recovered state is durable before any
  * segment is removed.
  *
@@ -66,7 +65,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileStore implements MessageStore {
     public static final int DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
-    private static final long COMPACTION_PAUSE_NANOS = 60_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
 
@@ -83,9 +81,9 @@ public final class FileStore implements MessageStore {
     private boolean compressed;
     private long mutations;
     private long mutationsAtPlan;
-    private boolean compactionPaused;
-    private long compactionPausedUntilNanos;
+    private final CompactionPause compactionPause;
     private long purgeFloor;
+    private HighWaterMark highWater;
     private boolean closed;
     private volatile Exception failure;
 
@@ -93,6 +91,7 @@ public final class FileStore implements MessageStore {
             Path directory, StoreLimits limits, int segmentBytes, StoreCompression compression, FileChannel lockFile) {
         this.directory = directory;
         this.segments = new SegmentList(directory);
+        this.compactionPause = new CompactionPause(directory);
         this.limits = limits;
         this.compressed = compression == StoreCompression.S2;
         this.segmentBytes = segmentBytes;
@@ -170,17 +169,24 @@ public final class FileStore implements MessageStore {
 
     @Override
     public void sync() {
+        sync(false);
+    }
+
+    /** @param forceMark whether to force the high-water mark too, as open and close do */
+    private void sync(boolean forceMark) {
         syncLock.lock();
         try {
             List<Segment> written;
             List<Segment> empty;
             boolean forceDirectory;
+            HighWaterMark.Mark mark;
             lock.writeLock().lock();
             try {
                 checkWritable();
                 written = segments.takeWritten();
                 empty = segments.empty();
                 forceDirectory = segments.takeDirectoryDirty();
+                mark = new HighWaterMark.Mark(index.lastSequence(), index.lastTimestampNanos(), purgeFloor);
             } finally {
                 lock.writeLock().unlock();
             }
@@ -190,6 +196,7 @@ public final class FileStore implements MessageStore {
             if (forceDirectory) {
                 Directories.force(directory);
             }
+            highWater.record(mark, forceMark);
             removeSegments(empty);
         } catch (IOException e) {
             throw fail("sync", e);
@@ -299,7 +306,7 @@ public final class FileStore implements MessageStore {
             try {
                 newSize = SegmentCompaction.write(plan);
             } catch (IOException | RuntimeException e) {
-                pauseCompaction(plan, e);
+                compactionPause.pause(plan.segment(), e);
                 return 0;
             }
             if (!replaceCompacted(plan, newSize)) {
@@ -321,22 +328,15 @@ public final class FileStore implements MessageStore {
         lock.readLock().lock();
         try {
             checkWritable();
-            if (compactionPaused && System.nanoTime() - compactionPausedUntilNanos < 0) {
+            if (compactionPause.isPaused()) {
                 return null;
             }
-            compactionPaused = false;
             mutationsAtPlan = mutations;
 
             return SegmentCompaction.choose(segments.all(), index, segmentBytes);
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private void pauseCompaction(SegmentCompaction.Plan plan, Exception e) {
-        compactionPaused = true;
-        compactionPausedUntilNanos = System.nanoTime() + COMPACTION_PAUSE_NANOS;
-        LOG.warn("store={} segment={} could not be compacted; paused for a minute", directory, plan.segment(), e);
     }
 
     /** Renames the new file over the segment and points the index at it, unless the store changed meanwhile. */
@@ -351,7 +351,7 @@ public final class FileStore implements MessageStore {
                 SegmentCompaction.replace(plan);
             } catch (IOException e) {
                 Files.deleteIfExists(plan.file());
-                pauseCompaction(plan, e);
+                compactionPause.pause(plan.segment(), e);
                 return false;
             }
             segments.replace(plan.segment(), SegmentCompaction.install(plan, newSize, index));
@@ -414,7 +414,7 @@ public final class FileStore implements MessageStore {
         syncLock.lock();
         try {
             if (!closed && failure == null) {
-                sync();
+                sync(true);
             }
         } finally {
             lock.writeLock().lock();
@@ -449,7 +449,8 @@ public final class FileStore implements MessageStore {
     }
 
     private void recover() throws IOException {
-        var recovered = SegmentRecovery.recover(directory, index);
+        highWater = HighWaterMark.open(directory);
+        var recovered = SegmentRecovery.recover(directory, index, highWater.recovered());
         segments.recovered(recovered.segments(), recovered.lastSegmentId());
         purgeFloor = recovered.purgeFloor();
         if (segments.isEmpty() || active().size() >= segmentBytes || active().isCompressed() != compressed) {
@@ -457,7 +458,7 @@ public final class FileStore implements MessageStore {
         }
         Retention.all(index, limits, this::removeLocked);
         rewrites.flush();
-        sync();
+        sync(true);
         var state = index.state();
         LOG.info(
                 "store={} recovered messages={} bytes={} firstSeq={} lastSeq={} segments={}",
@@ -548,10 +549,7 @@ public final class FileStore implements MessageStore {
             index.clear();
             segments.all().forEach(Segment::clearLive);
         } else {
-            while (index.firstSequence() < floor) {
-                var entry = index.remove(index.firstSequence());
-                entry.segment().removeLive(entry.frameLength());
-            }
+            FileEntry.removeBelow(index, floor);
             purged -= index.messages();
         }
         index.advanceTo(floor - 1, index.lastTimestampNanos());
@@ -609,6 +607,9 @@ public final class FileStore implements MessageStore {
 
     private void releaseFiles() {
         segments.closeAll();
+        if (highWater != null) {
+            highWater.close();
+        }
         try {
             lockFile.close();
         } catch (IOException e) {

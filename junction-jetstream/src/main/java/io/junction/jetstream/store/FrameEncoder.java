@@ -3,14 +3,9 @@ package io.junction.jetstream.store;
 import static io.junction.jetstream.store.SegmentFormat.CONTENT_CRC_OFFSET;
 import static io.junction.jetstream.store.SegmentFormat.DELETED;
 import static io.junction.jetstream.store.SegmentFormat.FRAME_OVERHEAD;
-import static io.junction.jetstream.store.SegmentFormat.HEADER_CHECKED;
-import static io.junction.jetstream.store.SegmentFormat.HEADER_SIZE;
 import static io.junction.jetstream.store.SegmentFormat.HEAD_CRC_OFFSET;
 import static io.junction.jetstream.store.SegmentFormat.LIVE;
-import static io.junction.jetstream.store.SegmentFormat.MAGIC;
 import static io.junction.jetstream.store.SegmentFormat.MAX_SUBJECT_LENGTH;
-import static io.junction.jetstream.store.SegmentFormat.VERSION;
-import static io.junction.jetstream.store.SegmentFormat.VERSION_FLAGS;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
@@ -77,25 +72,9 @@ final class FrameEncoder {
         return erasure.flip();
     }
 
-    /**
-     * A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. A
-     * segment without compression gets a version 1 header, which the previous release reads too.
-     */
+    /** A segment header, in a buffer of its own so that it may be written between encoding and writing a frame. */
     ByteBuffer header(long baseSequence, long baseTimestampNanos, long purgeFloor, boolean compressed) {
-        var header = ByteBuffer.allocate(HEADER_SIZE);
-        header.putInt(MAGIC);
-        if (compressed) {
-            header.putShort(VERSION_FLAGS).putShort(SegmentFormat.COMPRESSED);
-        } else {
-            header.putShort(VERSION).putShort((short) 0);
-        }
-        header.putLong(baseSequence).putLong(baseTimestampNanos).putLong(purgeFloor);
-        crc.reset();
-        crc.update(header.flip());
-        header.limit(HEADER_SIZE).position(HEADER_CHECKED);
-        header.putInt((int) crc.getValue());
-
-        return header.flip();
+        return SegmentFormat.header(baseSequence, baseTimestampNanos, purgeFloor, compressed, crc);
     }
 
     private ByteBuffer start(int length) {

@@ -103,6 +103,42 @@ final class SegmentFormat {
         return (int) crc.getValue() == buffer.getInt(HEADER_CHECKED) ? buffer.getLong(8) : -1;
     }
 
+    /**
+     * A segment header. A segment without compression gets a version 1 header, which the previous release reads too.
+     */
+    static ByteBuffer header(
+            long baseSequence, long baseTimestampNanos, long purgeFloor, boolean compressed, CRC32C crc) {
+        var header = ByteBuffer.allocate(HEADER_SIZE);
+        header.putInt(MAGIC);
+        if (compressed) {
+            header.putShort(VERSION_FLAGS).putShort(COMPRESSED);
+        } else {
+            header.putShort(VERSION).putShort((short) 0);
+        }
+        header.putLong(baseSequence).putLong(baseTimestampNanos).putLong(purgeFloor);
+        crc.reset();
+        crc.update(header.flip());
+        header.limit(HEADER_SIZE).position(HEADER_CHECKED);
+        header.putInt((int) crc.getValue());
+
+        return header.flip();
+    }
+
+    /**
+     * What the version and flags of a header that failed its checks say of compression, or null when they are not
+     * what a writer puts there: damage elsewhere in the header leaves them readable.
+     */
+    static Boolean compressionOfDamagedHeader(ByteBuffer buffer) {
+        if (buffer.limit() < 8) {
+            return null;
+        }
+        var versionAndFlags = buffer.getInt(4);
+        if (versionAndFlags == VERSION << 16) {
+            return false;
+        }
+        return versionAndFlags == (VERSION_FLAGS << 16 | COMPRESSED) ? Boolean.TRUE : null;
+    }
+
     /** Whether a good header says its frames are compressed; version 1 headers never do. */
     static boolean isCompressed(ByteBuffer buffer) {
         return buffer.getShort(4) == VERSION_FLAGS && (buffer.getShort(6) & COMPRESSED) != 0;

@@ -91,6 +91,47 @@ public record StreamConfig(
                 republish);
     }
 
+    /**
+     * The configuration nats-server keeps for a sealed stream: no {@code max_age}, discard new, deletes and purges
+     * denied, no rollups, so that nothing leaves the stream any more. Itself when not sealed.
+     */
+    public StreamConfig asSealed() {
+        if (!sealed) {
+            return this;
+        }
+        return new StreamConfig(
+                name,
+                description,
+                subjects,
+                retention,
+                maxConsumers,
+                maxMsgs,
+                maxBytes,
+                0,
+                maxMsgsPerSubject,
+                maxMsgSize,
+                Discard.NEW,
+                storage,
+                replicas,
+                noAck,
+                duplicateWindowNanos,
+                firstSeq,
+                allowDirect,
+                mirrorDirect,
+                discardNewPerSubject,
+                true,
+                true,
+                true,
+                false,
+                compression,
+                consumerLimits,
+                metadata,
+                mirror,
+                sources,
+                subjectTransform,
+                republish);
+    }
+
     public enum Retention {
         LIMITS,
         INTEREST,

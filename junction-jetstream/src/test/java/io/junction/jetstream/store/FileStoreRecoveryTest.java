@@ -71,20 +71,22 @@ class FileStoreRecoveryTest {
     }
 
     /**
-     * A frame cut short, or whose end never reached the disk (zeros), at every length. Its sequence was never synced
-     * and may be reused, except when its head is whole: then the sequence is kept and the message dropped.
+     * A frame cut short, or whose end never reached the disk (zeros), at every length, as a crash leaves it. Its
+     * sequence was never synced and may be reused, except when its head is whole: then the sequence is kept and the
+     * message dropped.
      */
     @Test
     void dropsATornLastFrameAtEveryLengthAndAppendsAfterTheGoodOnes() throws IOException {
-        long tornStart;
-        try (var store = open()) {
-            append(store, 3);
-            store.sync();
-            tornStart = Files.size(segmentFiles().getLast());
-            append(store, 1);
-        }
+        var crashed = open();
+        append(crashed, 3);
+        crashed.sync();
+        var tornStart = Files.size(segmentFiles().getLast());
+        append(crashed, 1);
+        crashed.abandon();
         var segment = segmentFiles().getLast();
         var intact = Files.readAllBytes(segment);
+        var mark = directory.resolve(HighWaterMark.FILE_NAME);
+        var markAtCrash = Files.readAllBytes(mark);
 
         for (var length = 0; length < intact.length - tornStart; length++) {
             var torn = Arrays.copyOf(intact, (int) tornStart + length);
@@ -92,6 +94,7 @@ class FileStoreRecoveryTest {
             Arrays.fill(zeroed, (int) tornStart + length, zeroed.length, (byte) 0);
             for (var bytes : List.of(torn, zeroed)) {
                 Files.write(segment, bytes);
+                Files.write(mark, markAtCrash);
                 var headWhole = bytes == zeroed && length >= SegmentFormat.FRAME_OVERHEAD;
                 var last = headWhole ? 4 : 3;
                 try (var logs = new LogCapture(SegmentRecovery.class);
@@ -137,15 +140,14 @@ class FileStoreRecoveryTest {
 
     @Test
     void neverReusesASyncedSequenceWhoseMessageWasDeleted() throws IOException {
-        long tornStart;
-        try (var store = open()) {
-            append(store, 3);
-            store.delete(3, false);
-            store.delete(2, false);
-            store.sync();
-            tornStart = Files.size(segmentFiles().getLast());
-            append(store, 1);
-        }
+        var crashed = open();
+        append(crashed, 3);
+        crashed.delete(3, false);
+        crashed.delete(2, false);
+        crashed.sync();
+        var tornStart = Files.size(segmentFiles().getLast());
+        append(crashed, 1);
+        crashed.abandon();
         var segment = segmentFiles().getLast();
         Files.write(segment, Arrays.copyOf(Files.readAllBytes(segment), (int) tornStart + 10));
 

@@ -1,5 +1,6 @@
 package io.junction.nats.server;
 
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,11 +10,19 @@ final class InternalReceiver implements Receiver {
 
     private final NatsServer server;
     private final MessageHandler handler;
+    private final Predicate<String> accepts;
     private volatile boolean closed;
 
-    InternalReceiver(NatsServer server, MessageHandler handler) {
+    InternalReceiver(NatsServer server, Predicate<String> accepts, MessageHandler handler) {
         this.server = server;
+        this.accepts = accepts;
         this.handler = handler;
+    }
+
+    /** A subject the subscriber passes over is neither delivered nor counted as delivered (no responders). */
+    @Override
+    public boolean permits(String subject) {
+        return accepts.test(subject);
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -349,7 +350,19 @@ public final class NatsServer implements AutoCloseable {
      * @throws IllegalArgumentException when the subject is not a valid subscription subject
      */
     public InternalSubscription subscribe(String subject, String queue, MessageHandler handler) {
-        var receiver = new InternalReceiver(this, handler);
+        return subscribe(subject, queue, matched -> true, handler);
+    }
+
+    /**
+     * Subscribes inside the server, passing over the subjects {@code accepts} refuses: those are not delivered, and a
+     * request that reaches no other subscriber gets the no-responders status. JetStream's API takes {@code $JS.API.>}
+     * this way, as nats-server's import of it passes over direct gets and pull requests.
+     *
+     * @param accepts called on publishers' threads for each matching subject; must be cheap and must not block
+     */
+    public InternalSubscription subscribe(
+            String subject, String queue, Predicate<String> accepts, MessageHandler handler) {
+        var receiver = new InternalReceiver(this, accepts, handler);
         var subscription = new Subscription(receiver, subject, queue, "internal");
         if (!index.insert(subscription)) {
             throw new IllegalArgumentException("invalid subject: " + subject);

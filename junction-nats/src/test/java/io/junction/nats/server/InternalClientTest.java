@@ -8,6 +8,7 @@ import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,24 @@ class InternalClientTest {
             assertThat(first.getHeaders().get("A")).isEqualTo(List.of("1"));
             assertThat(clientSub.nextMessage(WAIT).getSubject()).isEqualTo("events.y");
             assertThat(received).containsExactly("events.x");
+        }
+    }
+
+    @Test
+    void passesOverTheSubjectsItsPredicateRefusesSoThatTheirRequestsHaveNoResponders() throws Exception {
+        var received = new CopyOnWriteArrayList<String>();
+        try (var server = TestServers.start();
+                var subscription = server.subscribe(
+                        "api.>", null, subject -> !subject.startsWith("api.skip."), (s, r, h, p) -> received.add(s));
+                var client = Nats.connect(server.clientUrl())) {
+            var refused = client.request("api.skip.x", new byte[0]);
+            client.publish("api.take", new byte[0]);
+            client.flush(WAIT);
+
+            // jnats cancels a request at once when the server reports no responders
+            assertThat(refused).failsWithin(WAIT).withThrowableOfType(CancellationException.class);
+            await().atMost(WAIT).until(() -> received.size() == 1);
+            assertThat(received).containsExactly("api.take");
         }
     }
 }
