@@ -54,25 +54,36 @@ final class AckHandler {
 
     private void acknowledge(AckSubject ack) {
         var sequence = ack.streamSequence();
-        if (config.ackPolicy() == ConsumerConfig.AckPolicy.ALL) {
-            state.pendingUpTo(sequence).forEach(this::settle);
-            return;
-        }
-        if (!state.isPending(sequence)) {
-            // one past max_deliver left the pending set, but an ack still frees it from a work-queue or interest
-            // stream, as nats-server acks it there for any delivered sequence
-            if (sequence <= cursor.getAsLong()) {
-                removeFromStreamIfDone(sequence);
+        switch (config.ackPolicy()) {
+            case ALL -> acknowledgeUpTo(ack);
+            case EXPLICIT -> {
+                if (!state.isPending(sequence)) {
+                    // one past max_deliver left the pending set, but an ack still frees it from a work-queue or
+                    // interest stream, as nats-server acks it there for any delivered sequence
+                    if (sequence <= cursor.getAsLong()) {
+                        removeFromStreamIfDone(sequence);
+                    }
+                    return;
+                }
+                // nats-server samples only explicit acks of messages still pending
+                if (events.samples()) {
+                    var ackWait = config.ackWaitFor(Math.max(1, state.deliveryCount(sequence)));
+                    var waitStarted = state.waitStartedNanos(sequence, ackWait);
+                    var sinceDelivery = System.nanoTime() - waitStarted;
+                    events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), sinceDelivery);
+                }
+                settle(sequence);
             }
-            return;
+            case NONE -> {
+                if (sequence <= cursor.getAsLong()) {
+                    removeFromStreamIfDone(sequence);
+                }
+            }
         }
-        // nats-server samples only explicit acks of messages still pending
-        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && events.samples()) {
-            var ackWait = config.ackWaitFor(Math.max(1, state.deliveryCount(sequence)));
-            var waitStarted = state.waitStartedNanos(sequence, ackWait);
-            events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
-        }
-        settle(sequence);
+    }
+
+    private void acknowledgeUpTo(AckSubject ack) {
+        state.settleUpTo(ack.streamSequence(), ack.consumerSequence()).forEach(this::removeFromStreamIfDone);
     }
 
     private void settle(long sequence) {
@@ -80,10 +91,18 @@ final class AckHandler {
         removeFromStreamIfDone(sequence);
     }
 
-    /** Settles the message as an ack would; the advisory goes out whether or not it was still pending. */
+    /**
+     * Settles the message as an ack would (under {@code ack_policy: all}, everything up to it, as nats-server's ack
+     * does); the advisory goes out whether or not it was still pending.
+     */
     private void terminate(AckSubject ack, String reason) {
-        settle(ack.streamSequence());
-        events.terminated(ack.streamSequence(), ack.consumerSequence(), ack.deliveries(), reason);
+        var sequence = ack.streamSequence();
+        switch (config.ackPolicy()) {
+            case ALL -> acknowledgeUpTo(ack);
+            case EXPLICIT -> settle(sequence);
+            case NONE -> removeFromStreamIfDone(sequence);
+        }
+        events.terminated(sequence, ack.consumerSequence(), ack.deliveries(), reason);
     }
 
     private void nak(AckSubject ack, String delayText) {

@@ -52,7 +52,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final long createdNanos;
     private final ScheduledExecutorService executor;
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
-    private final DeliveryState state = new DeliveryState();
+    private final DeliveryState state;
     private final TreeSet<Long> lastPerSubject = new TreeSet<>();
     private final PullQueue waiting;
     private final PushDelivery push;
@@ -63,6 +63,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final PendingTally pending;
     private final boolean positioned;
     private volatile long cursor;
+
     private volatile long lastActiveNanos;
     private volatile boolean closed;
     /** Set in {@link #start} before any of the executor's work is queued, then read and cleared on the executor. */
@@ -85,6 +86,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.name = name;
         this.config = config;
         this.createdNanos = createdNanos;
+        this.state = new DeliveryState(config.ackPolicy());
         this.waiting = new PullQueue(server);
         this.push = config.isPull() ? null : new PushDelivery(server, stream.name(), name, config);
         this.pending = new PendingTally(stream.store(), config.filters());
@@ -498,8 +500,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     }
 
     private void position() {
-        cursor = new Filtered(stream.store(), config.filters()).startCursor(config, lastPerSubject);
-        state.position(cursor);
+        var start = StartingPoint.of(config, stream.store(), stream.config().maxMsgsPerSubject());
+        cursor = start.cursor();
+        lastPerSubject.addAll(start.lastPerSubject());
+        state.position(start.sequence());
     }
 
     private void afterRemoval() {

@@ -4,7 +4,6 @@ import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.stream.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -13,23 +12,35 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * What a consumer has delivered and what came back: the delivered and ack floor sequences, the messages awaiting
  * their ack with the deadline of each, the queue of messages to redeliver, and every message's delivery count.
  *
+ * <h2>Ack floor</h2>
+ * The floor moves as nats-server's consumer store moves it: it starts at zero, jumps to the delivered sequences when
+ * nothing is left pending, and otherwise moves only when the message acknowledged is the delivery right after it, then
+ * up to just below the next pending message. Under {@code ack_policy: all} it moves to the acknowledged message.
+ *
  * <p>Confined to the consumer's serial executor, but for {@link #hasAcknowledged}, which the stream's writer asks
  * on an interest stream: the ack floor is volatile and the pending set a concurrent map for it.
  */
 final class DeliveryState {
+    private final boolean ackAll;
     private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
-    private final TreeSet<Long> redeliver = new TreeSet<>();
-    private final Map<Long, Integer> deliveries = new TreeMap<>();
+    private final TreeSet<Long> redeliveryQueue = new TreeSet<>();
+    private final TreeMap<Long, Integer> deliveries = new TreeMap<>();
     private long deliveredConsumerSeq;
     private long deliveredStreamSeq;
     private volatile long ackFloorStreamSeq;
     private long ackFloorConsumerSeq;
     private long numRedelivered;
 
-    /** A new consumer starts with everything up to its start position counted as delivered and acknowledged. */
-    void position(long cursor) {
-        ackFloorStreamSeq = cursor;
-        deliveredStreamSeq = cursor;
+    DeliveryState(ConsumerConfig.AckPolicy ackPolicy) {
+        this.ackAll = ackPolicy == ConsumerConfig.AckPolicy.ALL;
+    }
+
+    /**
+     * A new consumer reports the sequence before its starting point as delivered, as nats-server does; its ack floor
+     * stays at zero until an ack moves it, since nats-server sets only the delivered sequence at the start.
+     */
+    void position(long startSequence) {
+        deliveredStreamSeq = startSequence - 1;
     }
 
     /**
@@ -49,7 +60,7 @@ final class DeliveryState {
             var deadline = state.deadlines().get(sequence);
             if (deadline == null) {
                 pending.put(sequence, new Pending(consumerSequence, nowNanos));
-                redeliver.add(sequence);
+                redeliveryQueue.add(sequence);
             } else {
                 var remaining = Math.max(0, deadline - wallNowNanos);
                 pending.put(sequence, new Pending(consumerSequence, nowNanos + remaining));
@@ -67,7 +78,7 @@ final class DeliveryState {
         pending.forEach((sequence, entry) -> {
             pendingCopy.put(sequence, entry.consumerSequence);
             // one queued for redelivery (a nak without delay) is due now, whatever its ack wait says
-            var remaining = redeliver.contains(sequence) ? 0 : entry.deadlineNanos - nowNanos;
+            var remaining = redeliveryQueue.contains(sequence) ? 0 : entry.deadlineNanos - nowNanos;
             deadlines.put(sequence, wallNowNanos + remaining);
         });
         return new ConsumerState(
@@ -115,16 +126,21 @@ final class DeliveryState {
      * deadline; without, it counts as acknowledged at once.
      */
     void delivered(long sequence, long consumerSequence, int count, boolean tracked, long deadlineNanos) {
-        deliveries.put(sequence, count);
-        if (count == 2) {
-            numRedelivered++;
-        }
         deliveredConsumerSeq = consumerSequence;
         deliveredStreamSeq = Math.max(deliveredStreamSeq, sequence);
         if (tracked) {
-            pending.put(sequence, new Pending(consumerSequence, deadlineNanos));
+            deliveries.put(sequence, count);
+            if (count == 2) {
+                numRedelivered++;
+            }
+            // a redelivery keeps the consumer sequence of the first delivery, by which nats-server moves the ack floor
+            var entry = pending.get(sequence);
+            if (entry == null) {
+                pending.put(sequence, new Pending(consumerSequence, deadlineNanos));
+            } else {
+                entry.deadlineNanos = deadlineNanos;
+            }
         } else {
-            deliveries.remove(sequence);
             ackFloorStreamSeq = sequence;
             ackFloorConsumerSeq = consumerSequence;
         }
@@ -136,11 +152,6 @@ final class DeliveryState {
 
     boolean isPending(long sequence) {
         return pending.containsKey(sequence);
-    }
-
-    /** The pending messages up to and including the sequence, as an ack under {@code ack_policy: all} takes them. */
-    List<Long> pendingUpTo(long sequence) {
-        return new ArrayList<>(pending.headMap(sequence, true).keySet());
     }
 
     /** When the current ack wait of a pending message began, given the wait it was delivered with. */
@@ -162,7 +173,7 @@ final class DeliveryState {
     List<Long> overdue(long nowNanos) {
         var overdue = new ArrayList<Long>();
         pending.forEach((sequence, entry) -> {
-            if (entry.deadlineNanos <= nowNanos && !redeliver.contains(sequence)) {
+            if (entry.deadlineNanos <= nowNanos && !redeliveryQueue.contains(sequence)) {
                 overdue.add(sequence);
             }
         });
@@ -170,17 +181,17 @@ final class DeliveryState {
     }
 
     int redeliveryCount() {
-        return redeliver.size();
+        return redeliveryQueue.size();
     }
 
     void queueRedelivery(long sequence) {
-        redeliver.add(sequence);
+        redeliveryQueue.add(sequence);
     }
 
     /** The next message queued for redelivery that is still pending, or -1. */
     long nextRedelivery() {
-        while (!redeliver.isEmpty()) {
-            var sequence = redeliver.pollFirst();
+        while (!redeliveryQueue.isEmpty()) {
+            var sequence = redeliveryQueue.pollFirst();
             if (pending.containsKey(sequence)) {
                 return sequence;
             }
@@ -188,25 +199,70 @@ final class DeliveryState {
         return -1;
     }
 
-    /** Acknowledged (or terminated): forgotten, and the ack floor moves past it where it can. */
+    /** An explicit ack (or {@code +TERM}): the message is forgotten, and the ack floor moves past it where it can. */
     void settle(long sequence) {
-        pending.remove(sequence);
-        redeliver.remove(sequence);
-        deliveries.remove(sequence);
-        moveAckFloor();
+        var entry = forget(sequence);
+        if (entry != null) {
+            moveAckFloor(sequence, entry.consumerSequence);
+        }
+    }
+
+    /**
+     * An ack under {@code ack_policy: all}, from the delivery with this consumer sequence: settles every message up to
+     * it and returns them; nothing when the ack floor is already past it.
+     */
+    List<Long> settleUpTo(long sequence, long consumerSequence) {
+        if (isBelowAckFloor(sequence, consumerSequence)) {
+            return List.of();
+        }
+        var wasPending = pending.containsKey(sequence);
+        var settled = new ArrayList<>(pending.headMap(sequence, true).keySet());
+        settled.forEach(this::forget);
+        if (wasPending) {
+            ackFloorConsumerSeq = consumerSequence;
+            ackFloorStreamSeq = sequence;
+        }
+        return settled;
+    }
+
+    /** Whether an ack under {@code ack_policy: all} from this delivery comes too late to change anything. */
+    boolean isBelowAckFloor(long sequence, long consumerSequence) {
+        return consumerSequence <= ackFloorConsumerSeq || sequence <= ackFloorStreamSeq;
     }
 
     /** No longer awaited (past max_deliver, or gone from the stream); its delivery count stays. */
     void drop(long sequence) {
         pending.remove(sequence);
-        redeliver.remove(sequence);
+        redeliveryQueue.remove(sequence);
     }
 
-    /** Forgets pending messages the stream no longer holds, after a purge, a delete or a limit removed them. */
+    /**
+     * Settles, as nats-server settles them, the pending messages the stream no longer holds (after a purge, a delete
+     * or a limit removed them).
+     */
     void forgetRemoved(MessageStore store) {
-        pending.keySet().removeIf(sequence -> store.get(sequence) == null);
-        redeliver.removeIf(sequence -> !pending.containsKey(sequence));
-        moveAckFloor();
+        for (var sequence : new ArrayList<>(pending.keySet())) {
+            if (store.get(sequence) == null) {
+                removedFromStream(sequence);
+            }
+        }
+    }
+
+    /**
+     * The message left the stream: a pending one is settled as its ack would settle it, as nats-server settles it.
+     * Under {@code ack_policy: all} that ack would settle everything before it too, which stays pending here unless
+     * it is the oldest pending message, the one limits remove first.
+     */
+    private void removedFromStream(long sequence) {
+        var entry = pending.get(sequence);
+        if (ackAll && sequence == pending.firstKey()) {
+            settleUpTo(sequence, entry.consumerSequence);
+        }
+        if (ackAll) {
+            forget(sequence);
+        } else {
+            settle(sequence);
+        }
     }
 
     /** Whether the message counts as acknowledged by this consumer, which has delivered up to the cursor. */
@@ -214,15 +270,30 @@ final class DeliveryState {
         return sequence <= ackFloorStreamSeq || sequence <= cursor && !pending.containsKey(sequence);
     }
 
-    private void moveAckFloor() {
+    private Pending forget(long sequence) {
+        var entry = pending.remove(sequence);
+        redeliveryQueue.remove(sequence);
+        deliveries.remove(sequence);
+        return entry;
+    }
+
+    private void moveAckFloor(long sequence, long consumerSequence) {
         if (pending.isEmpty()) {
             ackFloorStreamSeq = deliveredStreamSeq;
             ackFloorConsumerSeq = deliveredConsumerSeq;
             return;
         }
-        var first = pending.firstEntry();
-        ackFloorStreamSeq = Math.max(ackFloorStreamSeq, first.getKey() - 1);
-        ackFloorConsumerSeq = Math.max(ackFloorConsumerSeq, first.getValue().consumerSequence - 1);
+        if (consumerSequence != ackFloorConsumerSeq + 1) {
+            return;
+        }
+        var next = pending.higherEntry(sequence);
+        if (next == null) {
+            ackFloorStreamSeq = sequence;
+            ackFloorConsumerSeq = consumerSequence;
+        } else {
+            ackFloorStreamSeq = next.getKey() - 1;
+            ackFloorConsumerSeq = next.getValue().consumerSequence - 1;
+        }
     }
 
     private static final class Pending {
