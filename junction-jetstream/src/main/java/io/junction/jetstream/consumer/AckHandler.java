@@ -60,6 +60,7 @@ final class AckHandler {
                 if (!state.isPending(sequence)) {
                     // one past max_deliver left the pending set, but an ack still frees it from a work-queue or
                     // interest stream, as nats-server acks it there for any delivered sequence
+                    state.settle(sequence);
                     if (sequence <= cursor.getAsLong()) {
                         removeFromStreamIfDone(sequence);
                     }

@@ -354,7 +354,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         for (var sequence = state.nextRedelivery(); sequence >= 0; sequence = state.nextRedelivery()) {
             var message = store.get(sequence);
             if (message == null) {
-                state.drop(sequence);
+                state.removedFromStream(sequence);
             } else if (!reachedMaxDeliveries(sequence)) {
                 return message;
             }
@@ -487,7 +487,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
             return false;
         }
-        state.drop(sequence);
+        state.dropAfterMaxDeliveries(sequence);
         events.maxDeliveries(sequence, count);
         return true;
     }

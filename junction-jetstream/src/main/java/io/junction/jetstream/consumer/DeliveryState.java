@@ -3,19 +3,27 @@ package io.junction.jetstream.consumer;
 import io.junction.jetstream.store.MessageStore;
 import io.junction.jetstream.stream.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * What a consumer has delivered and what came back: the delivered and ack floor sequences, the messages awaiting
- * their ack with the deadline of each, the queue of messages to redeliver, and every message's delivery count.
+ * their ack with the deadline of each, the queue of messages to redeliver, every message's delivery count, and which
+ * messages count as redelivered.
  *
  * <h2>Ack floor</h2>
  * The floor moves as nats-server's consumer store moves it: it starts at zero, jumps to the delivered sequences when
  * nothing is left pending, and otherwise moves only when the message acknowledged is the delivery right after it, then
  * up to just below the next pending message. Under {@code ack_policy: all} it moves to the acknowledged message.
+ *
+ * <h2>Redelivered</h2>
+ * As in nats-server, {@code num_redelivered} counts the messages, not the redeliveries: those still awaiting their
+ * ack that went out more than once, and those that reached {@code max_deliver}. An ack, a {@code +TERM} or the
+ * message leaving the stream takes it out.
  *
  * <p>Confined to the consumer's serial executor, but for {@link #hasAcknowledged}, which the stream's writer asks
  * on an interest stream: the ack floor is volatile and the pending set a concurrent map for it.
@@ -25,11 +33,11 @@ final class DeliveryState {
     private final ConcurrentSkipListMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
     private final TreeSet<Long> redeliveryQueue = new TreeSet<>();
     private final TreeMap<Long, Integer> deliveries = new TreeMap<>();
+    private final Set<Long> redelivered = new HashSet<>();
     private long deliveredConsumerSeq;
     private long deliveredStreamSeq;
     private volatile long ackFloorStreamSeq;
     private long ackFloorConsumerSeq;
-    private long numRedelivered;
 
     DeliveryState(ConsumerConfig.AckPolicy ackPolicy) {
         this.ackAll = ackPolicy == ConsumerConfig.AckPolicy.ALL;
@@ -55,7 +63,6 @@ final class DeliveryState {
         deliveredStreamSeq = state.deliveredStreamSeq();
         ackFloorStreamSeq = state.ackFloorStreamSeq();
         ackFloorConsumerSeq = state.ackFloorConsumerSeq();
-        numRedelivered = state.numRedelivered();
         state.pending().forEach((sequence, consumerSequence) -> {
             var deadline = state.deadlines().get(sequence);
             if (deadline == null) {
@@ -67,6 +74,7 @@ final class DeliveryState {
             }
         });
         deliveries.putAll(state.deliveries());
+        redelivered.addAll(state.redelivered());
     }
 
     /** The state to write, with the consumer's cursor and the last-per-subject messages it has still to send. */
@@ -87,10 +95,10 @@ final class DeliveryState {
                 deliveredStreamSeq,
                 ackFloorStreamSeq,
                 ackFloorConsumerSeq,
-                numRedelivered,
                 pendingCopy,
                 deadlines,
                 new TreeMap<>(deliveries),
+                List.copyOf(new TreeSet<>(redelivered)),
                 List.copyOf(lastPerSubject));
     }
 
@@ -101,7 +109,7 @@ final class DeliveryState {
                 ackFloorConsumerSeq,
                 ackFloorStreamSeq,
                 pending.size(),
-                numRedelivered,
+                redelivered.size(),
                 waiting,
                 numPending,
                 lastActiveNanos,
@@ -130,8 +138,8 @@ final class DeliveryState {
         deliveredStreamSeq = Math.max(deliveredStreamSeq, sequence);
         if (tracked) {
             deliveries.put(sequence, count);
-            if (count == 2) {
-                numRedelivered++;
+            if (count > 1) {
+                redelivered.add(sequence);
             }
             // a redelivery keeps the consumer sequence of the first delivery, by which nats-server moves the ack floor
             var entry = pending.get(sequence);
@@ -199,7 +207,10 @@ final class DeliveryState {
         return -1;
     }
 
-    /** An explicit ack (or {@code +TERM}): the message is forgotten, and the ack floor moves past it where it can. */
+    /**
+     * An explicit ack (or {@code +TERM}): the message is forgotten, pending or not (one past {@code max_deliver} stops
+     * counting as redelivered), and the ack floor moves past it where it can.
+     */
     void settle(long sequence) {
         var entry = forget(sequence);
         if (entry != null) {
@@ -218,6 +229,9 @@ final class DeliveryState {
         var wasPending = pending.containsKey(sequence);
         var settled = new ArrayList<>(pending.headMap(sequence, true).keySet());
         settled.forEach(this::forget);
+        var counted = deliveries.headMap(sequence, true);
+        redelivered.removeAll(counted.keySet());
+        counted.clear();
         if (wasPending) {
             ackFloorConsumerSeq = consumerSequence;
             ackFloorStreamSeq = sequence;
@@ -230,18 +244,25 @@ final class DeliveryState {
         return consumerSequence <= ackFloorConsumerSeq || sequence <= ackFloorStreamSeq;
     }
 
-    /** No longer awaited (past max_deliver, or gone from the stream); its delivery count stays. */
-    void drop(long sequence) {
+    /**
+     * Reached {@code max_deliver}: no longer awaited, but it keeps its delivery count and counts as redelivered until
+     * an ack, as in nats-server.
+     */
+    void dropAfterMaxDeliveries(long sequence) {
         pending.remove(sequence);
         redeliveryQueue.remove(sequence);
+        redelivered.add(sequence);
     }
 
     /**
-     * Settles, as nats-server settles them, the pending messages the stream no longer holds (after a purge, a delete
-     * or a limit removed them).
+     * Settles, as nats-server settles them, the messages the stream no longer holds (after a purge, a delete or a
+     * limit removed them), and forgets the delivery counts of those past {@code max_deliver}; true when a pending
+     * message was among them.
      */
     void forgetRemoved(MessageStore store) {
-        for (var sequence : new ArrayList<>(pending.keySet())) {
+        var delivered = new TreeSet<>(deliveries.keySet());
+        delivered.addAll(pending.keySet());
+        for (var sequence : delivered) {
             if (store.get(sequence) == null) {
                 removedFromStream(sequence);
             }
@@ -253,15 +274,15 @@ final class DeliveryState {
      * Under {@code ack_policy: all} that ack would settle everything before it too, which stays pending here unless
      * it is the oldest pending message, the one limits remove first.
      */
-    private void removedFromStream(long sequence) {
+    void removedFromStream(long sequence) {
         var entry = pending.get(sequence);
-        if (ackAll && sequence == pending.firstKey()) {
+        if (ackAll && entry != null && sequence == pending.firstKey()) {
             settleUpTo(sequence, entry.consumerSequence);
         }
-        if (ackAll) {
-            forget(sequence);
-        } else {
+        if (!ackAll && entry != null) {
             settle(sequence);
+        } else {
+            forget(sequence);
         }
     }
 
@@ -274,6 +295,7 @@ final class DeliveryState {
         var entry = pending.remove(sequence);
         redeliveryQueue.remove(sequence);
         deliveries.remove(sequence);
+        redelivered.remove(sequence);
         return entry;
     }
 
