@@ -3,6 +3,8 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
@@ -14,6 +16,7 @@ import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ack floor as nats-server's consumer store moves it: from zero, only by the ack of the delivery right after it
- * (a redelivered message by its first delivery), to the delivered sequences once nothing is pending.
+ * (a redelivered message by its first delivery), to the delivered sequences once nothing is pending; and its
+ * {@code last_active}, the time of the last ack.
  */
 class AckFloorTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path storeDir;
@@ -86,10 +91,34 @@ class AckFloorTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(floorOf("again")).containsExactly(2L, 2L));
     }
 
+    @Test
+    void reportsWhenTheLastAckArrivedAndLeavesTheLastDeliveryAlone() throws Exception {
+        publish(2);
+        jsm.addOrUpdateConsumer("ORDERS", consumer("timed").build());
+        var fetched = fetch("timed", 2);
+        var beforeAck = info("timed");
+
+        fetched.get(1).ackSync(WAIT);
+        var afterAck = info("timed");
+
+        assertThat(beforeAck.path("ack_floor").has("last_active")).isFalse();
+        assertThat(beforeAck.path("delivered").has("last_active")).isTrue();
+        assertThat(Instant.parse(afterAck.path("ack_floor").path("last_active").asText()))
+                .isAfter(Instant.parse(
+                        beforeAck.path("delivered").path("last_active").asText()));
+        assertThat(afterAck.path("delivered").path("last_active"))
+                .isEqualTo(beforeAck.path("delivered").path("last_active"));
+    }
+
     /** The ack floor's consumer and stream sequences. */
     private List<Long> floorOf(String consumer) throws Exception {
         var floor = jsm.getConsumerInfo("ORDERS", consumer).getAckFloor();
         return List.of(floor.getConsumerSequence(), floor.getStreamSequence());
+    }
+
+    private JsonNode info(String consumer) throws Exception {
+        var reply = connection.request("$JS.API.CONSUMER.INFO.ORDERS." + consumer, new byte[0], WAIT);
+        return MAPPER.readTree(reply.getData());
     }
 
     private static ConsumerConfiguration.Builder consumer(String name) {

@@ -180,8 +180,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** A snapshot of the consumer's counters, taken on its own thread. */
     public ConsumerInfoSnapshot snapshot() {
-        return call(
-                () -> state.snapshot(waiting.size(), numPending(), lastActiveNanos, push != null && push.isBound()));
+        return call(() -> state.snapshot(waiting.size(), numPending(), push != null && push.isBound()));
     }
 
     /** Whether an ephemeral consumer has been idle past its inactive threshold (5 s by default). */

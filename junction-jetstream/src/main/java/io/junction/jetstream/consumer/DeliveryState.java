@@ -38,6 +38,8 @@ final class DeliveryState {
     private long deliveredStreamSeq;
     private volatile long ackFloorStreamSeq;
     private long ackFloorConsumerSeq;
+    private long lastDeliveredNanos;
+    private long lastAckedNanos;
 
     DeliveryState(ConsumerConfig.AckPolicy ackPolicy) {
         this.ackAll = ackPolicy == ConsumerConfig.AckPolicy.ALL;
@@ -102,7 +104,7 @@ final class DeliveryState {
                 List.copyOf(lastPerSubject));
     }
 
-    ConsumerInfoSnapshot snapshot(int waiting, long numPending, long lastActiveNanos, boolean pushBound) {
+    ConsumerInfoSnapshot snapshot(int waiting, long numPending, boolean pushBound) {
         return new ConsumerInfoSnapshot(
                 deliveredConsumerSeq,
                 deliveredStreamSeq,
@@ -112,7 +114,8 @@ final class DeliveryState {
                 redelivered.size(),
                 waiting,
                 numPending,
-                lastActiveNanos,
+                lastDeliveredNanos,
+                lastAckedNanos,
                 pushBound);
     }
 
@@ -134,6 +137,7 @@ final class DeliveryState {
      * deadline; without, it counts as acknowledged at once.
      */
     void delivered(long sequence, long consumerSequence, int count, boolean tracked, long deadlineNanos) {
+        lastDeliveredNanos = Clock.nowNanos();
         deliveredConsumerSeq = consumerSequence;
         deliveredStreamSeq = Math.max(deliveredStreamSeq, sequence);
         if (tracked) {
@@ -167,13 +171,17 @@ final class DeliveryState {
         return pending.get(sequence).deadlineNanos - ackWaitNanos;
     }
 
-    /** Moves a pending message's deadline; false when it is not pending. */
+    /**
+     * Moves a pending message's deadline ({@code +WPI}, a {@code -NAK} with a delay); false when it is not pending. As
+     * nats-server records it as a delivery, it counts as the consumer's last delivery activity.
+     */
     boolean extendDeadline(long sequence, long deadlineNanos) {
         var entry = pending.get(sequence);
         if (entry == null) {
             return false;
         }
         entry.deadlineNanos = deadlineNanos;
+        lastDeliveredNanos = Clock.nowNanos();
         return true;
     }
 
@@ -212,6 +220,7 @@ final class DeliveryState {
      * counting as redelivered), and the ack floor moves past it where it can.
      */
     void settle(long sequence) {
+        lastAckedNanos = Clock.nowNanos();
         var entry = forget(sequence);
         if (entry != null) {
             moveAckFloor(sequence, entry.consumerSequence);
@@ -226,6 +235,7 @@ final class DeliveryState {
         if (isBelowAckFloor(sequence, consumerSequence)) {
             return List.of();
         }
+        lastAckedNanos = Clock.nowNanos();
         var wasPending = pending.containsKey(sequence);
         var settled = new ArrayList<>(pending.headMap(sequence, true).keySet());
         settled.forEach(this::forget);
@@ -249,7 +259,9 @@ final class DeliveryState {
      * an ack, as in nats-server.
      */
     void dropAfterMaxDeliveries(long sequence) {
-        pending.remove(sequence);
+        if (pending.remove(sequence) != null) {
+            lastDeliveredNanos = Clock.nowNanos();
+        }
         redeliveryQueue.remove(sequence);
         redelivered.add(sequence);
     }
