@@ -183,12 +183,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return call(() -> state.snapshot(waiting.size(), numPending(), push != null && push.isBound()));
     }
 
-    /** Whether an ephemeral consumer has been idle past its inactive threshold (5 s by default). */
+    /**
+     * Whether the consumer has been idle past its inactive threshold, which every consumer that is not durable has
+     * (see {@link ConsumerConfigs#withInactiveThreshold}); a durable one without a threshold is never inactive.
+     */
     boolean isInactive(long nowNanos) {
-        if (config.isDurable() && config.inactiveThresholdNanos() <= 0) {
+        var threshold = config.inactiveThresholdNanos();
+        if (threshold <= 0) {
             return false;
         }
-        var threshold = config.inactiveThresholdNanos() > 0 ? config.inactiveThresholdNanos() : 5_000_000_000L;
         if (push != null && push.isBound()) {
             lastActiveNanos = Math.max(lastActiveNanos, nowNanos);
             return false;
