@@ -471,7 +471,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 state.queueRedelivery(sequence);
             }
         }
-        waiting.expire(now);
+        waiting.expire(now, state.deliveredConsumerSeq(), state.deliveredStreamSeq());
         if (push != null) {
             push.heartbeatIfIdle(now, state.deliveredConsumerSeq(), state.deliveredStreamSeq());
         }

@@ -2,7 +2,6 @@ package io.junction.jetstream.consumer;
 
 import io.junction.jetstream.stream.Headers;
 import io.junction.nats.server.NatsServer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -67,12 +66,11 @@ final class PushDelivery {
             return;
         }
         lastDeliveryNanos = nowNanos;
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("Nats-Last-Consumer", Long.toString(lastConsumerSeq));
-        headers.put("Nats-Last-Stream", Long.toString(lastStreamSeq));
-        if (flowControl != null && flowControl.isStalled()) {
-            headers.put("Nats-Consumer-Stalled", flowControl.outstanding());
-        }
-        server.publish(config.deliverSubject(), null, Headers.build("100 Idle Heartbeat", headers), new byte[0]);
+        var stalled = flowControl != null && flowControl.isStalled() ? flowControl.outstanding() : null;
+        server.publish(
+                config.deliverSubject(),
+                null,
+                IdleHeartbeat.headers(lastConsumerSeq, lastStreamSeq, stalled),
+                new byte[0]);
     }
 }
