@@ -77,6 +77,29 @@ class ConsumerTest {
     }
 
     @Test
+    void redeliversAnOverdueMessageWhileMaxAckPendingHoldsNewOnesBack() throws Exception {
+        publish(2);
+        connection
+                .jetStreamManagement()
+                .addOrUpdateConsumer(
+                        "ORDERS",
+                        ConsumerConfiguration.builder()
+                                .durable("full")
+                                .ackPolicy(AckPolicy.Explicit)
+                                .ackWait(Duration.ofMillis(300))
+                                .maxAckPending(1)
+                                .build());
+        var subscription = connection.jetStream().subscribe(null, PullSubscribeOptions.bind("ORDERS", "full"));
+
+        var first = subscription.fetch(1, WAIT);
+        var again = subscription.fetch(1, WAIT);
+
+        assertThat(first).extracting(m -> m.metaData().streamSequence()).containsExactly(1L);
+        assertThat(again).extracting(m -> m.metaData().streamSequence()).containsExactly(1L);
+        assertThat(again.getFirst().metaData().deliveredCount()).isEqualTo(2);
+    }
+
+    @Test
     void ackOfAMessagePastMaxDeliverStillRemovesItFromAWorkQueue() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()

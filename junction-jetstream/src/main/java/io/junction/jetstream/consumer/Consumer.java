@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *
  * <h2>Delivery</h2>
  * Redeliveries go first, then new messages from the cursor (for {@code last_per_subject}, first the last message of
- * each subject). Nothing goes out while {@code max_ack_pending} messages await their ack. Each delivery carries the
- * ack subject, whose last token is the number of messages still pending after it.
+ * each subject). No new message goes out while {@code max_ack_pending} messages await their ack, but those messages
+ * are still redelivered, as nats-server redelivers them. Each delivery carries the ack subject, whose last token is
+ * the number of messages still pending after it.
  *
  * <h2>Acks</h2>
  * An unacknowledged message is redelivered after {@code ack_wait} (or the next {@code backoff} step) until
@@ -299,7 +300,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (closed || awaitingResponse) {
             return;
         }
-        while (hasTarget() && (config.maxAckPending() <= 0 || state.pendingCount() < config.maxAckPending())) {
+        while (hasTarget()) {
             var wasHeld = held != null;
             var cursorBefore = cursor;
             var message = wasHeld ? held : next();
@@ -360,6 +361,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             } else if (!reachedMaxDeliveries(sequence)) {
                 return message;
             }
+        }
+        if (config.maxAckPending() > 0 && state.pendingCount() >= config.maxAckPending()) {
+            return null;
         }
         while (!lastPerSubject.isEmpty()) {
             var sequence = lastPerSubject.pollFirst();
