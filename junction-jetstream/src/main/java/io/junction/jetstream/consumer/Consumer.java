@@ -64,6 +64,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final PendingTally pending;
     private final boolean positioned;
     private volatile long cursor;
+    /** The lowest of {@link #lastPerSubject}, or none: those messages are still wanted though the cursor is past. */
+    private volatile long nextLastPerSubject = Long.MAX_VALUE;
 
     private volatile long lastActiveNanos;
     private volatile boolean closed;
@@ -250,9 +252,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return cursor;
     }
 
+    /**
+     * Whether this consumer is done with the message, for an interest stream. A subject's last message that a
+     * {@code last_per_subject} consumer has still to deliver is not, nor is anything after it, though the cursor is
+     * already past, as nats-server counts from the lowest of them.
+     */
     @Override
     public boolean hasAcknowledged(long sequence) {
-        return state.hasAcknowledged(sequence, cursor);
+        return state.hasAcknowledged(sequence, Math.min(cursor, nextLastPerSubject - 1));
     }
 
     // Pull requests
@@ -367,6 +374,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         while (!lastPerSubject.isEmpty()) {
             var sequence = lastPerSubject.pollFirst();
+            lastPerSubjectChanged();
             var message = store.get(sequence);
             if (message != null) {
                 cursor = Math.max(cursor, sequence);
@@ -437,6 +445,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             state.queueRedelivery(sequence);
         } else if (sequence <= cursorBefore) {
             lastPerSubject.add(sequence);
+            lastPerSubjectChanged();
         } else {
             pending.putBack();
         }
@@ -505,10 +514,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return lastPerSubject.size() + pending.afterCursor(cursor);
     }
 
+    private void lastPerSubjectChanged() {
+        nextLastPerSubject = lastPerSubject.isEmpty() ? Long.MAX_VALUE : lastPerSubject.first();
+    }
+
     private void position() {
         var start = StartingPoint.of(config, stream.store(), stream.config().maxMsgsPerSubject());
         cursor = start.cursor();
         lastPerSubject.addAll(start.lastPerSubject());
+        lastPerSubjectChanged();
         state.position(start.sequence());
     }
 
@@ -528,6 +542,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         cursor = recovered.cursor();
         state.restore(recovered, System.nanoTime());
         lastPerSubject.addAll(recovered.lastPerSubject());
+        lastPerSubjectChanged();
     }
 
     private <T> T call(Supplier<T> work) {
