@@ -3,6 +3,8 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.AckPolicy;
@@ -74,6 +76,45 @@ class InactiveConsumerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - requestedNanos)).isGreaterThan(Duration.ofMillis(2_500));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> jsm.getConsumerNames("ORDERS").isEmpty());
+    }
+
+    @Test
+    void consumersThatAreNotDurableShowTheDefaultThresholdTheyGet() throws Exception {
+        var unnamed = create("$JS.API.CONSUMER.CREATE.ORDERS", "{\"ack_policy\":\"explicit\"}");
+        var named = create("$JS.API.CONSUMER.CREATE.ORDERS.named", "{\"name\":\"named\"}");
+        var push =
+                create("$JS.API.CONSUMER.CREATE.ORDERS.pushed", "{\"name\":\"pushed\",\"deliver_subject\":\"push.x\"}");
+        var durable = create("$JS.API.CONSUMER.DURABLE.CREATE.ORDERS.kept", "{\"durable_name\":\"kept\"}");
+
+        assertThat(unnamed.path("config").path("inactive_threshold").asLong()).isEqualTo(5_000_000_000L);
+        assertThat(named.path("config").path("inactive_threshold").asLong()).isEqualTo(5_000_000_000L);
+        assertThat(push.path("config").path("inactive_threshold").asLong()).isEqualTo(5_000_000_000L);
+        assertThat(durable.path("config").has("inactive_threshold")).isFalse();
+    }
+
+    @Test
+    void aSecondCreateOfAnEphemeralThatLeftItsThresholdToTheServerIsRefused() throws Exception {
+        var request = "{\"name\":\"twice\",\"ack_policy\":\"explicit\"}";
+        var first = create("$JS.API.CONSUMER.CREATE.ORDERS.twice", request, "create");
+
+        var second = create("$JS.API.CONSUMER.CREATE.ORDERS.twice", request, "create");
+        var withoutAction = create("$JS.API.CONSUMER.CREATE.ORDERS.twice", request, "");
+
+        // nats-server compares the request with the configuration it completed with the default threshold
+        assertThat(first.has("error")).isFalse();
+        assertThat(second.path("error").path("err_code").asInt()).isEqualTo(10148);
+        assertThat(withoutAction.path("name").asText()).isEqualTo("twice");
+    }
+
+    private JsonNode create(String subject, String config) throws Exception {
+        return create(subject, config, "");
+    }
+
+    private JsonNode create(String subject, String config, String action) throws Exception {
+        var body = "{\"stream_name\":\"ORDERS\",\"config\":" + config
+                + (action.isEmpty() ? "" : ",\"action\":\"" + action + "\"") + "}";
+        var reply = connection.request(subject, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        return new ObjectMapper().readTree(reply.getData());
     }
 
     private static ConsumerConfiguration pull(String name, Duration threshold) {

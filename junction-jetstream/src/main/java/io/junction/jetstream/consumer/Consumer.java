@@ -4,15 +4,12 @@ import io.junction.jetstream.event.Advisories;
 import io.junction.jetstream.event.ConsumerEvents;
 import io.junction.jetstream.store.StoredMessage;
 import io.junction.jetstream.stream.Clock;
-import io.junction.jetstream.stream.Headers;
 import io.junction.jetstream.stream.Stream;
-import io.junction.jetstream.stream.StreamConfig;
 import io.junction.jetstream.stream.StreamObserver;
 import io.junction.nats.server.InternalSubscription;
 import io.junction.nats.server.NatsServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -21,32 +18,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A consumer: a cursor over its stream's messages that delivers them to pull requests or a push subject and tracks
  * their acknowledgements.
  *
  * <h2>Threading</h2>
- * All state lives on the consumer's own serial executor. The stream's writer, the server's event loops (acks, pull
- * requests) and timers only post work to it, so no lock guards the state.
+ * Each consumer has one single-threaded scheduled executor, and all of its state lives there: this class's fields and
+ * every part it is made of ({@link DeliveryState}, {@link PullQueue}, {@link AckHandler}, {@link PushDelivery},
+ * {@link ConsumerStateWriter}, {@link Pacing}, {@link PendingTally}), none of which takes a lock. The stream's writer
+ * ({@link StreamObserver}), the server's event loops (acks, pull requests, flow control answers) and the API thread
+ * only post work to it; the API thread waits for answers it needs ({@link #snapshot}). Timers (ack wait, pull request
+ * expiry, heartbeats, pacing, state writes) are scheduled on the same executor. The few fields read from other
+ * threads are volatile, and {@link DeliveryState#hasAcknowledged} is safe for the stream's writer to call.
  *
  * <h2>Delivery</h2>
  * Redeliveries go first, then new messages from the cursor (for {@code last_per_subject}, first the last message of
- * each subject). Nothing goes out while {@code max_ack_pending} messages await their ack. Each delivery carries the
- * ack subject, whose last token is the number of messages still pending after it.
+ * each subject). No new message goes out while {@code max_ack_pending} messages await their ack, but those messages
+ * are still redelivered, as nats-server redelivers them. Each delivery carries the ack subject, whose last token is
+ * the number of messages still pending after it.
  *
  * <h2>Acks</h2>
  * An unacknowledged message is redelivered after {@code ack_wait} (or the next {@code backoff} step) until
- * {@code max_deliver}. On a work-queue stream an ack removes the message; on an interest stream, the last consumer's
- * ack does. A durable consumer writes its state a moment after it changes, but answers an ack that asks for a reply
- * (AckSync) only once the state holding it is written, so that a confirmed ack is never lost to a crash.
+ * {@code max_deliver}; {@link AckHandler} applies what clients answer. A durable consumer writes its state a moment
+ * after it changes, but answers an ack that asks for a reply (AckSync) only once the state holding it is written.
  */
 public final class Consumer implements StreamObserver, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
     private static final long TICK_MILLIS = 100;
-    private static final long FLOW_CONTROL_WINDOW = 1024 * 1024;
 
     private final NatsServer server;
     private final Stream stream;
@@ -55,25 +53,26 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private final long createdNanos;
     private final ScheduledExecutorService executor;
     private final List<InternalSubscription> subscriptions = new ArrayList<>();
-    private final DeliveryState state = new DeliveryState();
+    private final DeliveryState state;
     private final TreeSet<Long> lastPerSubject = new TreeSet<>();
     private final PullQueue waiting;
-    private final List<String> ackReplies = new ArrayList<>();
-    private final ConsumerState.Store stateStore;
+    private final PushDelivery push;
+    private final ConsumerStateWriter writer;
+    private final AckHandler acks;
+    private final Pacing pacing;
+    private final ConsumerEvents events;
+    private final PendingTally pending;
     private final boolean positioned;
     private volatile long cursor;
+    /** The lowest of {@link #lastPerSubject}, or none: those messages are still wanted though the cursor is past. */
+    private volatile long nextLastPerSubject = Long.MAX_VALUE;
+
     private volatile long lastActiveNanos;
-    private long lastDeliveryNanos = System.nanoTime();
     private volatile boolean closed;
     /** Set in {@link #start} before any of the executor's work is queued, then read and cleared on the executor. */
     private boolean awaitingResponse;
 
-    private volatile boolean deleted;
-    private final FlowControl flowControl;
-    private final Pacing pacing;
-    private final ConsumerEvents events;
     private StoredMessage held;
-    private final PendingTally pending;
     private long wakeAtNanos;
 
     Consumer(
@@ -90,10 +89,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         this.name = name;
         this.config = config;
         this.createdNanos = createdNanos;
-        this.stateStore = stateStore;
+        this.state = new DeliveryState(config.ackPolicy());
         this.waiting = new PullQueue(server);
+        this.push = config.isPull() ? null : new PushDelivery(server, stream.name(), name, config);
         this.pending = new PendingTally(stream.store(), config.filters());
-        this.flowControl = config.flowControl() ? new FlowControl(stream.name(), name, FLOW_CONTROL_WINDOW) : null;
         this.pacing = new Pacing(
                 config.replayPolicy() == ConsumerConfig.ReplayPolicy.ORIGINAL,
                 config.isPull()
@@ -109,6 +108,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 .name("consumer-" + stream.name() + "-" + name)
                 .daemon()
                 .factory());
+        this.writer = new ConsumerStateWriter(
+                stateStore,
+                executor,
+                server,
+                () -> state.toState(cursor, List.copyOf(lastPerSubject)),
+                stream.name(),
+                name);
+        this.acks = new AckHandler(stream, config, state, events, () -> cursor);
         this.positioned = recovered == null;
         if (recovered != null) {
             restore(recovered);
@@ -128,12 +135,12 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 ackPrefix + ".>",
                 null,
                 (subject, reply, headers, body) -> executor.execute(() -> onAck(subject, reply, body))));
-        if (flowControl != null) {
+        if (push != null && push.flowControlSubscription() != null) {
             subscriptions.add(server.subscribe(
-                    flowControl.subscription(),
+                    push.flowControlSubscription(),
                     null,
                     (subject, reply, headers, body) -> executor.execute(() -> {
-                        if (flowControl.answered(subject)) {
+                        if (push.flowControlAnswered(subject)) {
                             deliverAvailable();
                         }
                     })));
@@ -148,7 +155,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         stream.addObserver(this);
         if (positioned) {
             // where a new consumer starts depends on the stream when it was made: write it before anyone is told
-            call(this::persist);
+            call(writer::writeNow);
         }
         executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         executor.execute(this::deliverAvailable);
@@ -176,20 +183,19 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** A snapshot of the consumer's counters, taken on its own thread. */
     public ConsumerInfoSnapshot snapshot() {
-        return call(() -> state.snapshot(
-                waiting.size(),
-                numPending(),
-                lastActiveNanos,
-                !config.isPull() && server.hasInterest(config.deliverSubject())));
+        return call(() -> state.snapshot(waiting.size(), numPending(), push != null && push.isBound()));
     }
 
-    /** Whether an ephemeral consumer has been idle past its inactive threshold (5 s by default). */
+    /**
+     * Whether the consumer has been idle past its inactive threshold, which every consumer that is not durable has
+     * (see {@link ConsumerConfigs#withInactiveThreshold}); a durable one without a threshold is never inactive.
+     */
     boolean isInactive(long nowNanos) {
-        if (config.isDurable() && config.inactiveThresholdNanos() <= 0) {
+        var threshold = config.inactiveThresholdNanos();
+        if (threshold <= 0) {
             return false;
         }
-        var threshold = config.inactiveThresholdNanos() > 0 ? config.inactiveThresholdNanos() : 5_000_000_000L;
-        if (!config.isPull() && server.hasInterest(config.deliverSubject())) {
+        if (push != null && push.isBound()) {
             lastActiveNanos = Math.max(lastActiveNanos, nowNanos);
             return false;
         }
@@ -246,9 +252,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return cursor;
     }
 
+    /**
+     * Whether this consumer is done with the message, for an interest stream. A subject's last message that a
+     * {@code last_per_subject} consumer has still to deliver is not, nor is anything after it, though the cursor is
+     * already past, as nats-server counts from the lowest of them.
+     */
     @Override
     public boolean hasAcknowledged(long sequence) {
-        return state.hasAcknowledged(sequence, cursor);
+        return state.hasAcknowledged(sequence, Math.min(cursor, nextLastPerSubject - 1));
     }
 
     // Pull requests
@@ -296,7 +307,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (closed || awaitingResponse) {
             return;
         }
-        while (hasTarget() && (config.maxAckPending() <= 0 || state.pendingCount() < config.maxAckPending())) {
+        while (hasTarget()) {
             var wasHeld = held != null;
             var cursorBefore = cursor;
             var message = wasHeld ? held : next();
@@ -319,7 +330,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 break;
             }
         }
-        persistSoon();
+        writer.writeSoon();
     }
 
     /**
@@ -345,7 +356,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (config.isPull()) {
             return waiting.hasLiveRequest();
         }
-        return (flowControl == null || !flowControl.isStalled()) && server.hasInterest(config.deliverSubject());
+        return push.canDeliver();
     }
 
     private StoredMessage next() {
@@ -353,13 +364,17 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         for (var sequence = state.nextRedelivery(); sequence >= 0; sequence = state.nextRedelivery()) {
             var message = store.get(sequence);
             if (message == null) {
-                state.drop(sequence);
+                state.removedFromStream(sequence);
             } else if (!reachedMaxDeliveries(sequence)) {
                 return message;
             }
         }
+        if (config.maxAckPending() > 0 && state.pendingCount() >= config.maxAckPending()) {
+            return null;
+        }
         while (!lastPerSubject.isEmpty()) {
             var sequence = lastPerSubject.pollFirst();
+            lastPerSubjectChanged();
             var message = store.get(sequence);
             if (message != null) {
                 cursor = Math.max(cursor, sequence);
@@ -399,19 +414,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 consumerSequence,
                 count,
                 config.ackPolicy() != ConsumerConfig.AckPolicy.NONE,
-                now + ackWait(count));
+                now + config.ackWaitFor(count));
         server.deliver(target, outgoing.subject(), outgoing.reply(), outgoing.headers(), outgoing.payload());
-        lastDeliveryNanos = now;
         pacing.delivered(message, now);
-        if (flowControl != null) {
-            var request = flowControl.delivered(message.storedSize());
-            if (request != null) {
-                server.publish(
-                        config.deliverSubject(),
-                        request,
-                        Headers.build("100 FlowControl Request", Map.of()),
-                        new byte[0]);
-            }
+        if (push != null) {
+            push.delivered(message.storedSize(), now);
         }
         lastActiveNanos = Clock.nowNanos();
         return true;
@@ -438,18 +445,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             state.queueRedelivery(sequence);
         } else if (sequence <= cursorBefore) {
             lastPerSubject.add(sequence);
+            lastPerSubjectChanged();
         } else {
             pending.putBack();
         }
         cursor = cursorBefore;
-    }
-
-    private long ackWait(int deliveryCount) {
-        var backoff = config.backoffNanos();
-        if (!backoff.isEmpty()) {
-            return backoff.get(Math.min(deliveryCount - 1, backoff.size() - 1));
-        }
-        return config.ackWaitNanos();
     }
 
     // Acks
@@ -461,105 +461,15 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         }
         lastActiveNanos = Clock.nowNanos();
         var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
-        var sequence = ack.streamSequence();
-        if (text.isEmpty() || text.startsWith("+ACK") || text.startsWith("+OK")) {
-            acknowledge(ack);
-        } else if (text.startsWith("-NAK")) {
-            nak(ack, text.substring(4).trim());
-        } else if (text.startsWith("+WPI")) {
-            state.extendDeadline(sequence, System.nanoTime() + ackWait(Math.max(1, state.deliveryCount(sequence))));
-        } else if (text.startsWith("+TERM")) {
-            terminate(ack, text.substring(5).trim());
-        } else if (text.startsWith("+NXT")) {
-            acknowledge(ack);
-            if (reply != null) {
-                onPullRequest(reply, text.substring(4).trim().getBytes(StandardCharsets.UTF_8), System.nanoTime());
-                reply = null;
-            }
-        }
+        var nextRequest = acks.apply(ack, text);
         if (reply != null) {
-            confirmWhenDurable(reply);
+            if (nextRequest != null) {
+                onPullRequest(reply, nextRequest.getBytes(StandardCharsets.UTF_8), System.nanoTime());
+            } else {
+                writer.confirmWhenWritten(reply);
+            }
         }
         deliverAvailable();
-    }
-
-    /**
-     * Answers an ack that asked for a reply (AckSync) once the consumer's state holding it is durable, so that a
-     * confirmed ack survives a crash. Acks that arrive together share one write: the write runs after every task
-     * queued before it.
-     */
-    private void confirmWhenDurable(String reply) {
-        if (stateStore == null) {
-            server.publish(reply, null, null, new byte[0]);
-            return;
-        }
-        if (ackReplies.isEmpty()) {
-            executor.execute(this::persistAndConfirm);
-        }
-        ackReplies.add(reply);
-    }
-
-    private void persistAndConfirm() {
-        if (persist()) {
-            ackReplies.forEach(reply -> server.publish(reply, null, null, new byte[0]));
-        }
-        ackReplies.clear();
-    }
-
-    private void acknowledge(AckSubject ack) {
-        var sequence = ack.streamSequence();
-        if (config.ackPolicy() == ConsumerConfig.AckPolicy.ALL) {
-            state.pendingUpTo(sequence).forEach(this::settle);
-            return;
-        }
-        if (!state.isPending(sequence)) {
-            // one past max_deliver left the pending set, but an ack still frees it from a work-queue or interest
-            // stream, as nats-server acks it there for any delivered sequence
-            if (sequence <= cursor) {
-                removeFromStreamIfDone(sequence);
-            }
-            return;
-        }
-        // nats-server samples only explicit acks of messages still pending
-        if (config.ackPolicy() == ConsumerConfig.AckPolicy.EXPLICIT && events.samples()) {
-            var waitStarted = state.waitStartedNanos(sequence, ackWait(Math.max(1, state.deliveryCount(sequence))));
-            events.acknowledged(sequence, ack.consumerSequence(), ack.deliveries(), System.nanoTime() - waitStarted);
-        }
-        settle(sequence);
-    }
-
-    private void settle(long sequence) {
-        state.settle(sequence);
-        removeFromStreamIfDone(sequence);
-    }
-
-    /** Settles the message as an ack would; the advisory goes out whether or not it was still pending. */
-    private void terminate(AckSubject ack, String reason) {
-        settle(ack.streamSequence());
-        events.terminated(ack.streamSequence(), ack.consumerSequence(), ack.deliveries(), reason);
-    }
-
-    private void nak(AckSubject ack, String delayText) {
-        var sequence = ack.streamSequence();
-        if (!state.isPending(sequence)) {
-            return;
-        }
-        events.naked(sequence, ack.consumerSequence(), ack.deliveries());
-        var delay = NakDelay.parse(delayText);
-        if (delay > 0) {
-            state.extendDeadline(sequence, System.nanoTime() + delay);
-        } else {
-            state.queueRedelivery(sequence);
-        }
-    }
-
-    private void removeFromStreamIfDone(long sequence) {
-        var retention = stream.config().retention();
-        if (retention == StreamConfig.Retention.WORKQUEUE) {
-            stream.removeAcknowledged(sequence);
-        } else if (retention == StreamConfig.Retention.INTEREST) {
-            stream.removeIfAllAcknowledged(sequence);
-        }
     }
 
     // Timers
@@ -574,8 +484,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 state.queueRedelivery(sequence);
             }
         }
-        waiting.expire(now);
-        heartbeat(now);
+        waiting.expire(now, state.deliveredConsumerSeq(), state.deliveredStreamSeq());
+        if (push != null) {
+            push.heartbeatIfIdle(now, state.deliveredConsumerSeq(), state.deliveredStreamSeq());
+        }
         deliverAvailable();
     }
 
@@ -590,25 +502,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         if (config.maxDeliver() <= 0 || count < config.maxDeliver()) {
             return false;
         }
-        state.drop(sequence);
+        state.dropAfterMaxDeliveries(sequence);
         events.maxDeliveries(sequence, count);
         return true;
-    }
-
-    private void heartbeat(long now) {
-        if (config.isPull()
-                || config.idleHeartbeatNanos() <= 0
-                || now - lastDeliveryNanos < config.idleHeartbeatNanos()) {
-            return;
-        }
-        lastDeliveryNanos = now;
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("Nats-Last-Consumer", Long.toString(state.deliveredConsumerSeq()));
-        headers.put("Nats-Last-Stream", Long.toString(state.deliveredStreamSeq()));
-        if (flowControl != null && flowControl.isStalled()) {
-            headers.put("Nats-Consumer-Stalled", flowControl.outstanding());
-        }
-        server.publish(config.deliverSubject(), null, Headers.build("100 Idle Heartbeat", headers), new byte[0]);
     }
 
     // State
@@ -618,9 +514,16 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         return lastPerSubject.size() + pending.afterCursor(cursor);
     }
 
+    private void lastPerSubjectChanged() {
+        nextLastPerSubject = lastPerSubject.isEmpty() ? Long.MAX_VALUE : lastPerSubject.first();
+    }
+
     private void position() {
-        cursor = new Filtered(stream.store(), config.filters()).startCursor(config, lastPerSubject);
-        state.position(cursor);
+        var start = StartingPoint.of(config, stream.store(), stream.config().maxMsgsPerSubject());
+        cursor = start.cursor();
+        lastPerSubject.addAll(start.lastPerSubject());
+        lastPerSubjectChanged();
+        state.position(start.sequence());
     }
 
     private void afterRemoval() {
@@ -631,7 +534,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             cursor = first - 1;
         }
         state.forgetRemoved(store);
-        persistSoon();
+        writer.writeSoon();
     }
 
     private void restore(ConsumerState recovered) {
@@ -639,31 +542,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         cursor = recovered.cursor();
         state.restore(recovered, System.nanoTime());
         lastPerSubject.addAll(recovered.lastPerSubject());
-    }
-
-    private boolean persistScheduled;
-
-    private void persistSoon() {
-        if (stateStore == null || persistScheduled || closed) {
-            return;
-        }
-        persistScheduled = true;
-        executor.schedule(this::persist, 20, TimeUnit.MILLISECONDS);
-    }
-
-    /** Writes the state now; false when the write failed, which is logged. After close, close's write stands. */
-    private boolean persist() {
-        persistScheduled = false;
-        if (stateStore == null || closed || deleted) {
-            return true;
-        }
-        try {
-            stateStore.save(state.toState(cursor, List.copyOf(lastPerSubject)));
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("stream={} consumer={} state not saved: {}", stream.name(), name, e.getMessage());
-            return false;
-        }
+        lastPerSubjectChanged();
     }
 
     private <T> T call(Supplier<T> work) {
@@ -684,7 +563,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
         subscriptions.forEach(InternalSubscription::close);
         try {
             executor.submit(() -> {
-                        persist();
+                        writer.closeWithLastWrite();
                         closed = true;
                     })
                     .get(5, TimeUnit.SECONDS);
@@ -706,13 +585,11 @@ public final class Consumer implements StreamObserver, AutoCloseable {
 
     /** Tells waiting pull requests that the consumer is gone, then closes. */
     void delete() {
-        deleted = true;
+        writer.discard();
         executor.execute(() -> {
             waiting.endAll("409 Consumer Deleted");
         });
         close();
-        if (stateStore != null) {
-            stateStore.delete();
-        }
+        writer.deleteWritten();
     }
 }

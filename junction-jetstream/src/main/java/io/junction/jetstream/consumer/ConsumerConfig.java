@@ -112,6 +112,17 @@ public record ConsumerConfig(
                 metadata);
     }
 
+    /**
+     * How long a message delivered for the given time waits for its ack: the {@code backoff} step for that delivery
+     * (the last step for every later one), or else {@code ack_wait}.
+     */
+    long ackWaitFor(int deliveryCount) {
+        if (!backoffNanos.isEmpty()) {
+            return backoffNanos.get(Math.min(deliveryCount - 1, backoffNanos.size() - 1));
+        }
+        return ackWaitNanos;
+    }
+
     public boolean isPull() {
         return deliverSubject == null || deliverSubject.isEmpty();
     }

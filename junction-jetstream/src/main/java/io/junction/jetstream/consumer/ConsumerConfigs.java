@@ -18,6 +18,7 @@ public final class ConsumerConfigs {
     static final long DEFAULT_ACK_WAIT_NANOS = 30_000_000_000L;
     static final long DEFAULT_MAX_ACK_PENDING = 1000;
     static final long DEFAULT_MAX_WAITING = 512;
+    static final long DEFAULT_INACTIVE_THRESHOLD_NANOS = 5_000_000_000L;
     private static final long MIN_HEARTBEAT_NANOS = 100_000_000L;
     // nats-server's limits, in bytes, as the wire form's String.length counts them
     private static final int MAX_DESCRIPTION_BYTES = 4 * 1024;
@@ -166,6 +167,18 @@ public final class ConsumerConfigs {
                 pull && c.maxWaiting() == 0 ? DEFAULT_MAX_WAITING : c.maxWaiting(),
                 maxAckPending,
                 c.inactiveThresholdNanos());
+    }
+
+    /**
+     * The configuration with the inactive threshold nats-server gives a consumer that is not durable (an ephemeral,
+     * named or not, push or pull) and asked for none: 5 s, which its configuration then shows.
+     */
+    public static ConsumerConfig withInactiveThreshold(ConsumerConfig c) {
+        if (c.isDurable() || c.inactiveThresholdNanos() > 0) {
+            return c;
+        }
+        return c.withCompleted(
+                c.ackWaitNanos(), c.maxDeliver(), c.maxWaiting(), c.maxAckPending(), DEFAULT_INACTIVE_THRESHOLD_NANOS);
     }
 
     private static void checkWithinLimits(ConsumerConfig c, ConsumerLimits limits) {

@@ -17,12 +17,15 @@ public final class ConsumerInfos {
         var delivered = json.putObject("delivered");
         delivered.put("consumer_seq", snapshot.deliveredConsumerSeq());
         delivered.put("stream_seq", snapshot.deliveredStreamSeq());
-        if (snapshot.lastActiveNanos() > 0) {
-            delivered.put("last_active", Json.time(snapshot.lastActiveNanos()));
+        if (snapshot.lastDeliveredNanos() > 0) {
+            delivered.put("last_active", Json.time(snapshot.lastDeliveredNanos()));
         }
         var ackFloor = json.putObject("ack_floor");
         ackFloor.put("consumer_seq", snapshot.ackFloorConsumerSeq());
         ackFloor.put("stream_seq", snapshot.ackFloorStreamSeq());
+        if (snapshot.lastAckedNanos() > 0) {
+            ackFloor.put("last_active", Json.time(snapshot.lastAckedNanos()));
+        }
         json.put("num_ack_pending", snapshot.numAckPending());
         json.put("num_redelivered", snapshot.numRedelivered());
         json.put("num_waiting", snapshot.numWaiting());

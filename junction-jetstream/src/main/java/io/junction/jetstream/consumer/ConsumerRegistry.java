@@ -182,16 +182,17 @@ public final class ConsumerRegistry implements AutoCloseable {
                         ? requested.durableName()
                         : randomName();
         ConsumerConfigs.checkName(name);
-        var config = ConsumerConfigs.checked(requested, stream.config());
+        var checked = ConsumerConfigs.checked(requested, stream.config());
+        var config = ConsumerConfigs.withInactiveThreshold(checked);
         var existing = consumers.get(name);
         if (existing != null) {
-            if (existing.config().equals(config)) {
-                if ("update".equals(action) || "create".equals(action) || action.isEmpty()) {
-                    return existing;
-                }
-            }
-            if ("create".equals(action)) {
+            // nats-server compares a create with the configuration before it fills in the inactive threshold, so an
+            // ephemeral consumer made without one is not the same consumer to a second create
+            if ("create".equals(action) && !existing.config().equals(checked)) {
                 throw ApiError.CONSUMER_ALREADY_EXISTS.exception();
+            }
+            if (existing.config().equals(config)) {
+                return existing;
             }
             return replace(existing, config);
         }

@@ -74,8 +74,11 @@ final class PullQueue {
         return null;
     }
 
-    /** Ends expired requests with a 408 and sends idle heartbeats to the others that asked for them. */
-    void expire(long now) {
+    /**
+     * Ends expired requests with a 408 and sends idle heartbeats, with the last delivered sequences, to the others
+     * that asked for them.
+     */
+    void expire(long now, long lastConsumerSeq, long lastStreamSeq) {
         var iterator = waiting.iterator();
         while (iterator.hasNext()) {
             var request = iterator.next();
@@ -84,7 +87,8 @@ final class PullQueue {
                 timeout(request);
             } else if (request.heartbeatNanos > 0 && now - request.lastSentNanos >= request.heartbeatNanos) {
                 request.lastSentNanos = now;
-                status(request.reply, "100 Idle Heartbeat", Map.of());
+                var heartbeat = IdleHeartbeat.headers(lastConsumerSeq, lastStreamSeq, null);
+                server.publish(request.reply, null, heartbeat, new byte[0]);
             }
         }
     }
