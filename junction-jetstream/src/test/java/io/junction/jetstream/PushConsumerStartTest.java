@@ -30,6 +30,8 @@ class PushConsumerStartTest {
             connection.jetStream().publish("early", new byte[] {1});
             // one subscription hears the response and the deliveries, in the order the server sent them
             var both = connection.subscribe("watch.>");
+            // a wildcard does not bind a push consumer: a subscription to exactly its deliver subject does
+            connection.subscribe("watch.deliver");
             connection.flush(WAIT);
 
             connection.publish(

@@ -35,9 +35,12 @@ final class PushDelivery {
         return flowControl.answered(subject);
     }
 
-    /** Whether someone subscribes to the deliver subject: nats-server's {@code push_bound}. */
+    /**
+     * Whether someone subscribes to exactly the deliver subject (in the deliver group, if there is one): nats-server's
+     * {@code push_bound}. A wildcard subscriber still hears what is delivered, but does not start delivery.
+     */
     boolean isBound() {
-        return server.hasInterest(config.deliverSubject());
+        return server.hasDeliveryInterest(config.deliverSubject(), config.deliverGroup());
     }
 
     boolean canDeliver() {

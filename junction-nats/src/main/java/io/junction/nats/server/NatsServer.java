@@ -396,6 +396,24 @@ public final class NatsServer implements AutoCloseable {
         return index.hasInterest(subject);
     }
 
+    /**
+     * Whether a push consumer delivering to this literal subject has a subscriber, as nats-server decides it: a plain
+     * subscription to exactly that subject, or with a deliver group, a member of that queue group subscribed to
+     * exactly that subject. A wildcard subscription or another group still receives what is published, but does not
+     * make the consumer active.
+     */
+    public boolean hasDeliveryInterest(String subject, String group) {
+        var result = index.match(subject);
+        if (group == null || group.isEmpty()) {
+            return result.plain().stream()
+                    .anyMatch(subscription -> subscription.subject().equals(subject));
+        }
+        return result.queueGroups().stream()
+                .flatMap(List::stream)
+                .anyMatch(member ->
+                        group.equals(member.queue()) && member.subject().equals(subject));
+    }
+
     // For connections
 
     Authenticator authenticator() {
