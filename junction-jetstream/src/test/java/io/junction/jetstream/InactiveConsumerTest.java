@@ -56,6 +56,23 @@ class InactiveConsumerTest {
     }
 
     @Test
+    void namesAConsumerMadeWithoutANameWithEightCharactersAsNatsServerDoes() throws Exception {
+        var jsm = connection.jetStreamManagement();
+        // the clients may name consumers themselves, so the request goes out raw
+        var request = "{\"stream_name\":\"ORDERS\",\"config\":{\"ack_policy\":\"none\"}}";
+
+        var first = createdName(request);
+        var second = createdName(request);
+
+        assertThat(first).matches("[0-9A-Za-z]{8}");
+        assertThat(second).matches("[0-9A-Za-z]{8}").isNotEqualTo(first);
+        assertThat(jsm.getConsumerInfo("ORDERS", first)
+                        .getConsumerConfiguration()
+                        .getInactiveThreshold())
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void keepsAPullConsumerWhileARequestWaitsAndRemovesItAfterwards() throws Exception {
         var jsm = connection.jetStreamManagement();
         jsm.addOrUpdateConsumer("ORDERS", pull("waiter", Duration.ofMillis(500)));
@@ -115,6 +132,12 @@ class InactiveConsumerTest {
                 + (action.isEmpty() ? "" : ",\"action\":\"" + action + "\"") + "}";
         var reply = connection.request(subject, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
         return new ObjectMapper().readTree(reply.getData());
+    }
+
+    private String createdName(String request) throws Exception {
+        var reply = connection.request(
+                "$JS.API.CONSUMER.CREATE.ORDERS", request.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        return new ObjectMapper().readTree(reply.getData()).path("name").asText();
     }
 
     private static ConsumerConfiguration pull(String name, Duration threshold) {

@@ -33,6 +33,7 @@ public final class ConsumerRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRegistry.class);
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int EPHEMERAL_NAME_LENGTH = 8;
     private static final String META = "meta.state";
     private static final String STATE = "consumer.state";
 
@@ -180,7 +181,7 @@ public final class ConsumerRegistry implements AutoCloseable {
                 ? requested.name()
                 : requested.durableName() != null && !requested.durableName().isEmpty()
                         ? requested.durableName()
-                        : randomName();
+                        : unusedName();
         ConsumerConfigs.checkName(name);
         var checked = ConsumerConfigs.checked(requested, stream.config());
         var config = ConsumerConfigs.withInactiveThreshold(checked);
@@ -347,12 +348,17 @@ public final class ConsumerRegistry implements AutoCloseable {
         return config.isDurable() ? config.durableName() : directoryName;
     }
 
-    private static String randomName() {
-        var name = new StringBuilder();
-        for (var i = 0; i < 22; i++) {
-            name.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    /** A name for a consumer made without one: eight random characters, as nats-server names them, not yet taken. */
+    private String unusedName() {
+        while (true) {
+            var name = new StringBuilder(EPHEMERAL_NAME_LENGTH);
+            for (var i = 0; i < EPHEMERAL_NAME_LENGTH; i++) {
+                name.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            if (!consumers.containsKey(name.toString())) {
+                return name.toString();
+            }
         }
-        return name.toString();
     }
 
     /** Durable small-file writes, supplied by the store layer. */
