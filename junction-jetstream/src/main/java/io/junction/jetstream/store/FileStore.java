@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Layout</h2>
  * A stream's directory holds a {@code lock} file, the {@link HighWaterMark} and segment files named by a growing id
- * ({@code 0000000001.seg}), each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest segment takes appends
- * until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets a segment of its
- * own. The store's compression applies to the segments it creates, so a change starts a new segment, and each
- * segment is read as its own header says. The index counts a message's size uncompressed, as nats-server does.
+ * ({@code 0000000001.seg}), each a header and frames back to back, as {@link SegmentFormat} lays them out. The newest
+ * segment takes appends until the next frame would pass the segment size (8 MiB unless configured); a larger frame gets
+ * a segment of its own. The store's compression applies to the segments it creates, so a change starts a new segment,
+ * and each segment is read as its own header says. The index counts a message's size uncompressed, as nats-server does.
  *
  * <h2>Durability</h2>
  * Every mutation is written through to the OS at once, and nothing but {@link #sync} forces anything. An append
