@@ -36,7 +36,7 @@ final class AckHandler {
      */
     String apply(AckSubject ack, String text) {
         var sequence = ack.streamSequence();
-        if (text.isEmpty() || text.startsWith("+ACK") || text.startsWith("+OK")) {
+        if (isAck(text)) {
             acknowledge(ack);
         } else if (text.startsWith("-NAK")) {
             nak(ack, text.substring(4).trim());
@@ -50,6 +50,26 @@ final class AckHandler {
             return text.substring(4).trim();
         }
         return null;
+    }
+
+    /**
+     * Whether an ack that asks for a reply gets one, as nats-server decides it: an ack or {@code +TERM} of a message
+     * past those the consumer has delivered gets none, nor does one to a consumer without acks on a limits stream,
+     * which has nothing to record; every other reply gets its answer.
+     */
+    boolean answers(AckSubject ack, String text) {
+        if (!isAck(text) && !text.startsWith("+TERM")) {
+            return true;
+        }
+        if (ack.streamSequence() > cursor.getAsLong()) {
+            return false;
+        }
+        return config.ackPolicy() != ConsumerConfig.AckPolicy.NONE
+                || stream.config().retention() != StreamConfig.Retention.LIMITS;
+    }
+
+    private static boolean isAck(String text) {
+        return text.isEmpty() || text.startsWith("+ACK") || text.startsWith("+OK");
     }
 
     private void acknowledge(AckSubject ack) {

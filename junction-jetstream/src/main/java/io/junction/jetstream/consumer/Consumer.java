@@ -131,8 +131,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     void start(boolean afterResponse) {
         awaitingResponse = afterResponse;
         var ackPrefix = "$JS.ACK." + stream.name() + "." + name;
+        // exactly the five tokens of the ack subjects it hands out: a malformed ack finds no responder, as in
+        // nats-server
         subscriptions.add(server.subscribe(
-                ackPrefix + ".>",
+                ackPrefix + ".*.*.*.*.*",
                 null,
                 (subject, reply, headers, body) -> executor.execute(() -> onAck(subject, reply, body))));
         if (push != null && push.flowControlSubscription() != null) {
@@ -457,17 +459,20 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private void onAck(String subject, String reply, byte[] body) {
         var ack = AckSubject.parse(subject, 4);
         if (ack == null) {
+            // sequences that are not numbers name no message; nats-server reads them as zero and answers all the same
+            if (reply != null) {
+                server.publish(reply, null, null, new byte[0]);
+            }
             return;
         }
         lastActiveNanos = Clock.nowNanos();
         var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
+        var answered = reply != null && acks.answers(ack, text);
         var nextRequest = acks.apply(ack, text);
-        if (reply != null) {
-            if (nextRequest != null) {
-                onPullRequest(reply, nextRequest.getBytes(StandardCharsets.UTF_8), System.nanoTime());
-            } else {
-                writer.confirmWhenWritten(reply);
-            }
+        if (nextRequest != null && reply != null) {
+            onPullRequest(reply, nextRequest.getBytes(StandardCharsets.UTF_8), System.nanoTime());
+        } else if (answered) {
+            writer.confirmWhenWritten(reply);
         }
         deliverAvailable();
     }
