@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Events appended during a change collect in {@link #takeNewEvents()} until the change is committed. While a
  * workflow task is started, events from outside the workflow (signals, activity results, fired timers) are
  * buffered instead and appended when the task completes, as Temporal does, so the worker never misses them.
+ * Queries that arrive while a workflow task is in flight wait in {@link #queries} for a task to carry them.
  */
 final class Execution {
     final ReentrantLock lock = new ReentrantLock();
@@ -21,6 +22,7 @@ final class Execution {
     final List<HistoryEvent> history;
     private final List<HistoryEvent> newEvents = new ArrayList<>();
     private final List<CompletableFuture<Void>> historyWaiters = new ArrayList<>();
+    final QueryBuffer queries = new QueryBuffer();
     boolean visibilityChanged;
     boolean stale;
 
@@ -98,9 +100,16 @@ final class Execution {
         return waiter;
     }
 
+    /**
+     * Called at each commit of this run, with its lock held: wakes history long polls, and sends buffered queries
+     * on as query tasks once no workflow task is left to carry them.
+     */
     void notifyChanged() {
         var waiters = List.copyOf(historyWaiters);
         historyWaiters.clear();
         waiters.forEach(w -> w.complete(null));
+        if (state.workflowTask == null || !state.isRunning()) {
+            queries.unblockAll();
+        }
     }
 }

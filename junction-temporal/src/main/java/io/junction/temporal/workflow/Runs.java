@@ -210,6 +210,7 @@ final class Runs {
         } catch (CompletionException | StoreException e) {
             for (var execution : change.executions()) {
                 execution.stale = true;
+                execution.queries.clear();
                 forget(execution.key());
             }
             LOG.warn(

@@ -137,6 +137,17 @@ public final class WorkflowEngine implements AutoCloseable {
         return core.queries.query(request, timeoutMillis);
     }
 
+    /**
+     * Queries so far: how many wait now on a run's workflow task, how many workers answered on workflow tasks, and
+     * how many went as query tasks.
+     */
+    public record QueryCounts(long buffered, long answeredOnWorkflowTasks, long queryTasks) {}
+
+    /** A snapshot of the query counters, for monitoring and tests. */
+    public QueryCounts queryCounts() {
+        return core.queries.counts();
+    }
+
     public void respondQueryTaskCompleted(RespondQueryTaskCompletedRequest request) {
         core.queries.complete(request);
     }

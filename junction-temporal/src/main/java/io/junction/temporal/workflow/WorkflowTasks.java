@@ -175,7 +175,8 @@ final class WorkflowTasks {
 
     /**
      * The poll response: the whole history, or for a sticky task only what followed the last completed workflow
-     * task (the worker has the rest cached, or fetches it), and the started event the task will have.
+     * task (the worker has the rest cached, or fetches it), the started event the task will have, and the run's
+     * buffered queries for the worker to answer on completion.
      */
     private PollWorkflowTaskQueueResponse response(Execution execution, RunState.WorkflowTask task, boolean partial) {
         var state = execution.state;
@@ -196,6 +197,7 @@ final class WorkflowTasks {
                 .setWorkflowExecutionTaskQueue(state.started.getTaskQueue())
                 .setScheduledTime(Timestamps.fromMillis(task.scheduledTime))
                 .setStartedTime(Timestamps.fromMillis(task.startedTime))
+                .putAllQueries(execution.queries.pending())
                 .build();
     }
 
@@ -244,6 +246,7 @@ final class WorkflowTasks {
         return core.runs.mutate(token.run(), (execution, change) -> {
             var task = startedTask(execution, token);
             core.commands.checkSequence(request.getCommandsList());
+            core.queries.answer(execution, request.getQueryResultsMap());
             var oversized = CommandLimits.firstOversized(request.getCommandsList());
             if (oversized != null) {
                 appendFailed(
