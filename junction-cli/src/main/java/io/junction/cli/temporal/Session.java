@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.junction.cli.Style;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc.OperatorServiceBlockingStub;
@@ -32,6 +33,7 @@ final class Session implements AutoCloseable {
     static final String DEFAULT_ADDRESS = "localhost:7233";
     static final String DEFAULT_NAMESPACE = "default";
     private static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
+    private static final long BUSY_RETRY_MILLIS = 10_000;
     /**
      * gRPC reports a name it cannot resolve through java.util.logging, with a stack trace, before the call fails;
      * the command already says what went wrong in one line. Held here so the setting is not collected.
@@ -137,9 +139,35 @@ final class Session implements AutoCloseable {
     /** Runs one request, turning a gRPC failure into one line that starts with what was being done. */
     <T> T call(String doing, Supplier<T> request) {
         try {
-            return request.get();
+            return whileBusy(request, BUSY_RETRY_MILLIS);
         } catch (StatusRuntimeException e) {
             throw Failures.of(doing, e, address());
+        }
+    }
+
+    /**
+     * Runs a request, asking again with a growing pause while the server answers that it is busy (RESOURCE_EXHAUSTED,
+     * such as a second query to a run that already holds one back), for up to {@code patienceMillis}, as the Go SDK
+     * under the temporal CLI retries it.
+     */
+    static <T> T whileBusy(Supplier<T> request, long patienceMillis) {
+        var pauseMillis = 50L;
+        var giveUp = System.nanoTime() + patienceMillis * 1_000_000L;
+        while (true) {
+            try {
+                return request.get();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.RESOURCE_EXHAUSTED || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+            }
+            pauseMillis = Math.min(1_000, pauseMillis * 2);
         }
     }
 
