@@ -96,20 +96,21 @@ final class ConsumerEndpoints {
         return response;
     }
 
-    /** The configuration named by the subject: a legacy durable subject needs the same durable name in the body. */
+    /**
+     * The configuration named by the subject. A legacy durable subject needs the same durable name in the body; the
+     * 2.9+ subject names the consumer whatever {@code name} the body gives, as nats-server overwrites it, and a
+     * durable name in the body must be that name.
+     */
     private static ConsumerConfig named(ConsumerConfig config, String consumerName, boolean legacyDurable) {
         ConsumerConfigs.checkName(consumerName);
-        var name = config.name();
         var durable = config.durableName() == null ? "" : config.durableName();
         if (legacyDurable && durable.isEmpty()) {
             throw ApiError.DURABLE_NAME_NOT_SET.exception();
         }
-        var configured = name != null && !name.isEmpty() ? name : durable;
-        if (!configured.isEmpty() && !configured.equals(consumerName)) {
+        if (!durable.isEmpty() && !durable.equals(consumerName)) {
             throw ApiError.CONSUMER_NAME_MISMATCH.exception();
         }
-
-        return configured.isEmpty() ? config.withNames(config.durableName(), consumerName) : config;
+        return legacyDurable ? config : config.withNames(config.durableName(), consumerName);
     }
 
     private ObjectNode info(ApiRequest request) {

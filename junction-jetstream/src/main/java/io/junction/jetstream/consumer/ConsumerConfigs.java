@@ -252,7 +252,7 @@ public final class ConsumerConfigs {
         }
         putIfSet(json, "opt_start_time", c.optStartTime());
         json.put("ack_policy", Json.lower(c.ackPolicy()));
-        if (c.ackWaitNanos() > 0) {
+        if (c.ackWaitNanos() != 0) {
             json.put("ack_wait", c.ackWaitNanos());
         }
         json.put("max_deliver", c.maxDeliver());

@@ -195,6 +195,8 @@ public final class ConsumerRegistry implements AutoCloseable {
             if (existing.config().equals(config)) {
                 return existing;
             }
+            checkWorkQueuePartition(name, config);
+            ConsumerUpdates.check(existing.config(), config, server::hasInterest);
             return replace(existing, config);
         }
         if ("update".equals(action)) {
@@ -318,20 +320,31 @@ public final class ConsumerRegistry implements AutoCloseable {
         if (streamConfig.maxConsumers() > 0 && consumers.size() >= streamConfig.maxConsumers()) {
             throw ApiError.MAXIMUM_CONSUMERS.exception();
         }
-        if (streamConfig.retention() != StreamConfig.Retention.WORKQUEUE) {
+        if (streamConfig.retention() != StreamConfig.Retention.WORKQUEUE || consumers.isEmpty()) {
             return;
         }
-        for (var other : consumers.values()) {
-            var mine = config.filters();
-            var theirs = other.config().filters();
-            if (mine.isEmpty() || theirs.isEmpty()) {
-                throw ApiError.WORKQUEUE_MULTIPLE_UNFILTERED.exception();
-            }
-            for (var a : mine) {
-                for (var b : theirs) {
-                    if (Subjects.overlaps(a, b)) {
-                        throw ApiError.WORKQUEUE_NOT_UNIQUE.exception();
-                    }
+        if (config.filters().isEmpty()) {
+            throw ApiError.WORKQUEUE_MULTIPLE_UNFILTERED.exception();
+        }
+        checkWorkQueuePartition(null, config);
+    }
+
+    /**
+     * On a work-queue stream, each consumer's filters must take subjects no other consumer takes (nats-server's
+     * {@code partitionUnique}): an unfiltered other consumer takes them all.
+     */
+    private void checkWorkQueuePartition(String name, ConsumerConfig config) {
+        if (stream.config().retention() != StreamConfig.Retention.WORKQUEUE) {
+            return;
+        }
+        for (var mine : config.filters()) {
+            for (var other : consumers.values()) {
+                if (other.name().equals(name)) {
+                    continue;
+                }
+                var theirs = other.config().filters();
+                if (theirs.isEmpty() || theirs.stream().anyMatch(filter -> Subjects.overlaps(mine, filter))) {
+                    throw ApiError.WORKQUEUE_NOT_UNIQUE.exception();
                 }
             }
         }
