@@ -272,29 +272,14 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             return;
         }
         lastActiveNanos = Clock.nowNanos();
-        PullRequest request;
-        try {
-            request = PullRequest.parse(reply, body, receivedNanos);
-        } catch (RuntimeException e) {
-            waiting.status(reply, "400 Bad Request - " + e.getMessage(), Map.of());
+        var request = waiting.admit(reply, body, config, receivedNanos, () -> numPending() + state.redeliveryCount());
+        if (request == null) {
             return;
         }
-        var refusal = request.refusal(config, receivedNanos);
-        if (refusal != null) {
-            waiting.status(reply, refusal, Map.of());
-            return;
-        }
-        if (request.noWait && numPending() + state.redeliveryCount() == 0 && request.expiresAtNanos == 0) {
-            waiting.status(reply, "404 No Messages", Map.of());
-            return;
-        }
-        if (waiting.size() >= config.maxWaiting()) {
-            waiting.status(reply, "409 Exceeded MaxWaiting", Map.of());
-            return;
-        }
-        waiting.add(request);
         deliverAvailable();
-        if (request.noWait && waiting.remove(request)) {
+        // with an expiry, a no_wait request that got nothing waits for a message until then, as in nats-server
+        var waitsForExpiry = request.expiresAtNanos != 0 && request.delivered == 0;
+        if (request.noWait && !waitsForExpiry && waiting.remove(request)) {
             if (request.delivered > 0) {
                 waiting.timeout(request);
             } else {
@@ -315,6 +300,9 @@ public final class Consumer implements StreamObserver, AutoCloseable {
             var message = wasHeld ? held : next();
             held = null;
             if (message == null) {
+                if (config.isPull() && !atMaxAckPending()) {
+                    waiting.endServedNoWait();
+                }
                 break;
             }
             var wait = pacing.waitFor(message, () -> outgoing(message).size(), System.nanoTime());
@@ -354,6 +342,10 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 TimeUnit.NANOSECONDS);
     }
 
+    private boolean atMaxAckPending() {
+        return config.maxAckPending() > 0 && state.pendingCount() >= config.maxAckPending();
+    }
+
     private boolean hasTarget() {
         if (config.isPull()) {
             return waiting.hasLiveRequest();
@@ -371,7 +363,7 @@ public final class Consumer implements StreamObserver, AutoCloseable {
                 return message;
             }
         }
-        if (config.maxAckPending() > 0 && state.pendingCount() >= config.maxAckPending()) {
+        if (atMaxAckPending()) {
             return null;
         }
         while (!lastPerSubject.isEmpty()) {

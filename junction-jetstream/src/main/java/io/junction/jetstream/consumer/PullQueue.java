@@ -5,6 +5,7 @@ import io.junction.nats.server.NatsServer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * A pull consumer's waiting requests, oldest first, and the statuses nats-server answers them with: heartbeats,
@@ -24,8 +25,36 @@ final class PullQueue {
         return waiting.size();
     }
 
-    void add(PullRequest request) {
+    /**
+     * Reads a {@code MSG.NEXT} request and queues it, or answers it as nats-server does when it cannot wait: 400 for
+     * a bad body, 409 past the consumer's request limits or {@code max_waiting}, 404 for a {@code no_wait} request
+     * without an expiry when nothing is pending.
+     *
+     * @return the queued request, or null when it was answered instead
+     */
+    PullRequest admit(String reply, byte[] body, ConsumerConfig config, long receivedNanos, LongSupplier pending) {
+        PullRequest request;
+        try {
+            request = PullRequest.parse(reply, body, receivedNanos);
+        } catch (RuntimeException e) {
+            status(reply, "400 Bad Request - " + e.getMessage(), Map.of());
+            return null;
+        }
+        var refusal = request.refusal(config, receivedNanos);
+        if (refusal != null) {
+            status(reply, refusal, Map.of());
+            return null;
+        }
+        if (request.noWait && request.expiresAtNanos == 0 && pending.getAsLong() == 0) {
+            status(reply, "404 No Messages", Map.of());
+            return null;
+        }
+        if (waiting.size() >= config.maxWaiting()) {
+            status(reply, "409 Exceeded MaxWaiting", Map.of());
+            return null;
+        }
         waiting.add(request);
+        return request;
     }
 
     /** Takes a request back out that is still waiting; false when it was already served or expired. */
@@ -51,6 +80,12 @@ final class PullQueue {
             var request = waiting.peek();
             if (!server.hasInterest(request.reply)) {
                 waiting.poll();
+                continue;
+            }
+            // an expired request gets no more messages, only its 408, even before the next expiry pass
+            if (request.isExpired(System.nanoTime())) {
+                waiting.poll();
+                timeout(request);
                 continue;
             }
             if (request.maxBytes > 0 && size > request.maxBytes) {
@@ -93,6 +128,18 @@ final class PullQueue {
         }
     }
 
+    /** At the end of the stream, a no_wait request that got messages ends with a 408, as nats-server ends it. */
+    void endServedNoWait() {
+        var iterator = waiting.iterator();
+        while (iterator.hasNext()) {
+            var request = iterator.next();
+            if (request.noWait && request.delivered > 0) {
+                iterator.remove();
+                timeout(request);
+            }
+        }
+    }
+
     /** Ends every waiting request with the status, as when the consumer is deleted. */
     void endAll(String status) {
         for (var request : waiting) {
@@ -111,8 +158,9 @@ final class PullQueue {
 
     private static Map<String, String> pendingHeaders(PullRequest request) {
         var headers = new LinkedHashMap<String, String>();
-        headers.put("Nats-Pending-Messages", Integer.toString(Math.max(request.batch, 0)));
-        headers.put("Nats-Pending-Bytes", Long.toString(Math.max(request.maxBytes, 0)));
+        // as nats-server writes them: what is left, and max_bytes as asked when it was not positive
+        headers.put("Nats-Pending-Messages", Long.toString(Math.max(request.batch, 0)));
+        headers.put("Nats-Pending-Bytes", Long.toString(request.maxBytes));
         return headers;
     }
 }

@@ -1,5 +1,6 @@
 package io.junction.jetstream.consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.Json;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** A waiting {@code CONSUMER.MSG.NEXT} request: where to deliver, how much, until when. Mutable, consumer-confined. */
 final class PullRequest {
     final String reply;
-    int batch;
+    long batch;
     long maxBytes;
     final boolean noWait;
     final long expiresAtNanos;
@@ -15,7 +16,7 @@ final class PullRequest {
     int delivered;
     long lastSentNanos;
 
-    private PullRequest(String reply, int batch, long maxBytes, boolean noWait, long expiresAtNanos, long heartbeat) {
+    private PullRequest(String reply, long batch, long maxBytes, boolean noWait, long expiresAtNanos, long heartbeat) {
         this.reply = reply;
         this.batch = batch;
         this.maxBytes = maxBytes;
@@ -27,8 +28,9 @@ final class PullRequest {
 
     /**
      * Reads the body: empty (one message), a number (the batch), the JSON request, or anything else (one message, as
-     * nats-server reads it). Throws with the reason nats-server gives when the JSON is bad or its idle heartbeat is
-     * more than half its expiry.
+     * nats-server reads it). Throws with the reason nats-server gives when the JSON is bad (Go's decoder's words for a
+     * field of the wrong type) or its idle heartbeat is more than half its expiry. An expiry that is not positive has
+     * already passed, as Go adds it to the time the request came in.
      */
     static PullRequest parse(String reply, byte[] body, long nowNanos) {
         var text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
@@ -36,24 +38,65 @@ final class PullRequest {
             return new PullRequest(reply, batchFrom(text), 0, false, 0, 0);
         }
         ObjectNode json = Json.parseObject(body);
-        var batch = (int) Json.number(json, "batch", 1);
-        var expires = Json.number(json, "expires", 0);
-        var heartbeat = Json.number(json, "idle_heartbeat", 0);
+        var batch = integer(json, "batch", "int", 1);
+        var expires = integer(json, "expires", "time.Duration", 0);
+        var maxBytes = integer(json, "max_bytes", "int", 0);
+        var noWait = bool(json, "no_wait");
+        var heartbeat = integer(json, "idle_heartbeat", "time.Duration", 0);
         if (heartbeat > 0 && heartbeat * 2 > expires) {
             throw new IllegalArgumentException("heartbeat value too large");
         }
         return new PullRequest(
-                reply,
-                Math.max(batch, 1),
-                Json.number(json, "max_bytes", 0),
-                Json.bool(json, "no_wait", false),
-                expires > 0 ? nowNanos + expires : 0,
-                heartbeat);
+                reply, Math.max(batch, 1), maxBytes, noWait, expires != 0 ? nowNanos + expires : 0, heartbeat);
     }
 
-    private static int batchFrom(String text) {
+    /** A whole number that fits Go's 64-bit {@code int}, or Go's error for what cannot be one. */
+    private static long integer(ObjectNode json, String field, String goType, long fallback) {
+        var value = json.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isNumber()) {
+            throw mismatch("number " + value.asText(), field, goType);
+        }
+        throw mismatch(jsonKind(value), field, goType);
+    }
+
+    private static boolean bool(ObjectNode json, String field) {
+        var value = json.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw mismatch(jsonKind(value), field, "bool");
+        }
+        return value.booleanValue();
+    }
+
+    private static String jsonKind(JsonNode value) {
+        if (value.isTextual()) {
+            return "string";
+        }
+        if (value.isBoolean()) {
+            return "bool";
+        }
+        if (value.isArray()) {
+            return "array";
+        }
+        return value.isObject() ? "object" : "number";
+    }
+
+    private static IllegalArgumentException mismatch(String what, String field, String goType) {
+        return new IllegalArgumentException("json: cannot unmarshal " + what
+                + " into Go struct field JSApiConsumerGetNextRequest." + field + " of type " + goType);
+    }
+
+    private static long batchFrom(String text) {
         try {
-            return Math.max(Integer.parseInt(text), 1);
+            return Math.max(Long.parseLong(text), 1);
         } catch (NumberFormatException e) {
             return 1;
         }
