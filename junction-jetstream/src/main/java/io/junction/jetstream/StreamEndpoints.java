@@ -69,6 +69,10 @@ final class StreamEndpoints {
                     .exception();
         }
         StreamConfigs.checkCompression(body);
+        if (!Json.text(body, "template_owner", "").isEmpty()) {
+            // Junction keeps no stream templates, so no template owns the stream, as nats-server finds it
+            throw ApiError.streamCreate("stream not owned by template").exception();
+        }
         var created = registry.create(config);
         changed.accept(created.stream());
         if (created.created()) {
@@ -89,7 +93,8 @@ final class StreamEndpoints {
         if (!config.name().equals(name)) {
             throw ApiError.STREAM_NAME_MISMATCH.exception();
         }
-        var stream = registry.update(config);
+        var stream =
+                registry.update(config, !Json.text(body, "template_owner", "").isEmpty());
         changed.accept(stream);
         advisories.streamAction(Advisories.STREAM_UPDATED, name, "modify");
         return StreamInfos.write(ApiResponses.ofType("stream_update_response"), stream, false, null, domain);

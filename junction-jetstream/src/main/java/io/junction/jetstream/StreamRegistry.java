@@ -239,12 +239,14 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
      * Applies nats-server's update rules in its order, then the new configuration. A sealed stream gets the settings
      * nats-server forces on one ({@link StreamConfig#asSealed}) once the checks against the old configuration pass,
      * so re-sending {@code sealed: true} without {@code deny_delete} is refused as nats-server refuses it.
+     *
+     * @param templateOwned whether the request names a {@code template_owner}, which an update may not
      */
-    public Stream update(StreamConfig requested) {
+    public Stream update(StreamConfig requested, boolean templateOwned) {
         var stream = require(requested.name());
         var checked = StreamSources.checkAgainst(StreamConfigs.checked(requested), this::configOf);
         var old = stream.config();
-        var config = checkedAgainstOld(checked, old).asSealed();
+        var config = checkedAgainstOld(checked, old, templateOwned).asSealed();
         checkReservation(config, config.name());
         checkConsumersWithin(config, old);
         checkOverlap(config, config.name());
@@ -260,7 +262,7 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     }
 
     /** nats-server's {@code configUpdateCheck}: what an update may not change. */
-    private static StreamConfig checkedAgainstOld(StreamConfig config, StreamConfig old) {
+    private static StreamConfig checkedAgainstOld(StreamConfig config, StreamConfig old, boolean templateOwned) {
         if (config.maxConsumers() != old.maxConsumers()) {
             throw invalid("stream configuration update can not change MaxConsumers");
         }
@@ -271,6 +273,9 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         if (config.retention() != old.retention()
                 && (config.retention() == workqueue || old.retention() == workqueue)) {
             throw invalid("stream configuration update can not change retention policy to/from workqueue");
+        }
+        if (templateOwned) {
+            throw invalid("stream configuration update can not be owned by a template");
         }
         if (old.sealed() && !config.sealed()) {
             throw invalid("stream configuration update can not unseal a sealed stream");

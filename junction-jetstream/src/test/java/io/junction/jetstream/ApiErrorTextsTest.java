@@ -1,5 +1,6 @@
 package io.junction.jetstream;
 
+import static io.junction.jetstream.RawApi.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,21 @@ class ApiErrorTextsTest {
                     "$JS.API.STREAM.CREATE." + name, "{\"name\":\"" + name + "\",\"subjects\":[\"" + subject + "\"]}");
             assertThat(created.has("error")).as("%s: %s", subject, created).isFalse();
         }
+    }
+
+    @Test
+    void refusesATemplateOwnerSinceNoTemplateOwnsAnyStream() throws Exception {
+        assertError(
+                request("$JS.API.STREAM.CREATE.T", "{\"name\":\"T\",\"subjects\":[\"t\"],\"template_owner\":\"tpl\"}"),
+                500,
+                10049,
+                "stream not owned by template");
+        request("$JS.API.STREAM.CREATE.T", "{\"name\":\"T\",\"subjects\":[\"t\"]}");
+        assertError(
+                request("$JS.API.STREAM.UPDATE.T", "{\"name\":\"T\",\"subjects\":[\"t\"],\"template_owner\":\"tpl\"}"),
+                500,
+                10052,
+                "stream configuration update can not be owned by a template");
     }
 
     @Test
@@ -243,13 +259,6 @@ class ApiErrorTextsTest {
     }
 
     private JsonNode request(String subject, String body) throws Exception {
-        var reply = connection.request(subject, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
-        assertThat(reply).as("reply to %s %s", subject, body).isNotNull();
-        return Json.MAPPER.readTree(reply.getData());
-    }
-
-    private static void assertError(JsonNode response, int code, int errCode, String description) {
-        assertThat(response.path("error").toString())
-                .isEqualTo("{\"code\":%d,\"err_code\":%d,\"description\":\"%s\"}", code, errCode, description);
+        return new RawApi(connection).request(subject, body);
     }
 }
