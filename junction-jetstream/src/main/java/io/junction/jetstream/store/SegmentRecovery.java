@@ -304,8 +304,8 @@ final class SegmentRecovery {
             return;
         }
         LOG.warn(
-                "store={} segment={} offset={} seq={} holds a frame out of sequence order (lastSeq={} bound={}); dropped"
-                        + " it, bytes={}, and read on after its end",
+                "store={} segment={} offset={} seq={} holds a frame out of sequence order (lastSeq={} bound={});"
+                        + " dropped it, bytes={}, and read on after its end",
                 directory,
                 segment,
                 offset,
