@@ -33,6 +33,11 @@ final class Stores {
 
         @Override
         public void deleteTree(Path directory) {
+            try {
+                markDeleting(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             // A state write finishing as the consumer goes can leave a file behind the walk: walk again.
             for (var attempt = 1; ; attempt++) {
                 try {
@@ -48,22 +53,64 @@ final class Stores {
             }
         }
 
-        private static void deleteOnce(Path directory) throws IOException {
-            if (!Files.exists(directory)) {
-                return;
-            }
-            try (var walk = Files.walk(directory)) {
-                for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (UncheckedIOException e) {
-                // Files.walk reports a file that vanished under it this way; the next walk settles it.
-                throw new java.nio.file.DirectoryNotEmptyException(directory.toString());
-            }
+        @Override
+        public boolean finishDeleting(Path directory) {
+            return Stores.finishDeleting(directory);
         }
     };
 
+    /**
+     * The file that marks a stream's or a consumer's directory as being deleted. It is written durably before anything
+     * else goes and removed last, so a crash part way leaves the directory whole or marked, and a start removes a
+     * marked directory rather than loading what is left of it (a stream with some of its consumers, a consumer
+     * without its state).
+     */
+    static final String DELETING = "deleting";
+
     private Stores() {}
+
+    /** Marks the directory as being deleted, durably; nothing happens when it is already gone. */
+    static void markDeleting(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            new StateFile(directory.resolve(DELETING)).write(new byte[0]);
+        }
+    }
+
+    /** Removes the directory, its {@link #DELETING} mark last and the directory itself after it. */
+    static void deleteOnce(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        var mark = directory.resolve(DELETING);
+        try (var walk = Files.walk(directory)) {
+            for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(mark) && !path.equals(directory)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            // Files.walk reports a file that vanished under it this way; the next walk settles it.
+            throw new java.nio.file.DirectoryNotEmptyException(directory.toString());
+        }
+        Files.deleteIfExists(mark);
+        Files.deleteIfExists(directory);
+    }
+
+    /**
+     * Removes a directory a crash left marked as being deleted, and says whether it was one; a start calls it before
+     * loading a stream or a consumer from the directory.
+     */
+    static boolean finishDeleting(Path directory) {
+        if (!Files.exists(directory.resolve(DELETING))) {
+            return false;
+        }
+        try {
+            deleteOnce(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish deleting " + directory, e);
+        }
+        return true;
+    }
 
     static MessageStore open(StreamConfig config, Path directory) {
         var limits = new StoreLimits(

@@ -136,6 +136,10 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
      * core NATS) from starting.
      */
     private void recover(Path directory) {
+        if (Stores.finishDeleting(directory)) {
+            LOG.info("stream directory {} was being deleted when the server stopped; removed", directory);
+            return;
+        }
         var metaFile = directory.resolve(META);
         byte[] meta;
         try {
@@ -339,13 +343,23 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     /** Stops the stream and its consumers and removes its directory. */
     public void delete(String name) {
         var stream = require(name);
+        var directory = root.resolve(DirectoryNames.of(name));
+        try {
+            Stores.markDeleting(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark " + directory + " as being deleted", e);
+        }
         streams.remove(name);
         var registry = consumers.remove(name);
         if (registry != null) {
             registry.deleteAll();
         }
         stream.close();
-        deleteRecursively(root.resolve(DirectoryNames.of(name)));
+        try {
+            Stores.deleteOnce(directory);
+        } catch (IOException e) {
+            LOG.error("stream={} files not all removed from {}: {}", WireText.toText(name), directory, e.getMessage());
+        }
         LOG.info("stream={} deleted", WireText.toText(name));
     }
 

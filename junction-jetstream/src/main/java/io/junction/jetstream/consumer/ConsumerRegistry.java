@@ -61,6 +61,13 @@ public final class ConsumerRegistry implements AutoCloseable {
         try (var entries = Files.list(directory)) {
             for (var entry : entries.filter(Files::isDirectory).sorted().toList()) {
                 try {
+                    if (files.finishDeleting(entry)) {
+                        LOG.info(
+                                "stream={} consumer directory {} was being deleted when the server stopped; removed",
+                                WireText.toText(stream.name()),
+                                entry);
+                        continue;
+                    }
                     var metaBytes = files.read(entry.resolve(META));
                     if (metaBytes == null) {
                         LOG.warn(
@@ -381,7 +388,11 @@ public final class ConsumerRegistry implements AutoCloseable {
         /** The file's content, or null when there is none. */
         byte[] read(Path file);
 
+        /** Deletes the directory: first marks it durably as being deleted, so that a crash part way loses it whole. */
         void deleteTree(Path directory);
+
+        /** Removes a directory a crash left marked as being deleted; false when it is not one. */
+        boolean finishDeleting(Path directory);
     }
 
     /** A consumer's {@code meta.state} and {@code consumer.state} content, as this registry writes them. */

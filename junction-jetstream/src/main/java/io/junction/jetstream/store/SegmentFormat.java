@@ -162,9 +162,21 @@ final class SegmentFormat {
         if (limit - offset < FRAME_OVERHEAD) {
             return -1;
         }
-        var length = buffer.getInt(offset + LENGTH_OFFSET);
         var state = buffer.get(offset + STATE_OFFSET);
-        if (length < FRAME_OVERHEAD || length > limit - offset || (state != LIVE && state != DELETED)) {
+
+        return state == LIVE || state == DELETED ? checkHeadFields(buffer, offset, limit, compressed, crc) : -1;
+    }
+
+    /**
+     * As {@link #checkHead}, but whatever the state byte holds: the head checksum does not cover it, so a head that
+     * passes this has a trustworthy length and sequence even when its state byte is damaged.
+     */
+    static int checkHeadFields(ByteBuffer buffer, int offset, int limit, boolean compressed, CRC32C crc) {
+        if (limit - offset < FRAME_OVERHEAD) {
+            return -1;
+        }
+        var length = buffer.getInt(offset + LENGTH_OFFSET);
+        if (length < FRAME_OVERHEAD || length > limit - offset) {
             return -1;
         }
         var subjectLength = Short.toUnsignedInt(buffer.getShort(offset + SUBJECT_LENGTH_OFFSET));

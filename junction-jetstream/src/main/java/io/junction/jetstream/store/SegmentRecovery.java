@@ -50,9 +50,14 @@ final class SegmentRecovery {
             throws IOException {
         var recovery = new SegmentRecovery(directory, index);
         recovery.removeUnfinishedCompactions();
-        for (var id : segmentIds(directory)) {
-            recovery.lastSegmentId = id;
-            var segment = recovery.recoverSegment(directory.resolve(Segment.fileName(id)));
+        var ids = segmentIds(directory);
+        for (var at = 0; at < ids.size(); at++) {
+            recovery.lastSegmentId = ids.get(at);
+            var newest = at == ids.size() - 1;
+            var segmentBound = newest ? Long.MAX_VALUE : recovery.baseOf(ids.get(at + 1));
+            var candidateBound = newest && mark.lastSequence() > 0 ? mark.lastSequence() : Long.MAX_VALUE;
+            var segment = recovery.recoverSegment(
+                    directory.resolve(Segment.fileName(ids.get(at))), segmentBound, candidateBound);
             if (segment != null) {
                 recovery.segments.add(segment);
             }
@@ -125,7 +130,37 @@ final class SegmentRecovery {
         }
     }
 
-    private Segment recoverSegment(Path path) throws IOException {
+    /**
+     * The base sequence in the header of the segment, the highest any frame of the segments before it may hold, or
+     * {@link Long#MAX_VALUE} when the header is not a good one.
+     */
+    private long baseOf(long id) throws IOException {
+        var header = ByteBuffer.allocate(HEADER_SIZE);
+        try (var channel = FileChannel.open(directory.resolve(Segment.fileName(id)), StandardOpenOption.READ)) {
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // reads the header whole, or as much of it as the file holds
+            }
+        }
+        var base = SegmentFormat.baseSequence(header.flip(), crc);
+
+        return base < 0 ? Long.MAX_VALUE : base;
+    }
+
+    /**
+     * A resynchronisation for the segment's frames, with bounds that the segments after it give; a bound below the
+     * segment's own base is no bound, since then the headers disagree and neither can be trusted over the other.
+     */
+    private FrameResync resync(
+            ByteBuffer bytes, boolean compressed, long base, long segmentBound, long candidateBound) {
+        return new FrameResync(
+                bytes,
+                compressed,
+                crc,
+                segmentBound >= base ? segmentBound : Long.MAX_VALUE,
+                candidateBound >= base ? candidateBound : Long.MAX_VALUE);
+    }
+
+    private Segment recoverSegment(Path path, long segmentBound, long candidateBound) throws IOException {
         var size = Files.size(path);
         if (size == 0) {
             LOG.warn("store={} segment={} is empty and was removed", directory, path.getFileName());
@@ -135,13 +170,16 @@ final class SegmentRecovery {
         var bytes = readAll(path, size);
         var base = SegmentFormat.baseSequence(bytes, crc);
         if (base < 0) {
-            return recoverWithoutHeader(path, bytes);
+            var compressed = DamagedHeader.compressed(bytes, crc);
+            var resync = resync(bytes, compressed, index.lastSequence(), segmentBound, candidateBound);
+            return recoverWithoutHeader(path, bytes, compressed, resync);
         }
         index.advanceTo(base, SegmentFormat.baseTimestamp(bytes));
         purgeFloor = Math.max(purgeFloor, SegmentFormat.purgeFloor(bytes));
-        var segment = Segment.recovered(path, size, SegmentFormat.isCompressed(bytes));
+        var compressed = SegmentFormat.isCompressed(bytes);
+        var segment = Segment.recovered(path, size, compressed);
 
-        return scanned(segment, bytes);
+        return scanned(segment, bytes, resync(bytes, compressed, base, segmentBound, candidateBound));
     }
 
     /**
@@ -151,9 +189,10 @@ final class SegmentRecovery {
      * segments before (a later segment's header, or the high-water mark, carries any later one). A file with no good
      * frame holds nothing to recover and is renamed aside, as before.
      */
-    private Segment recoverWithoutHeader(Path path, ByteBuffer bytes) throws IOException {
-        var compressed = DamagedHeader.compressed(bytes, crc);
-        if (resynchronize(compressed, bytes, HEADER_SIZE, bytes.limit()) < 0) {
+    private Segment recoverWithoutHeader(Path path, ByteBuffer bytes, boolean compressed, FrameResync resync)
+            throws IOException {
+        var first = firstFrame(compressed, bytes, resync);
+        if (first < 0) {
             var aside = path.resolveSibling(path.getFileName() + ".corrupt-" + System.currentTimeMillis());
             LOG.warn(
                     "store={} segment={} has no valid header and no good frame; renamed to {}",
@@ -163,7 +202,7 @@ final class SegmentRecovery {
             Files.move(path, aside);
             return null;
         }
-        var base = SegmentFormat.sequence(bytes, firstGoodHead(compressed, bytes)) - 1;
+        var base = SegmentFormat.sequence(bytes, first) - 1;
         var segment = Segment.recovered(path, bytes.limit(), compressed);
         segment.writeAt(SegmentFormat.header(base, index.lastTimestampNanos(), purgeFloor, compressed, crc), 0);
         LOG.warn(
@@ -176,12 +215,12 @@ final class SegmentRecovery {
                 purgeFloor,
                 compressed);
 
-        return scanned(segment, bytes);
+        return scanned(segment, bytes, resync);
     }
 
     /** The segment with its frames added to the index and its bad tail, if any, cut off. */
-    private Segment scanned(Segment segment, ByteBuffer bytes) throws IOException {
-        var end = scanFrames(segment, bytes, bytes.limit());
+    private Segment scanned(Segment segment, ByteBuffer bytes, FrameResync resync) throws IOException {
+        var end = scanFrames(segment, bytes, resync);
         if (end < bytes.limit()) {
             segment.truncate(end);
         }
@@ -189,17 +228,28 @@ final class SegmentRecovery {
         return segment;
     }
 
-    /** Adds the segment's frames to the index and returns where its good bytes end. */
-    private int scanFrames(Segment segment, ByteBuffer bytes, int size) throws IOException {
+    /**
+     * Adds the segment's frames to the index and returns where its good bytes end. A frame whose head can be trusted
+     * (see {@link FrameResync#trustedHead}) is stepped over by its own length however it is damaged; else the frames
+     * go on where {@link FrameResync#resume} finds them, or end at the damage.
+     */
+    private int scanFrames(Segment segment, ByteBuffer bytes, FrameResync resync) throws IOException {
+        var size = bytes.limit();
         var offset = HEADER_SIZE;
         while (offset < size) {
-            var length = checkHead(segment.isCompressed(), bytes, offset, size);
+            var length = goodFrame(segment.isCompressed(), bytes, offset, resync);
             if (length > 0) {
                 accept(segment, bytes, offset, length);
                 offset += length;
                 continue;
             }
-            var next = resynchronize(segment.isCompressed(), bytes, offset + 1, size);
+            var head = resync.trustedHead(offset);
+            if (head != null && (!head.corrected() || offset + head.length() < size)) {
+                drop(segment, bytes, offset, head, resync);
+                offset += head.length();
+                continue;
+            }
+            var next = head == null ? resync.resume(offset, index.lastSequence()) : -1;
             if (next < 0) {
                 LOG.warn(
                         "store={} segment={} offset={} holds a torn or corrupt frame; cut back, dropping bytes={}",
@@ -221,34 +271,99 @@ final class SegmentRecovery {
         return size;
     }
 
-    /** A frame with a good head and a sequence above every one seen so far; anything else is treated as corrupt. */
-    private int checkHead(boolean compressed, ByteBuffer bytes, int offset, int size) {
-        var length = SegmentFormat.checkHead(bytes, offset, size, compressed, crc);
-        if (length < 0 || SegmentFormat.sequence(bytes, offset) <= index.lastSequence()) {
+    /**
+     * Drops the frame at the offset, whose head is trusted but which is not a good frame in order. A head whose
+     * checksum matched as it is, with a sequence in order, has only its state byte damaged: its sequence counts and it
+     * is marked deleted, as a frame whose content is damaged. Any other (a head one bit from its checksum, or a
+     * sequence out of order with the frames around it) is stepped over and its sequence not used.
+     */
+    private void drop(Segment segment, ByteBuffer bytes, int offset, FrameResync.Head head, FrameResync resync)
+            throws IOException {
+        var inOrder = sequenceFits(segment.isCompressed(), bytes, offset + head.length(), head.sequence(), resync);
+        if (!head.corrected() && inOrder) {
+            LOG.warn(
+                    "store={} segment={} offset={} seq={} holds a frame whose state byte is damaged; message dropped,"
+                            + " sequence kept",
+                    directory,
+                    segment,
+                    offset,
+                    head.sequence());
+            segment.writeAt(ByteBuffer.wrap(new byte[] {SegmentFormat.DELETED}), offset + SegmentFormat.STATE_OFFSET);
+            index.advanceTo(head.sequence(), head.timestampNanos());
+            return;
+        }
+        if (head.corrected()) {
+            LOG.warn(
+                    "store={} segment={} offset={} seq={} holds a frame whose head is damaged; dropped it, bytes={},"
+                            + " and read on after its end",
+                    directory,
+                    segment,
+                    offset,
+                    head.sequence(),
+                    head.length());
+            return;
+        }
+        LOG.warn(
+                "store={} segment={} offset={} seq={} holds a frame out of sequence order (lastSeq={} bound={});"
+                        + " dropped it, bytes={}, and read on after its end",
+                directory,
+                segment,
+                offset,
+                head.sequence(),
+                index.lastSequence(),
+                resync.segmentBound() == Long.MAX_VALUE ? "none" : resync.segmentBound(),
+                head.length());
+    }
+
+    /**
+     * The length of the good frame at the offset whose sequence fits between the frames around it, else -1: anything
+     * else is damaged or out of order.
+     */
+    private int goodFrame(boolean compressed, ByteBuffer bytes, int offset, FrameResync resync) {
+        var length = SegmentFormat.checkHead(bytes, offset, bytes.limit(), compressed, crc);
+        if (length < 0
+                || !sequenceFits(compressed, bytes, offset + length, SegmentFormat.sequence(bytes, offset), resync)) {
             return -1;
         }
 
         return length;
     }
 
-    /** The first offset that holds a good frame head, whatever its content; there is one when a whole frame is. */
-    private int firstGoodHead(boolean compressed, ByteBuffer bytes) {
-        var offset = HEADER_SIZE;
-        while (checkHead(compressed, bytes, offset, bytes.limit()) < 0) {
-            offset++;
+    /**
+     * Whether a frame's sequence, followed by the frame at {@code next}, fits: above the last sequence, within the
+     * segment's bound, and below the next frame's when that one's head is trusted and above the last sequence. One
+     * frame whose sequence is too high is the one dropped, rather than every frame after it for being too low.
+     */
+    private boolean sequenceFits(boolean compressed, ByteBuffer bytes, int next, long sequence, FrameResync resync) {
+        if (sequence <= index.lastSequence() || sequence > resync.segmentBound()) {
+            return false;
         }
+        if (SegmentFormat.checkHeadFields(bytes, next, bytes.limit(), compressed, crc) < 0) {
+            return true;
+        }
+        var following = SegmentFormat.sequence(bytes, next);
 
-        return offset;
+        return following <= index.lastSequence() || following > sequence;
     }
 
-    /** The next offset that holds a whole good frame, or -1. */
-    private int resynchronize(boolean compressed, ByteBuffer bytes, int from, int size) {
-        for (var offset = from; offset + SegmentFormat.FRAME_OVERHEAD <= size; offset++) {
-            var length = checkHead(compressed, bytes, offset, size);
-            if (length > 0
-                    && (SegmentFormat.state(bytes, offset) == SegmentFormat.DELETED
-                            || SegmentFormat.checkContent(bytes, offset, length, crc))) {
+    /**
+     * The offset of the first frame whose sequence can be trusted, as {@link #scanFrames} reads them, or -1 when there
+     * is none.
+     */
+    private int firstFrame(boolean compressed, ByteBuffer bytes, FrameResync resync) {
+        var offset = HEADER_SIZE;
+        while (offset >= 0 && offset < bytes.limit()) {
+            if (goodFrame(compressed, bytes, offset, resync) > 0) {
                 return offset;
+            }
+            var head = resync.trustedHead(offset);
+            if (head == null || (head.corrected() && offset + head.length() == bytes.limit())) {
+                offset = head == null ? resync.resume(offset, index.lastSequence()) : -1;
+            } else if (!head.corrected()
+                    && sequenceFits(compressed, bytes, offset + head.length(), head.sequence(), resync)) {
+                return offset;
+            } else {
+                offset += head.length();
             }
         }
 
