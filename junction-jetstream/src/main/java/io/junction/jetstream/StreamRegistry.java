@@ -221,6 +221,8 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
         var created = Clock.nowNanos();
         MessageStore store;
         try {
+            // what a delete that could not finish left marked goes first, so that it cannot take the new stream along
+            Stores.finishDeleting(directory);
             Files.createDirectories(directory);
             writeMeta(directory, config, created);
             store = Stores.open(config, directory);

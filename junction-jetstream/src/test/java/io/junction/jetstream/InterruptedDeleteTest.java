@@ -97,4 +97,32 @@ class InterruptedDeleteTest {
             assertThat(jsm.getConsumerNames("Q")).containsExactlyInAnyOrder("c1", "c2");
         }
     }
+
+    @Test
+    void aStreamCreatedWhereAnUnfinishedDeleteLeftItsMarkOutlivesTheNextStart() throws Exception {
+        // what a delete that could not remove every file leaves: the directory, marked, with something in it
+        var leftover = streamDirectory("R");
+        Files.createDirectories(leftover.resolve("msgs"));
+        Stores.markDeleting(leftover);
+
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            var jsm = connection.jetStreamManagement();
+            // the start removed the marked directory; a new one made in its place must not be marked
+            Files.createDirectories(leftover.resolve("msgs"));
+            Stores.markDeleting(leftover);
+            jsm.addStream(StreamConfiguration.builder().name("R").subjects("r").build());
+            jsm.addOrUpdateConsumer(
+                    "R", ConsumerConfiguration.builder().durable("d").build());
+            connection.jetStream().publish("r", "kept".getBytes(StandardCharsets.UTF_8));
+        }
+
+        try (var server = JetStreamServer.start(storeDir);
+                var connection = Nats.connect(server.url())) {
+            var jsm = connection.jetStreamManagement();
+
+            assertThat(jsm.getStreamInfo("R").getStreamState().getMsgCount()).isEqualTo(1);
+            assertThat(jsm.getConsumerNames("R")).containsExactly("d");
+        }
+    }
 }

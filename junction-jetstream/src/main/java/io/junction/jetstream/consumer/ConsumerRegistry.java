@@ -292,6 +292,8 @@ public final class ConsumerRegistry implements AutoCloseable {
         ConsumerState.Store stateStore = null;
         if (config.isDurable() && directory != null && !config.memoryStorage()) {
             var consumerDirectory = directory.resolve(DirectoryNames.of(name));
+            // a delete left unfinished must not take the new consumer along at the next start
+            files.finishDeleting(consumerDirectory);
             files.write(consumerDirectory.resolve(META), Json.bytes(meta(config, created)));
             stateStore = stateStore(consumerDirectory);
         }
