@@ -56,8 +56,15 @@ public final class JetStream implements AutoCloseable {
                 advisories.apiAudit(WireText.fromText(server.serverName()), subject, request, response));
     }
 
+    /**
+     * Prepares the store directory, recovers the streams and starts serving the API.
+     *
+     * @throws io.junction.jetstream.store.StoreException when the store directory cannot be created or written, with
+     *     nats-server's reason; nothing is served then
+     */
     public void start() {
         LOG.info("Starting JetStream");
+        StoreDirectory.prepare(config.storeDir().resolve("jetstream"));
         LOG.info("    Storage directory: {}", config.storeDir().resolve("jetstream"));
         LOG.info(
                 "    Sync: {}",
