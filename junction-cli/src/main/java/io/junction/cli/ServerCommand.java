@@ -184,7 +184,7 @@ final class ServerCommand implements Callable<Integer> {
             try {
                 jetStream.start();
             } catch (RuntimeException e) {
-                Logging.error("could not start JetStream: " + e.getMessage());
+                Logging.error("Can't start JetStream: " + e.getMessage());
                 closeQuietly(temporal);
                 return 1;
             }
@@ -270,11 +270,14 @@ final class ServerCommand implements Callable<Integer> {
                 temporalDb != null ? temporalDb : current.db()));
     }
 
-    /** JetStream is on unless the configuration file turned it off; {@code -js} and {@code -sd} turn it on. */
+    /**
+     * JetStream is on unless the configuration file turned it off, and then only {@code -js} turns it back on:
+     * {@code -sd} sets the directory and nothing else, as in nats-server.
+     */
     private void applyJetStream(ServerOptions.Builder builder) {
         var current = builder.jetStream();
         var dir = storeDir != null ? storeDir : current.storeDir();
-        var enabled = jetStream || storeDir != null || !current.turnedOff();
+        var enabled = jetStream || !current.turnedOff();
         builder.jetStream(new ServerOptions.JetStreamOptions(
                 enabled,
                 dir,

@@ -50,6 +50,20 @@ class ServerCommandConfigTest {
     }
 
     @Test
+    void keepsJetStreamOffWhenTheFileDisablesItAndOnlyDashSdIsGiven() throws IOException {
+        var file = write("nats.conf", "port: 18223\njetstream: disabled\n");
+
+        var withStoreDir = options("server", "-c", file.toString(), "-sd", "/from-flag");
+        var withDashJs = options("server", "-c", file.toString(), "-sd", "/from-flag", "-js");
+        var withoutFile = options("server", "-sd", "/from-flag");
+
+        assertThat(withStoreDir.jetStream().enabled()).isFalse();
+        assertThat(withStoreDir.jetStream().storeDir()).isEqualTo(Path.of("/from-flag"));
+        assertThat(withDashJs.jetStream().enabled()).isTrue();
+        assertThat(withoutFile.jetStream().enabled()).isTrue();
+    }
+
+    @Test
     void letsCommandLineFlagsWinOverTheFileAsInNatsServer() throws IOException {
         var file = write("nats.conf", """
                 host: 10.0.0.1

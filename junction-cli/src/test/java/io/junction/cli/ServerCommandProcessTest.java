@@ -84,4 +84,17 @@ class ServerCommandProcessTest {
                             + "use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
         }
     }
+
+    @Test
+    void exitsWithOneClearErrorWhenTheStoreDirectoryCannotBeCreated() throws Exception {
+        try (var server = ServerProcess.start("server", "-a", "127.0.0.1", "-p", "-1", "-sd", "/proc/nonexistent/x")) {
+            assertThat(server.awaitExit(WAIT)).isEqualTo(1);
+            assertThat(server.log().stream().filter(line -> line.contains("[ERR]")))
+                    .singleElement()
+                    .asString()
+                    .endsWith("[ERR] Can't start JetStream: could not create storage directory - "
+                            + "mkdir /proc/nonexistent: no such file or directory");
+            assertThat(server.log()).noneMatch(line -> line.contains("JetStream started"));
+        }
+    }
 }

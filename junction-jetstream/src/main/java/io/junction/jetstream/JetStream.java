@@ -33,21 +33,22 @@ public final class JetStream implements AutoCloseable {
     /** Prepares JetStream for a server that has not started yet; {@link #start} before the server's start. */
     public JetStream(NatsServer server, JetStreamConfig config) {
         this.server = server;
+        var limited = DefaultLimits.apply(config);
         // the domain goes into subjects and JSON as every name here does, in the wire form
         this.config = new JetStreamConfig(
-                config.storeDir(),
-                config.maxMemory(),
-                config.maxStore(),
-                config.syncInterval(),
-                WireText.fromText(config.domain()));
+                limited.storeDir(),
+                limited.maxMemory(),
+                limited.maxStore(),
+                limited.syncInterval(),
+                WireText.fromText(limited.domain()));
         var streamsDirectory =
                 config.storeDir().resolve("jetstream").resolve("$G").resolve("streams");
         this.registry = new StreamRegistry(
                 server,
                 streamsDirectory,
                 config.syncInterval(),
-                config.maxMemory(),
-                config.maxStore(),
+                limited.maxMemory(),
+                limited.maxStore(),
                 config.domain());
         this.dispatcher = new ApiDispatcher(server);
         this.directGets = new DirectGets(server, registry);
@@ -56,8 +57,17 @@ public final class JetStream implements AutoCloseable {
                 advisories.apiAudit(WireText.fromText(server.serverName()), subject, request, response));
     }
 
+    /**
+     * Prepares the store directory, recovers the streams and starts serving the API.
+     *
+     * @throws io.junction.jetstream.store.StoreException when the store directory cannot be created or written, with
+     *     nats-server's reason; nothing is served then
+     */
     public void start() {
         LOG.info("Starting JetStream");
+        StoreDirectory.prepare(config.storeDir().resolve("jetstream"));
+        LOG.info("    Max Memory:        {}", friendly(config.maxMemory()));
+        LOG.info("    Max Storage:       {}", friendly(config.maxStore()));
         LOG.info("    Storage directory: {}", config.storeDir().resolve("jetstream"));
         LOG.info(
                 "    Sync: {}",
@@ -85,6 +95,16 @@ public final class JetStream implements AutoCloseable {
         server.reportJetStream(new JszReport(server, config, registry, dispatcher)::write);
         server.announceJetStream();
         LOG.info("JetStream started: {} streams", registry.size());
+    }
+
+    /** A size as nats-server logs it at start: {@code 512 B}, {@code 1.50 GB} (powers of 1024). */
+    static String friendly(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        var exponent = (63 - Long.numberOfLeadingZeros(bytes)) / 10;
+        var value = bytes / Math.pow(1024, exponent);
+        return String.format(java.util.Locale.ROOT, "%.2f %sB", value, "KMGTPE".charAt(exponent - 1));
     }
 
     public StreamRegistry streams() {
@@ -122,9 +142,10 @@ public final class JetStream implements AutoCloseable {
         json.put(
                 "consumers",
                 registry.all().stream().mapToInt(s -> s.observers().size()).sum());
+        // the account's own limits, none: as in nats-server, the server's max_mem and max_file show in /jsz
         var limits = json.putObject("limits");
-        limits.put("max_memory", config.maxMemory());
-        limits.put("max_storage", config.maxStore());
+        limits.put("max_memory", -1);
+        limits.put("max_storage", -1);
         limits.put("max_streams", -1);
         limits.put("max_consumers", -1);
         limits.put("max_ack_pending", -1);

@@ -25,6 +25,8 @@ final class JszReport {
     static final String ACCOUNT = "$G";
     /** nats-server reports an account without reservations as Go's {@code uint64(-1)}. */
     private static final BigInteger NO_RESERVATION = new BigInteger("18446744073709551615");
+    /** nats-server's default sync interval, two minutes, which it also reports with {@code sync_always}. */
+    private static final long NATS_SYNC_INTERVAL_NANOS = 120_000_000_000L;
 
     private final NatsServer server;
     private final JetStreamConfig config;
@@ -85,6 +87,11 @@ final class JszReport {
         return options.accounts() && (options.limit() < 0 || options.offset() == 0 && options.limit() > 0);
     }
 
+    /**
+     * nats-server 2.10's {@code JetStreamConfig}. Junction's default, an fsync before every publish ack, is what
+     * nats-server calls {@code sync_interval: always}, and it is reported as nats-server reports that: its
+     * two-minute interval with {@code sync_always}. Stores may always be compressed, hence {@code compress_ok}.
+     */
     private void writeConfig(ObjectNode json) {
         json.put("max_memory", config.maxMemory());
         json.put("max_storage", config.maxStore());
@@ -93,10 +100,14 @@ final class JszReport {
                 WireText.fromText(config.storeDir().resolve("jetstream").toString()));
         if (config.syncInterval() != null) {
             json.put("sync_interval", config.syncInterval().toNanos());
+        } else {
+            json.put("sync_interval", NATS_SYNC_INTERVAL_NANOS);
+            json.put("sync_always", true);
         }
         if (config.domain() != null) {
             json.put("domain", config.domain());
         }
+        json.put("compress_ok", true);
     }
 
     private static void writeUsage(ObjectNode json, List<Stream> streams) {

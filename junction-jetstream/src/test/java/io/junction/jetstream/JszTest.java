@@ -83,6 +83,31 @@ class JszTest {
     }
 
     @Test
+    void writesTheConfigAsNatsServer210WithItsLimitsSyncAndCompression() throws Exception {
+        var fsyncEveryAck = start(new JetStreamConfig(storeDir, 1_000_000, 10_000_000));
+        var interval = start(new JetStreamConfig(storeDir.resolve("other"), -1, -1, java.time.Duration.ofSeconds(2)));
+        try {
+            var always = Json.parseObject(get(MonitorServer.start(fsyncEveryAck).url() + "/jsz"))
+                    .path("config");
+            var every = Json.parseObject(get(MonitorServer.start(interval).url() + "/jsz"))
+                    .path("config");
+
+            assertThat(always.path("max_memory").asLong()).isEqualTo(1_000_000);
+            assertThat(always.path("max_storage").asLong()).isEqualTo(10_000_000);
+            assertThat(always.path("sync_interval").asLong()).isEqualTo(120_000_000_000L);
+            assertThat(always.path("sync_always").asBoolean()).isTrue();
+            assertThat(always.path("compress_ok").asBoolean()).isTrue();
+            assertThat(every.path("sync_interval").asLong()).isEqualTo(2_000_000_000L);
+            assertThat(every.has("sync_always")).isFalse();
+            assertThat(every.path("max_memory").asLong()).isPositive();
+            assertThat(every.path("max_storage").asLong()).isPositive();
+        } finally {
+            fsyncEveryAck.close();
+            interval.close();
+        }
+    }
+
+    @Test
     void detailsTheAccountItsStreamsAndConsumersWhenAsked() throws Exception {
         var server = start(new JetStreamConfig(storeDir, -1, -1));
         try (var connection = Nats.connect(server.clientUrl())) {

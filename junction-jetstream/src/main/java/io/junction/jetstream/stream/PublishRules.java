@@ -52,7 +52,8 @@ final class PublishRules {
         checkDiscardNew(inbound, config, store);
         var size = store.messageSize(inbound.subject(), inbound.headers(), inbound.payload());
         if (!stream.budget().admits(config.storage(), size)) {
-            throw ApiError.ACCOUNT_RESOURCES_EXCEEDED.exception();
+            // the server's max_mem or max_file is used up: nats-server's answer for its own limits
+            throw ApiError.INSUFFICIENT_RESOURCES.exception();
         }
 
         var sequence = store.append(inbound.subject(), inbound.headers(), inbound.payload(), now);

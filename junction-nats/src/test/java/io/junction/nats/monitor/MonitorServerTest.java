@@ -47,6 +47,36 @@ class MonitorServerTest {
     }
 
     @Test
+    void reportsEveryJszFieldAsZeroWithoutJetStreamAsNatsServerDoes() throws Exception {
+        var jsz = monitored.json("/jsz");
+
+        var fields = new java.util.ArrayList<String>();
+        jsz.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "server_id",
+                        "now",
+                        "disabled",
+                        "config",
+                        "memory",
+                        "storage",
+                        "reserved_memory",
+                        "reserved_storage",
+                        "accounts",
+                        "ha_assets",
+                        "api",
+                        "streams",
+                        "consumers",
+                        "messages",
+                        "bytes",
+                        "total");
+        assertThat(jsz.path("config").toString()).isEqualTo("{\"max_memory\":0,\"max_storage\":0}");
+        assertThat(jsz.path("api").toString()).isEqualTo("{\"total\":0,\"errors\":0}");
+        assertThat(jsz.path("streams").asInt(-1)).isZero();
+        assertThat(jsz.path("total").isInt()).isTrue();
+    }
+
+    @Test
     void answersUnknownPathsWithGoNotFound() throws Exception {
         for (var path : new String[] {"/nowhere", "/varz/", "/accountz", "/index.html"}) {
             var response = monitored.get(path);

@@ -1,6 +1,7 @@
 package io.junction.cli.nats.stream;
 
 import io.junction.cli.nats.Cli;
+import io.junction.cli.nats.CliException;
 import io.junction.cli.nats.JsonOutput;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nats stream add}: creates a stream from flags or a JSON file. It never asks questions: what the flags leave
  * out takes the server's defaults, and the subjects default to the stream's name, as the nats CLI does with
- * {@code --defaults}.
+ * {@code --defaults}. With {@code --config} the name may be left out: the file's is taken, as the nats CLI takes it.
  */
 @Command(
         name = "add",
@@ -26,7 +27,10 @@ final class StreamAdd implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "<stream>", description = "Stream name")
+    @Parameters(
+            paramLabel = "<stream>",
+            arity = "0..1",
+            description = "Stream name (default: the name in the --config file)")
     String name;
 
     @Mixin
@@ -44,18 +48,23 @@ final class StreamAdd implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var cli = Cli.of(spec);
+        if (name == null && config == null) {
+            throw new CliException("a stream name is required, as an argument or in the --config file");
+        }
         var builder = config != null
                 ? StreamConfigFile.read(config, name)
                 : StreamConfiguration.builder().name(name).subjects(List.of(name));
         options.apply(builder);
+        var stream = builder.build();
+        var streamName = stream.getName();
         try (var connection = cli.connect()) {
-            var info = Cli.management(connection, cli.timeout()).addStream(builder.build());
+            var info = Cli.management(connection, cli.timeout()).addStream(stream);
             if (json) {
-                cli.println(JsonOutput.api(connection, "$JS.API.STREAM.INFO." + name, "", cli.timeout()));
+                cli.println(JsonOutput.api(connection, "$JS.API.STREAM.INFO." + streamName, "", cli.timeout()));
                 return 0;
             }
 
-            cli.status("Stream " + name + " was created");
+            cli.status("Stream " + streamName + " was created");
             cli.print(StreamInfoView.render(cli, info));
         }
         return 0;

@@ -12,7 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code nats stream ls}: every stream in a table, its names, or the API's stream infos as JSON. */
+/**
+ * {@code nats stream ls}: the streams in a table, their names, or the API's stream infos as JSON. The table leaves
+ * out the system streams of KV buckets, object stores and MQTT unless {@code --all} asks for them, as the nats CLI
+ * does; the names and the JSON list every stream.
+ */
 @Command(
         name = "ls",
         aliases = {"list"},
@@ -31,6 +35,11 @@ final class StreamList implements Callable<Integer> {
             description = "Only the names, one a line")
     boolean names;
 
+    @Option(
+            names = {"-a", "--all"},
+            description = "Show all streams, including the system ones of KV buckets, object stores and MQTT")
+    boolean all;
+
     @Override
     public Integer call() throws Exception {
         var cli = Cli.of(spec);
@@ -44,11 +53,16 @@ final class StreamList implements Callable<Integer> {
                 management.getStreamNames().stream().sorted().forEach(cli::println);
                 return 0;
             }
-            var streams = management.getStreams().stream()
+            var every = management.getStreams();
+            var streams = every.stream()
+                    .filter(info -> all || !isSystem(info.getConfiguration().getName()))
                     .sorted(Comparator.comparing(info -> info.getConfiguration().getName()))
                     .toList();
             if (streams.isEmpty()) {
-                cli.println("No streams defined");
+                cli.println(
+                        every.isEmpty()
+                                ? "No streams defined"
+                                : "No streams defined, pass -a to include system streams");
                 return 0;
             }
 
@@ -66,5 +80,10 @@ final class StreamList implements Callable<Integer> {
             cli.print(table.render(cli.style()));
         }
         return 0;
+    }
+
+    /** The nats CLI's system streams: those behind KV buckets, object stores and MQTT state. */
+    static boolean isSystem(String name) {
+        return name.startsWith("KV_") || name.startsWith("OBJ_") || name.startsWith("$MQTT_");
     }
 }

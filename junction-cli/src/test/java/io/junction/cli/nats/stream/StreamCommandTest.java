@@ -120,6 +120,50 @@ class StreamCommandTest extends LiveServerTest {
     }
 
     @Test
+    void addTakesTheStreamNameFromTheConfigurationFileWhenNoneIsGiven() throws Exception {
+        var file = config.resolve("named.json");
+        Files.writeString(file, """
+                {"name": "FROMFILE", "subjects": ["fromfile.>"], "storage": "memory"}
+                """);
+        var nameless = config.resolve("nameless.json");
+        Files.writeString(nameless, "{\"subjects\": [\"nameless\"]}");
+
+        var add = cli.run("nats", "stream", "add", "--config", file.toString());
+        var withoutName = cli.run("nats", "stream", "add", "--config", nameless.toString());
+        var withNothing = cli.run("nats", "stream", "add");
+
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Information for Stream FROMFILE", "Subjects: fromfile.>");
+        assertThat(withoutName.exitCode()).isEqualTo(1);
+        assertThat(withoutName.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("nats: error: invalid stream configuration in " + nameless)
+                .endsWith("must have a valid stream name");
+        assertThat(withNothing.exitCode()).isEqualTo(1);
+        assertThat(withNothing.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("nats: error: a stream name is required, as an argument or in the --config file");
+    }
+
+    @Test
+    void lsHidesTheStreamsOfBucketsUnlessAllIsAsked() throws Exception {
+        cli.run("nats", "kv", "add", "HIDDEN");
+        cli.run("nats", "stream", "add", "VISIBLE");
+
+        var ls = cli.run("nats", "stream", "ls");
+        var all = cli.run("nats", "stream", "ls", "-a");
+        var allLong = cli.run("nats", "stream", "ls", "--all");
+        var names = cli.run("nats", "stream", "ls", "--names");
+
+        assertThat(ls.out()).contains("VISIBLE").doesNotContain("KV_HIDDEN");
+        assertThat(all.out()).contains("VISIBLE", "KV_HIDDEN");
+        assertThat(allLong.out()).contains("VISIBLE", "KV_HIDDEN");
+        assertThat(names.out()).contains("VISIBLE", "KV_HIDDEN");
+    }
+
+    @Test
     void aConfigurationFileThatIsNotJsonFailsWithOneLine() throws Exception {
         var file = config.resolve("broken.json");
         Files.writeString(file, "{\"subjects\": [\"x\"\n");
