@@ -451,10 +451,8 @@ public final class Consumer implements StreamObserver, AutoCloseable {
     private void onAck(String subject, String reply, byte[] body) {
         var ack = AckSubject.parse(subject, 4);
         if (ack == null) {
-            // sequences that are not numbers name no message; nats-server reads them as zero and answers all the same
-            if (reply != null) {
-                server.publish(reply, null, null, new byte[0]);
-            }
+            // sequences that are not numbers name no message: nats-server 2.10 reads them as past every delivery, and
+            // leaves the ack unanswered
             return;
         }
         lastActiveNanos = Clock.nowNanos();
