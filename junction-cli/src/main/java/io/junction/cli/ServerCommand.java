@@ -12,6 +12,11 @@ import io.junction.nats.server.NatsServer;
 import io.junction.nats.server.ServerOptions;
 import io.junction.temporal.TemporalServer;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -166,28 +171,35 @@ final class ServerCommand implements Callable<Integer> {
         }
         Logging.configure(options.debug(), options.trace(), options.logFile());
 
+        // JetStream first: its check of the store directory gives nats-server's reason when the directory is unusable,
+        // and the Temporal database by default lives in that directory too
+        var server = new NatsServer(options);
+        JetStream jetStream = null;
+        if (options.jetStream().enabled()) {
+            jetStream = new JetStream(server, jetStreamConfig(options.jetStream()));
+            try {
+                jetStream.start();
+            } catch (RuntimeException e) {
+                Logging.error("Can't start JetStream: " + e.getMessage());
+                return 1;
+            }
+        }
         TemporalServer temporal = null;
         if (temporalSettings.enabled()) {
             try {
                 temporal = temporalSettings.start();
             } catch (IOException | RuntimeException e) {
-                Logging.error("could not start Temporal: " + e.getMessage());
+                Logging.error("could not start Temporal: " + describe(e));
+                if (jetStream != null) {
+                    jetStream.close();
+                }
                 return 1;
             }
         }
-        var server = new NatsServer(options);
         if (temporal != null) {
             server.addCompanion(temporal);
         }
-        if (options.jetStream().enabled()) {
-            var jetStream = new JetStream(server, jetStreamConfig(options.jetStream()));
-            try {
-                jetStream.start();
-            } catch (RuntimeException e) {
-                Logging.error("Can't start JetStream: " + e.getMessage());
-                closeQuietly(temporal);
-                return 1;
-            }
+        if (jetStream != null) {
             server.addCompanion(jetStream);
         }
         var stopped = new CountDownLatch(1);
@@ -215,10 +227,21 @@ final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void closeQuietly(TemporalServer temporal) {
-        if (temporal != null) {
-            temporal.close();
+    /** A failure in one line: a file system error gets its reason beside the path, which is all its message says. */
+    private static String describe(Exception e) {
+        if (!(e instanceof FileSystemException fs)) {
+            return e.getMessage();
         }
+        var reason =
+                switch (fs) {
+                    case NoSuchFileException missing -> "no such file or directory";
+                    case AccessDeniedException denied -> "permission denied";
+                    case FileAlreadyExistsException exists -> "file exists";
+                    case NotDirectoryException notDirectory -> "not a directory";
+                    default ->
+                        fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+                };
+        return fs.getFile() + ": " + reason;
     }
 
     private static JetStreamConfig jetStreamConfig(ServerOptions.JetStreamOptions options) {

@@ -87,7 +87,18 @@ class ServerCommandProcessTest {
 
     @Test
     void exitsWithOneClearErrorWhenTheStoreDirectoryCannotBeCreated() throws Exception {
-        try (var server = ServerProcess.start("server", "-a", "127.0.0.1", "-p", "-1", "-sd", "/proc/nonexistent/x")) {
+        // with Temporal on too, as by default: its database would live in the same directory
+        var temporalPort = Integer.toString(ServerProcess.freePort());
+        try (var server = ServerProcess.start(
+                "server",
+                "-a",
+                "127.0.0.1",
+                "-p",
+                "-1",
+                "-sd",
+                "/proc/nonexistent/x",
+                "--temporal_port",
+                temporalPort)) {
             assertThat(server.awaitExit(WAIT)).isEqualTo(1);
             assertThat(server.log().stream().filter(line -> line.contains("[ERR]")))
                     .singleElement()
