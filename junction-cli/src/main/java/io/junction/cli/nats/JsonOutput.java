@@ -30,26 +30,6 @@ public final class JsonOutput {
         return pretty(request(connection, subject, body, timeout));
     }
 
-    /**
-     * Pages through a JetStream LIST API ({@code $JS.API.STREAM.LIST}, {@code $JS.API.CONSUMER.LIST.<stream>}) and
-     * returns every item of the named array as one JSON array.
-     */
-    public static String apiList(Connection connection, String subject, String field, Duration timeout) {
-        var all = MAPPER.createArrayNode();
-        while (true) {
-            var page = request(connection, subject, "{\"offset\":" + all.size() + "}", timeout);
-            var items = page.get(field);
-            if (items == null || !items.isArray() || items.isEmpty()) {
-                break;
-            }
-            items.forEach(all::add);
-            if (all.size() >= page.path("total").asLong()) {
-                break;
-            }
-        }
-        return pretty(all);
-    }
-
     public static String pretty(Object value) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);

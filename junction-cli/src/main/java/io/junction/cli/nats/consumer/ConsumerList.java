@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nats consumer ls}: a stream's consumers in a table, their names, or the API's infos as JSON. */
+/** {@code nats consumer ls}: a stream's consumers in a table, or their names, one a line or as a JSON array. */
 @Command(
         name = "ls",
         aliases = {"list"},
@@ -27,7 +27,7 @@ final class ConsumerList implements Callable<Integer> {
 
     @Option(
             names = {"-j", "--json"},
-            description = "The JetStream API's consumer infos as a JSON array")
+            description = "The names as a JSON array")
     boolean json;
 
     @Option(
@@ -39,15 +39,15 @@ final class ConsumerList implements Callable<Integer> {
     public Integer call() throws Exception {
         var cli = Cli.of(spec);
         try (var connection = cli.connect()) {
-            if (json) {
-                cli.println(
-                        JsonOutput.apiList(connection, "$JS.API.CONSUMER.LIST." + stream, "consumers", cli.timeout()));
-                return 0;
-            }
             var management = Cli.management(connection, cli.timeout());
             var consumers = management.getConsumers(stream).stream()
                     .sorted(Comparator.comparing(ConsumerInfo::getName))
                     .toList();
+            if (json) {
+                cli.println(JsonOutput.pretty(
+                        consumers.stream().map(ConsumerInfo::getName).toList()));
+                return 0;
+            }
             if (names) {
                 consumers.forEach(info -> cli.println(info.getName()));
                 return 0;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             KvCommand.Add.class,
             KvEntryCommands.Put.class,
+            KvEntryCommands.Create.class,
             KvEntryCommands.Get.class,
             KvEntryCommands.Delete.class,
             KvEntryCommands.Purge.class,
@@ -46,10 +47,7 @@ public final class KvCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(
-            name = "add",
-            aliases = {"create", "new"},
-            description = "Create a bucket")
+    @Command(name = "add", aliases = "new", description = "Create a bucket")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -7,6 +7,7 @@ import io.junction.cli.nats.JsonOutput;
 import io.junction.cli.nats.Prompt;
 import io.junction.cli.nats.ReadJson;
 import io.junction.cli.nats.Table;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nats kv put, get, del, purge, history, keys}: the commands on a bucket's keys. */
 final class KvEntryCommands {
+    /** JetStream's error code for an expected last subject sequence that does not match. */
+    private static final int WRONG_LAST_SEQUENCE = 10071;
+
     private KvEntryCommands() {}
 
     @Command(name = "put", description = "Put a value into a key")
@@ -46,6 +50,49 @@ final class KvEntryCommands {
             try (var connection = cli.connect()) {
                 Buckets.open(connection, bucket).put(key, data.getBytes(StandardCharsets.UTF_8));
 
+                cli.println(data);
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * Puts a value only where the key has none: new, or last deleted or purged. A key that has a value fails with the
+     * Go client's {@code nats: key exists}, as the nats CLI reports it.
+     */
+    @Command(
+            name = "create",
+            description = "Put a value into a key only if the key is new or its last operation was a delete")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "<bucket>", description = "Bucket name")
+        String bucket;
+
+        @Parameters(index = "1", paramLabel = "<key>", description = "Key")
+        String key;
+
+        @Parameters(
+                index = "2",
+                arity = "0..1",
+                paramLabel = "<value>",
+                description = "Value; read from standard input when left out")
+        String value;
+
+        @Override
+        public Integer call() throws Exception {
+            var cli = Cli.of(spec);
+            var data = value != null ? value : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            try (var connection = cli.connect()) {
+                try {
+                    Buckets.open(connection, bucket).create(key, data.getBytes(StandardCharsets.UTF_8));
+                } catch (JetStreamApiException e) {
+                    if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+                        throw new CliException("nats: key exists");
+                    }
+                    throw e;
+                }
                 cli.println(data);
             }
             return 0;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nats stream ls}: the streams in a table, their names, or the API's stream infos as JSON. The table leaves
  * out the system streams of KV buckets, object stores and MQTT unless {@code --all} asks for them, as the nats CLI
- * does; the names and the JSON list every stream.
+ * does, and so does {@code --json}, a JSON array of the names; {@code --names} lists every stream.
  */
 @Command(
         name = "ls",
@@ -27,7 +27,7 @@ final class StreamList implements Callable<Integer> {
 
     @Option(
             names = {"-j", "--json"},
-            description = "The JetStream API's stream infos as a JSON array")
+            description = "The names as a JSON array")
     boolean json;
 
     @Option(
@@ -44,13 +44,15 @@ final class StreamList implements Callable<Integer> {
     public Integer call() throws Exception {
         var cli = Cli.of(spec);
         try (var connection = cli.connect()) {
-            if (json) {
-                cli.println(JsonOutput.apiList(connection, "$JS.API.STREAM.LIST", "streams", cli.timeout()));
-                return 0;
-            }
             var management = Cli.management(connection, cli.timeout());
             if (names) {
-                management.getStreamNames().stream().sorted().forEach(cli::println);
+                // every name, as the nats CLI lists them with --names
+                var every = management.getStreamNames().stream().sorted().toList();
+                if (json) {
+                    cli.println(JsonOutput.pretty(every));
+                } else {
+                    every.forEach(cli::println);
+                }
                 return 0;
             }
             var every = management.getStreams();
@@ -58,11 +60,17 @@ final class StreamList implements Callable<Integer> {
                     .filter(info -> all || !isSystem(info.getConfiguration().getName()))
                     .sorted(Comparator.comparing(info -> info.getConfiguration().getName()))
                     .toList();
+            if (json) {
+                cli.println(JsonOutput.pretty(streams.stream()
+                        .map(info -> info.getConfiguration().getName())
+                        .toList()));
+                return 0;
+            }
             if (streams.isEmpty()) {
                 cli.println(
                         every.isEmpty()
-                                ? "No streams defined"
-                                : "No streams defined, pass -a to include system streams");
+                                ? "No Streams defined"
+                                : "No Streams defined, pass -a to include system streams");
                 return 0;
             }
 

@@ -122,6 +122,23 @@ class KvCommandTest extends LiveServerTest {
     }
 
     @Test
+    void createPutsAValueOnlyWhereTheKeyHasNone() {
+        cli.run("nats", "kv", "add", "ONCE");
+
+        var first = cli.run("nats", "kv", "create", "ONCE", "k", "one");
+        var second = cli.run("nats", "kv", "create", "ONCE", "k", "two");
+        cli.run("nats", "kv", "del", "ONCE", "k", "-f");
+        var afterDelete = cli.run("nats", "kv", "create", "ONCE", "k", "three");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).isEqualTo("one\n");
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).isEqualTo("nats: error: nats: key exists\n");
+        assertThat(afterDelete.exitCode()).isZero();
+        assertThat(cli.run("nats", "kv", "get", "ONCE", "k", "--raw").out()).isEqualTo("three\n");
+    }
+
+    @Test
     void anUnknownBucketFailsWithOneLine() {
         var result = cli.run("nats", "kv", "get", "NOPE", "key");
 

@@ -36,8 +36,10 @@ class StreamCommandTest extends LiveServerTest {
         assertThat(json.at("/config/retention").asText()).isEqualTo("limits");
         assertThat(json.at("/state/messages").asLong()).isEqualTo(3);
         assertThat(json.has("type")).isFalse();
+        // the nats CLI's --json list is the names
         assertThat(list.isArray()).isTrue();
-        assertThat(list.findValuesAsText("name")).contains("ORDERS");
+        assertThat(list).allMatch(com.fasterxml.jackson.databind.JsonNode::isTextual);
+        assertThat(list.toString()).contains("\"ORDERS\"");
     }
 
     @Test
@@ -161,6 +163,10 @@ class StreamCommandTest extends LiveServerTest {
         assertThat(all.out()).contains("VISIBLE", "KV_HIDDEN");
         assertThat(allLong.out()).contains("VISIBLE", "KV_HIDDEN");
         assertThat(names.out()).contains("VISIBLE", "KV_HIDDEN");
+        assertThat(cli.run("nats", "stream", "ls", "--json").out())
+                .contains("VISIBLE")
+                .doesNotContain("KV_HIDDEN");
+        assertThat(cli.run("nats", "stream", "ls", "--json", "-a").out()).contains("VISIBLE", "KV_HIDDEN");
     }
 
     @Test
