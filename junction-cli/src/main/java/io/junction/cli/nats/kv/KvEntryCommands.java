@@ -8,6 +8,7 @@ import io.junction.cli.nats.Prompt;
 import io.junction.cli.nats.ReadJson;
 import io.junction.cli.nats.Table;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ final class KvEntryCommands {
 
     private KvEntryCommands() {}
 
-    @Command(name = "put", description = "Put a value into a key")
-    static final class Put implements Callable<Integer> {
+    /** What {@code put} and {@code create} share: a bucket, a key, and a value given or read from standard input. */
+    abstract static class Write implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -48,11 +49,20 @@ final class KvEntryCommands {
             var cli = Cli.of(spec);
             var data = value != null ? value : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             try (var connection = cli.connect()) {
-                Buckets.open(connection, bucket).put(key, data.getBytes(StandardCharsets.UTF_8));
-
+                write(Buckets.open(connection, bucket), data.getBytes(StandardCharsets.UTF_8));
                 cli.println(data);
             }
             return 0;
+        }
+
+        abstract void write(KeyValue bucket, byte[] data) throws Exception;
+    }
+
+    @Command(name = "put", description = "Put a value into a key")
+    static final class Put extends Write {
+        @Override
+        void write(KeyValue bucket, byte[] data) throws Exception {
+            bucket.put(key, data);
         }
     }
 
@@ -63,39 +73,17 @@ final class KvEntryCommands {
     @Command(
             name = "create",
             description = "Put a value into a key only if the key is new or its last operation was a delete")
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "<bucket>", description = "Bucket name")
-        String bucket;
-
-        @Parameters(index = "1", paramLabel = "<key>", description = "Key")
-        String key;
-
-        @Parameters(
-                index = "2",
-                arity = "0..1",
-                paramLabel = "<value>",
-                description = "Value; read from standard input when left out")
-        String value;
-
+    static final class Create extends Write {
         @Override
-        public Integer call() throws Exception {
-            var cli = Cli.of(spec);
-            var data = value != null ? value : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-            try (var connection = cli.connect()) {
-                try {
-                    Buckets.open(connection, bucket).create(key, data.getBytes(StandardCharsets.UTF_8));
-                } catch (JetStreamApiException e) {
-                    if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
-                        throw new CliException("nats: key exists");
-                    }
-                    throw e;
+        void write(KeyValue bucket, byte[] data) throws Exception {
+            try {
+                bucket.create(key, data);
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+                    throw new CliException("nats: key exists");
                 }
-                cli.println(data);
+                throw e;
             }
-            return 0;
         }
     }
 
