@@ -5,55 +5,37 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StreamConfiguration;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ack floor as nats-server's consumer store moves it: from zero, only by the ack of the delivery right after it
  * (a redelivered message by its first delivery), to the delivered sequences once nothing is pending; and its
  * {@code last_active}, the time of the last ack.
  */
-class AckFloorTest {
+class AckFloorTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private JetStreamManagement jsm;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
                 .name("ORDERS")
                 .subjects("orders.>")
                 .build());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

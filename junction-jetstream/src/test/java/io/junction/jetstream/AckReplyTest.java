@@ -2,39 +2,26 @@ package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which acks that ask for a reply get one, as nats-server 2.10 answers them: an ack subject of the wrong shape finds
  * no responder, and an ack of a message not yet delivered, or to a consumer without acks on a limits stream, gets
  * no answer.
  */
-class AckReplyTest {
+class AckReplyTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofMillis(500);
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         var management = connection.jetStreamManagement();
         management.addStream(
                 StreamConfiguration.builder().name("ACKS").subjects("acks").build());
@@ -52,12 +39,6 @@ class AckReplyTest {
                         .durable("NONE")
                         .ackPolicy(AckPolicy.None)
                         .build());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

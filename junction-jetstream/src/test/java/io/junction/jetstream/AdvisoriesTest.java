@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -15,42 +14,26 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code $JS.EVENT} advisories and metrics, as a jnats client subscribed to {@code $JS.EVENT.>} sees them. */
-class AdvisoriesTest {
+class AdvisoriesTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private io.nats.client.Dispatcher dispatcher;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         dispatcher = connection.createDispatcher(message -> events.add(Event.of(message)));
         dispatcher.subscribe("$JS.EVENT.>");
         connection.flush(WAIT);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -4,40 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.jetstream.api.Json;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Malformed and invalid API requests, sent raw: each is answered with the error nats-server 2.9.10 answers with (the
  * expected texts were taken from it with the same requests), and changes nothing.
  */
-class ApiBadInputTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
+class ApiBadInputTest extends LiveJetStreamTest {
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         assertThat(request("$JS.API.STREAM.CREATE.B1", "{\"name\":\"B1\",\"subjects\":[\"b1\"],\"max_msg_size\":10}")
                         .has("error"))
                 .isFalse();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -5,38 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.jetstream.api.Json;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests, sent raw, that nats-server 2.10.29 refuses: each gets its code and text, as its source gives them. */
-class ApiErrorTextsTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
-    }
-
+class ApiErrorTextsTest extends LiveJetStreamTest {
     @Test
     void refusesSubjectsThatCollideWithTheApiUnlessNoAck() throws Exception {
         for (var subject : new String[] {"*.>", "*.API.>", "*.*.*.INFO", "$JS.API.>", "$JSC.>", "$NRG.x"}) {

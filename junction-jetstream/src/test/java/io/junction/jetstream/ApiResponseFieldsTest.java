@@ -4,43 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.jetstream.api.Json;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.api.Subject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fields nats-server 2.10.29's response structs always write: the paging fields of a stream info (which page its
  * subject counts), and the empty fields of error answers, written as Go encodes the whole struct.
  */
-class ApiResponseFieldsTest {
+class ApiResponseFieldsTest extends LiveJetStreamTest {
     private static final String SUBJECTS = "{\"subjects_filter\":\"s.>\"";
-
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
-    }
 
     @Test
     void streamInfoCarriesPagingFieldsAndPagesSubjectCountsFromAnOffset() throws Exception {

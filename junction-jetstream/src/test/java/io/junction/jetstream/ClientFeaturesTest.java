@@ -2,53 +2,34 @@ package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
 import io.nats.client.FetchConsumeOptions;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Features the Java client turns on only for a server whose INFO version is 2.10 or later, used the way an
  * application uses them: the client decides by the version Junction reports, so these fail if that version is
  * lowered or if the server does not serve what it implies.
  */
-class ClientFeaturesTest {
+class ClientFeaturesTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         connection
                 .jetStreamManagement()
                 .addStream(StreamConfiguration.builder()
                         .name("ORDERS")
                         .subjects("orders.>")
                         .build());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -4,44 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.junction.jetstream.consumer.Consumer;
 import io.junction.jetstream.store.LogCapture;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Durable consumers deleted while their state is being written. */
-class ConsumerDeleteTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
+class ConsumerDeleteTest extends LiveJetStreamTest {
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         connection
                 .jetStreamManagement()
                 .addStream(StreamConfiguration.builder()
                         .name("ORDERS")
                         .subjects("orders.>")
                         .build());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

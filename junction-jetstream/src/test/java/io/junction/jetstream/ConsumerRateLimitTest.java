@@ -3,38 +3,25 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rate_limit_bps} as nats-server applies it: a push consumer's deliveries are held to that many bits per second,
  * with a burst of the stream's {@code max_msg_size}; a pull consumer may not have one.
  */
-class ConsumerRateLimitTest {
+class ConsumerRateLimitTest extends LiveJetStreamTest {
     private static final int MESSAGES = 20;
     private static final int PAYLOAD = 1000;
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         connection
                 .jetStreamManagement()
                 .addStream(StreamConfiguration.builder()
@@ -45,12 +32,6 @@ class ConsumerRateLimitTest {
         for (var i = 0; i < MESSAGES; i++) {
             connection.jetStream().publish("limited", new byte[PAYLOAD]);
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

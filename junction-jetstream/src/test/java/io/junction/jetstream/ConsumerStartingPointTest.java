@@ -3,55 +3,37 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StreamConfiguration;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where a new consumer starts and what it reports as delivered and acknowledged before its first delivery, as
  * nats-server 2.10's selectStartingSeqNo has it: the policy's start kept within the stream, one below it reported as
  * delivered, the ack floor at zero.
  */
-class ConsumerStartingPointTest {
+class ConsumerStartingPointTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private JetStreamManagement jsm;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
                 .name("ORDERS")
                 .subjects("orders.>")
                 .build());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -4,42 +4,24 @@ import static io.junction.jetstream.RawApi.assertError;
 import static io.junction.jetstream.RawApi.assertNoError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a create or update of an existing consumer may change, as nats-server 2.10.29's checkNewConsumerConfig and
  * its work-queue partition check decide (the texts are its source's; 2.9.10 answers the same ones).
  */
-class ConsumerUpdateTest {
+class ConsumerUpdateTest extends LiveJetStreamTest {
     private static final String CREATE = "$JS.API.CONSUMER.CREATE.U.C";
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private RawApi api;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         api = new RawApi(connection);
         assertNoError(api.request("$JS.API.STREAM.CREATE.U", "{\"name\":\"U\",\"subjects\":[\"u.>\"]}"));
         assertNoError(api.request(CREATE, consumer("\"ack_policy\":\"explicit\"")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -2,39 +2,26 @@ package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Idle heartbeats carry the last delivered consumer and stream sequences ({@code Nats-Last-Consumer},
  * {@code Nats-Last-Stream}), to a push consumer's deliver subject and to a pull request alike, as nats-server's
  * sendIdleHeartbeat sends them.
  */
-class IdleHeartbeatTest {
+class IdleHeartbeatTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         connection
                 .jetStreamManagement()
                 .addStream(StreamConfiguration.builder()
@@ -44,12 +31,6 @@ class IdleHeartbeatTest {
         for (var i = 0; i < 3; i++) {
             connection.jetStream().publish("orders.x", new byte[] {(byte) i});
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -4,40 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.jetstream.api.Json;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code STREAM.MSG.DELETE} of a sequence that holds no message, answered as nats-server 2.10.29 answers it: its file
  * store's {@code removeMsg} tells a deleted sequence inside the stream (10043) from one outside it (10057 with the
  * store's error), and its memory store reports every one as not found.
  */
-class MessageDeleteErrorsTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
-    }
-
+class MessageDeleteErrorsTest extends LiveJetStreamTest {
     @Test
     void answersADeleteOfAMissingSequenceAsTheFileStoreOfNatsServerDoes() throws Exception {
         createWithFiveMessages("file");

@@ -3,45 +3,28 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.api.Mirror;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.concurrent.CancellationException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A mirror with {@code mirror_direct} answers direct gets for its origin, beside the origin, as nats-server's do. */
-class MirrorDirectTest {
+class MirrorDirectTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final int REQUESTS = 60;
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private JetStreamManagement jsm;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         jsm = connection.jetStreamManagement();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.Nats;
 import io.nats.client.ObjectStore;
 import io.nats.client.api.ObjectInfo;
 import io.nats.client.api.ObjectMeta;
@@ -18,33 +16,23 @@ import io.nats.client.api.StreamInfoOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Object store buckets through the official Java client: chunks, digests, metadata, links and watches. */
-class ObjectStoreTest {
+class ObjectStoreTest extends LiveJetStreamTest {
     private static final int CHUNK_SIZE = 128 * 1024;
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private ObjectStore files;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         connection
                 .objectStoreManagement()
                 .create(ObjectStoreConfiguration.builder("files")
@@ -52,12 +40,6 @@ class ObjectStoreTest {
                         .storageType(StorageType.File)
                         .build());
         files = connection.objectStore("files");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -2,40 +2,27 @@ package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MSG.NEXT bodies at their edges, answered as nats-server 2.9.10 answers them (and 2.10.29's source): an expiry that
  * has passed, {@code no_wait} with an expiry, Go's 64-bit batch, Go's decoder errors, negative max_bytes.
  */
-class PullRequestBodyTest {
+class PullRequestBodyTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         var management = connection.jetStreamManagement();
         management.addStream(
                 StreamConfiguration.builder().name("NX").subjects("nx").build());
@@ -45,12 +32,6 @@ class PullRequestBodyTest {
                         .durable("C")
                         .ackPolicy(AckPolicy.Explicit)
                         .build());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.junction.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -12,32 +11,21 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code num_redelivered} as nats-server 2.10 counts it: the messages awaiting their ack that went out more than
  * once (and those that reached {@code max_deliver}), not the redeliveries ever made; an ack or a term takes a message
  * out, and a restart keeps the count.
  */
-class RedeliveredCountTest {
+class RedeliveredCountTest extends LiveJetStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         jsm().addStream(StreamConfiguration.builder()
                 .name("ORDERS")
                 .subjects("orders.>")
@@ -45,12 +33,6 @@ class RedeliveredCountTest {
         for (var i = 0; i < 3; i++) {
             connection.jetStream().publish("orders.x", new byte[] {(byte) i});
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

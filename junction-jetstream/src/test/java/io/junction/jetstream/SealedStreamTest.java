@@ -7,44 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.jetstream.api.Json;
 import io.junction.jetstream.store.StateFile;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sealing a stream as nats-server 2.10.29 does (stream.go, {@code configUpdateCheck}): nothing leaves it any more, so
  * {@code max_age} goes to 0, discard to new, deletes and purges are denied and rollups refused.
  */
-class SealedStreamTest {
+class SealedStreamTest extends LiveJetStreamTest {
     private static final Duration MAX_AGE = Duration.ofMillis(500);
 
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
     private JetStreamManagement jsm;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         jsm = connection.jetStreamManagement();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

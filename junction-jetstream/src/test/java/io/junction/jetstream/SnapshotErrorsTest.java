@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
@@ -14,27 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Snapshot and restore requests that fail: each answered with nats-server's code and text, and a restore of an
  * archive that is not whole leaves no stream and no files behind.
  */
-class SnapshotErrorsTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
+class SnapshotErrorsTest extends LiveJetStreamTest {
     private SnapshotClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         client = new SnapshotClient(connection);
         var jsm = connection.jetStreamManagement();
         jsm.addStream(StreamConfiguration.builder()
@@ -44,12 +33,6 @@ class SnapshotErrorsTest {
         for (var i = 0; i < 20; i++) {
             connection.jetStream().publish("orders.new", ("order " + i).getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test

@@ -2,35 +2,11 @@ package io.junction.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.api.StreamConfiguration;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What stream and consumer info report about subjects and sequences, as nats-server reports them. */
-class StreamStateReportTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
-    }
-
+class StreamStateReportTest extends LiveJetStreamTest {
     @Test
     void storesMessagesOnNonAsciiSubjectsAndFiltersConsumersOnThem() throws Exception {
         var jsm = connection.jetStreamManagement();

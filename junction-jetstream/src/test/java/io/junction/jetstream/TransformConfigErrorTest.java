@@ -4,41 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.jetstream.api.Json;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stream configurations with bad subject transforms or republish, sent raw: each is answered with nats-server
  * 2.10's code and text (its configuration check for what it finds there, its create or update error for what it
  * finds only while building the stream), and changes nothing.
  */
-class TransformConfigErrorTest {
-    @TempDir
-    Path storeDir;
-
-    private JetStreamServer server;
-    private Connection connection;
-
+class TransformConfigErrorTest extends LiveJetStreamTest {
     @BeforeEach
     void start() throws Exception {
-        server = JetStreamServer.start(storeDir);
-        connection = Nats.connect(server.url());
         assertThat(request("$JS.API.STREAM.CREATE.B1", "{\"name\":\"B1\",\"subjects\":[\"b1\"]}")
                         .has("error"))
                 .isFalse();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        connection.close();
-        server.close();
     }
 
     @Test
