@@ -505,10 +505,8 @@ public final class StreamRegistry implements AutoCloseable, StorageBudget {
     }
 
     private static void deleteRecursively(Path path) {
-        try (var walk = Files.walk(path)) {
-            for (var file : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            Stores.deleteOnce(path);
         } catch (IOException e) {
             LOG.error("cannot remove {}: {}", path, e.getMessage());
         }

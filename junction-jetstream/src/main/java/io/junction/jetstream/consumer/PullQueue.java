@@ -76,6 +76,7 @@ final class PullQueue {
      * next request is tried; null when none has room.
      */
     String take(long size) {
+        var now = System.nanoTime();
         while (!waiting.isEmpty()) {
             var request = waiting.peek();
             if (!server.hasInterest(request.reply)) {
@@ -83,7 +84,7 @@ final class PullQueue {
                 continue;
             }
             // an expired request gets no more messages, only its 408, even before the next expiry pass
-            if (request.isExpired(System.nanoTime())) {
+            if (request.isExpired(now)) {
                 waiting.poll();
                 timeout(request);
                 continue;
@@ -100,7 +101,7 @@ final class PullQueue {
                 request.maxBytes -= size;
                 done |= request.maxBytes == 0;
             }
-            request.lastSentNanos = System.nanoTime();
+            request.lastSentNanos = now;
             if (done) {
                 waiting.poll();
             }

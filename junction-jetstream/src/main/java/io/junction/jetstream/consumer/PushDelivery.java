@@ -18,6 +18,7 @@ final class PushDelivery {
     private final ConsumerConfig config;
     private final FlowControl flowControl;
     private long lastDeliveryNanos = System.nanoTime();
+    private volatile Binding binding = new Binding(-1, false);
 
     PushDelivery(NatsServer server, String stream, String consumer, ConsumerConfig config) {
         this.server = server;
@@ -40,8 +41,19 @@ final class PushDelivery {
      * {@code push_bound}. A wildcard subscriber still hears what is delivered, but does not start delivery.
      */
     boolean isBound() {
-        return server.hasDeliveryInterest(config.deliverSubject(), config.deliverGroup());
+        // asked before every delivery: the index is consulted again only after a subscription came or went
+        var generation = server.index().generation();
+        var known = binding;
+        if (known.generation() == generation) {
+            return known.bound();
+        }
+        var bound = server.hasDeliveryInterest(config.deliverSubject(), config.deliverGroup());
+        binding = new Binding(generation, bound);
+        return bound;
     }
+
+    /** The answer of {@link #isBound} and the subscription index generation it holds for. */
+    private record Binding(long generation, boolean bound) {}
 
     boolean canDeliver() {
         return (flowControl == null || !flowControl.isStalled()) && isBound();

@@ -405,13 +405,21 @@ public final class NatsServer implements AutoCloseable {
     public boolean hasDeliveryInterest(String subject, String group) {
         var result = index.match(subject);
         if (group == null || group.isEmpty()) {
-            return result.plain().stream()
-                    .anyMatch(subscription -> subscription.subject().equals(subject));
+            for (var subscription : result.plain()) {
+                if (subscription.subject().equals(subject)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return result.queueGroups().stream()
-                .flatMap(List::stream)
-                .anyMatch(member ->
-                        group.equals(member.queue()) && member.subject().equals(subject));
+        for (var members : result.queueGroups()) {
+            for (var member : members) {
+                if (group.equals(member.queue()) && member.subject().equals(subject)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // For connections
